@@ -1,0 +1,44 @@
+"""The registry of class activities (blog entries, exercises, and any added later).
+
+Like Moodle's activity modules: each activity is a page type that lives in a class space
+and registers itself here from its app's ready(). The class space reads the registry to
+know which pages it may hold, what its "new" menu offers and what its wall shows, so a
+new activity never means editing classrooms/.
+"""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+
+
+@dataclass(frozen=True)
+class Activity:
+    """One kind of page a class space can hold."""
+
+    model_label: str  # "app_label.ModelName" of a Page subclass
+    icon: str  # a symbol of static/icons/sprite.svg
+    on_wall: bool = True  # whether published pages of this type appear on the class wall
+
+    @property
+    def model(self):
+        return apps.get_model(self.model_label)
+
+
+_activities: dict[str, Activity] = {}
+
+
+def register(activity: Activity) -> None:
+    """Add an activity; called from an AppConfig.ready(). Registering twice is harmless."""
+    _activities[activity.model_label.lower()] = activity
+
+
+def registered() -> list[Activity]:
+    return list(_activities.values())
+
+
+def page_models() -> list[type]:
+    return [activity.model for activity in _activities.values()]
+
+
+def for_model(model) -> Activity | None:
+    return _activities.get(model._meta.label_lower)

@@ -1,0 +1,22 @@
+"""The test suite: fast hasher, in-memory e-mail, immediate tasks, plain static storage.
+
+DATABASE_URL and REDIS_URL still apply, so CI runs the same suite on PostgreSQL and Redis.
+"""
+
+from .base import *  # noqa: F403
+
+PREAU_ENVIRONMENT = "test"
+
+SECRET_KEY = "test-only-insecure-key"
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+# Tests run in parallel processes; each gets its own cache namespace on a shared Redis.
+if REDIS_URL:  # noqa: F405
+    import os
+
+    CACHES["default"]["KEY_PREFIX"] = f"preau-test-{os.getpid()}"  # noqa: F405
