@@ -127,6 +127,15 @@ class ClassActivityPage(PrivateClassPageMixin, Page):
         # without loading the tree.
         return ClassroomPage.objects.get(path=self.path[: -self.steplen])
 
+    @property
+    def activity_icon(self):
+        activity = activities.for_model(type(self))
+        return activity.icon if activity else "page"
+
+    @property
+    def activity_label(self):
+        return self._meta.verbose_name
+
 
 class BlogEntryPage(ClassActivityPage):
     """An entry of the class blog, often written by pupils together."""
@@ -146,6 +155,14 @@ class BlogEntryPage(ClassActivityPage):
     class Meta:
         verbose_name = _("blog entry")
         verbose_name_plural = _("blog entries")
+
+    def get_context(self, request, *args, **kwargs):
+        from comments.models import ClassComment
+
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = list(self.authors.order_by("first_name"))
+        context["comments"] = ClassComment.objects.for_object(self).select_related("user")
+        return context
 
 
 class ExercisePage(ClassActivityPage):

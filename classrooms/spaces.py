@@ -66,7 +66,7 @@ def spaces_for(user, request=None) -> list[Space]:
             Space(
                 kind="school",
                 label=staff.school.title,
-                detail=_("Director"),
+                detail=_("School management"),
                 url=staff.school.get_url(request),
                 icon="school",
             )

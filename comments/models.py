@@ -1,8 +1,20 @@
 """Constructive comments on class work, extending django-comments-xtd by subclassing."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_comments_xtd.models import XtdComment
+from django_comments_xtd.models import XtdComment, XtdCommentManager
+
+
+class ClassCommentManager(XtdCommentManager):
+    def for_object(self, obj):
+        """Published comments on one object, in reading order, one level of replies."""
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(obj),
+            object_pk=str(obj.pk),
+            is_public=True,
+            is_removed=False,
+        ).order_by("thread_id", "order")
 
 
 class ClassComment(XtdComment):
@@ -15,6 +27,8 @@ class ClassComment(XtdComment):
     liked = models.TextField(_("I liked…"), blank=True)
     suggestion = models.TextField(_("I suggest…"), blank=True)
     wondering = models.TextField(_("I wonder…"), blank=True)
+
+    objects = ClassCommentManager()
 
     class Meta:
         verbose_name = _("comment")

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -31,6 +31,7 @@ class IntroBodyPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    icon = "page"  # the pictogram shown beside links to pages of this type
 
     class Meta:
         abstract = True
@@ -66,6 +67,7 @@ class SchoolPage(IntroBodyPage):
     ]
     search_fields = [*IntroBodyPage.search_fields, index.SearchField("town")]
 
+    icon = "school"
     template = "pages/school_page.html"
     parent_page_types = ["home.PortalPage"]
     subpage_types = ["pages.StandardPage", "pages.NewsIndexPage", "classrooms.ClassroomPage"]
@@ -82,6 +84,7 @@ class SchoolPage(IntroBodyPage):
             .public()
             .type(StandardPage, NewsIndexPage)
             .order_by("path")
+            .specific()
         )
         context["latest_news"] = (
             NewsPage.objects.live().public().descendant_of(self).order_by("-date")[:3]
@@ -100,12 +103,18 @@ class MunicipalityPage(IntroBodyPage):
     content_panels = [
         *IntroBodyPage.content_panels,
         MultiFieldPanel(
-            [FieldPanel("address"), FieldPanel("postcode"), FieldPanel("town"), FieldPanel("phone")],
+            [
+                FieldPanel("address"),
+                FieldPanel("postcode"),
+                FieldPanel("town"),
+                FieldPanel("phone"),
+            ],
             heading=_("Practical information"),
         ),
     ]
     search_fields = [*IntroBodyPage.search_fields, index.SearchField("town")]
 
+    icon = "townhall"
     template = "pages/municipality_page.html"
     parent_page_types = ["home.PortalPage"]
     subpage_types = ["pages.StandardPage", "pages.NewsIndexPage"]
@@ -122,6 +131,7 @@ class MunicipalityPage(IntroBodyPage):
             .public()
             .type(StandardPage, NewsIndexPage)
             .order_by("path")
+            .specific()
         )
         return context
 
@@ -141,6 +151,7 @@ class StandardPage(IntroBodyPage):
 class NewsIndexPage(IntroBodyPage):
     """The news section of a school or municipality: news, events and galleries."""
 
+    icon = "news"
     template = "pages/news_index_page.html"
     parent_page_types = ["pages.SchoolPage", "pages.MunicipalityPage"]
     subpage_types = ["pages.NewsPage", "pages.EventPage", "pages.GalleryPage"]
@@ -167,7 +178,11 @@ class NewsIndexPage(IntroBodyPage):
 class NewsPage(IntroBodyPage):
     date = models.DateField(_("date"), default=timezone.localdate)
 
-    content_panels = [*IntroBodyPage.content_panels[:1], FieldPanel("date"), *IntroBodyPage.content_panels[1:]]
+    content_panels = [
+        *IntroBodyPage.content_panels[:1],
+        FieldPanel("date"),
+        *IntroBodyPage.content_panels[1:],
+    ]
 
     template = "pages/news_page.html"
     parent_page_types = ["pages.NewsIndexPage"]
@@ -186,11 +201,13 @@ class EventPage(IntroBodyPage):
     content_panels = [
         *IntroBodyPage.content_panels[:1],
         MultiFieldPanel(
-            [FieldPanel("start"), FieldPanel("end"), FieldPanel("location")], heading=_("When and where")
+            [FieldPanel("start"), FieldPanel("end"), FieldPanel("location")],
+            heading=_("When and where"),
         ),
         *IntroBodyPage.content_panels[1:],
     ]
 
+    icon = "calendar"
     template = "pages/event_page.html"
     parent_page_types = ["pages.NewsIndexPage"]
     subpage_types = []
@@ -203,6 +220,7 @@ class EventPage(IntroBodyPage):
 class GalleryPage(IntroBodyPage):
     """A public exhibition of pupils' works, published by a staff decision."""
 
+    icon = "gallery"
     template = "pages/gallery_page.html"
     parent_page_types = ["pages.NewsIndexPage"]
     subpage_types = []
@@ -261,7 +279,9 @@ class MunicipalityAgent(models.Model):
         verbose_name = _("municipality agent")
         verbose_name_plural = _("municipality agents")
         constraints = [
-            models.UniqueConstraint(fields=["municipality", "user"], name="unique_municipality_agent")
+            models.UniqueConstraint(
+                fields=["municipality", "user"], name="unique_municipality_agent"
+            )
         ]
 
     def __str__(self):

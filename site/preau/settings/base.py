@@ -186,6 +186,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Préau <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 SITE_ID = 1
+# Opt in now to the Django 6 default for URL fields (https), as django-comments asks.
+FORMS_URLFIELD_ASSUME_HTTPS = True
 WAGTAIL_SITE_NAME = "Préau"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -201,7 +203,6 @@ COMMENTS_XTD_MAX_THREAD_LEVEL = 1
 # Pupils have no e-mail address; comments are held for a teacher, not confirmed by mail.
 COMMENTS_XTD_CONFIRM_EMAIL = False
 COMMENTS_XTD_API_GET_USER_AVATAR = "comments.avatars.no_avatar"
-COMMENT_MAX_LENGTH = 1000
 
 LOGGING = {
     "version": 1,

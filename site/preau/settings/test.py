@@ -20,3 +20,6 @@ if REDIS_URL:  # noqa: F405
     import os
 
     CACHES["default"]["KEY_PREFIX"] = f"preau-test-{os.getpid()}"  # noqa: F405
+# Serve static files from the apps' folders, as in development: no collectstatic in tests.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

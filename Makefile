@@ -1,0 +1,60 @@
+# Préau: `make run` starts the demo portal, `make test` runs every check CI runs.
+# Both create the virtual environment and are safe to run again.
+
+VENV ?= .venv
+PY := $(VENV)/bin/python
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# PostgreSQL and Redis used by the second test run in CI (`CI=true make test`).
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/preau
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/1
+PYTEST_ARGS ?=
+
+.PHONY: run test lint checks test-sqlite test-postgres messages clean
+
+$(PY):
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(PY)
+	$(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@ $(VENV)/.installed
+
+run: $(VENV)/.installed
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_data
+	@echo "Préau runs on http://127.0.0.1:8000/ (Ctrl+C to stop)."
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: $(VENV)/.installed-dev lint checks test-sqlite
+ifeq ($(CI),true)
+	$(MAKE) test-postgres
+endif
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+checks: $(VENV)/.installed-dev
+	$(PY) manage.py check --fail-level WARNING
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) scripts/check_translations.py
+	DJANGO_SETTINGS_MODULE=preau.settings.production ALLOWED_HOSTS=preau.example.org \
+		SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')" \
+		$(PY) manage.py check --deploy --fail-level WARNING
+
+test-sqlite: $(VENV)/.installed-dev
+	env -u DATABASE_URL -u REDIS_URL $(PY) scripts/run_pytest.py $(PYTEST_ARGS)
+
+test-postgres: $(VENV)/.installed-dev
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(PY) scripts/run_pytest.py $(PYTEST_ARGS)
+
+messages: $(VENV)/.installed-dev
+	$(PY) manage.py makemessages -l fr --no-obsolete -i ".venv/*" -i "static_collected/*"
+	$(PY) manage.py compilemessages -l fr -i ".venv"
+
+clean:
+	rm -rf $(VENV) static_collected .pytest_cache .ruff_cache

@@ -1,0 +1,53 @@
+"""Logging in with personal credentials, and where people land."""
+
+import pytest
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_login_page_in_french_and_english(client):
+    french = client.get("/compte/connexion/").content.decode()
+    english = client.get("/en/compte/connexion/").content.decode()
+    assert "Se connecter" in french and "Mot de passe" in french
+    assert "Log in" in english and "Password" in english
+
+
+def test_wrong_password_is_explained_in_both_languages(client, world):
+    data = {"username": "pupil", "password": "wrong"}
+    french = client.post("/compte/connexion/", data).content.decode()
+    english = client.post("/en/compte/connexion/", data).content.decode()
+    assert "ne correspondent pas" in french
+    assert "do not match" in english
+    assert 'value="pupil"' in french  # what was typed is kept
+
+
+def test_login_leads_to_my_spaces(client, world):
+    response = client.post(
+        "/compte/connexion/", {"username": "pupil", "password": factories.TEST_PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/compte/mes-espaces/"
+    html = client.get(response["Location"]).content.decode()
+    assert "Bonjour Léa M." in html
+    assert "CP de Mme Durand" in html
+
+
+def test_login_card_link_fills_in_the_username(client):
+    html = client.get("/compte/connexion/", {"username": "lea.martin"}).content.decode()
+    assert 'value="lea.martin"' in html
+
+
+def test_display_name_is_first_name_and_initial(world):
+    assert world.pupil.display_name == "Léa M."
+    assert (
+        factories.UserFactory(username="solo", first_name="", last_name="").display_name == "solo"
+    )
+
+
+def test_logout_is_a_post_and_ends_the_session(client, world):
+    client.force_login(world.pupil)
+    assert client.get("/compte/deconnexion/").status_code == 405
+    client.post("/compte/deconnexion/")
+    assert client.get("/compte/mes-espaces/").status_code == 302

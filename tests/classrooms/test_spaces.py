@@ -1,0 +1,62 @@
+"""The header leads each person to their own spaces, with a fixed number of queries."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from classrooms.models import Membership
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def spaces_nav(client):
+    html = client.get("/compte/mes-espaces/").content.decode()
+    return html
+
+
+def test_pupil_sees_their_class(client, world):
+    client.force_login(world.pupil)
+    html = spaces_nav(client)
+    assert "CP de Mme Durand" in html
+    assert "CM1 de M. Petit" not in html
+
+
+def test_parent_sees_each_child_with_their_class(client, world):
+    client.force_login(world.parent)
+    html = spaces_nav(client)
+    assert "Léa M." in html and "CP de Mme Durand" in html
+    assert "CM1 de M. Petit" not in html
+
+
+def test_teacher_sees_their_classes(client, world):
+    client.force_login(world.teacher)
+    html = spaces_nav(client)
+    assert "CP de Mme Durand" in html and "Enseignant" in html
+
+
+def test_director_sees_their_school(client, world):
+    client.force_login(world.director)
+    html = spaces_nav(client)
+    assert "École Jean-Jaurès" in html and "Direction" in html
+
+
+def test_person_without_role_is_told_why(client, world):
+    client.force_login(world.outsider)
+    html = spaces_nav(client)
+    assert "ne faites partie d’aucune classe" in html
+
+
+def test_spaces_cost_the_same_queries_for_one_or_many_classes(client, world, portal):
+    client.force_login(world.parent)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/compte/mes-espaces/")
+    for number in range(5):
+        child = factories.UserFactory(username=f"child{number}")
+        classroom = factories.ClassroomPageFactory(parent=world.school, title=f"Classe {number}")
+        factories.MembershipFactory(user=child, classroom=classroom, role=Membership.Role.PUPIL)
+        factories.GuardianshipFactory(parent=world.parent, child=child)
+    with CaptureQueriesContext(connection) as many:
+        html = client.get("/compte/mes-espaces/").content.decode()
+    assert "Classe 4" in html
+    assert len(many) == len(few)

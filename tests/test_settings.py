@@ -1,0 +1,80 @@
+"""Settings are safe by default and read from the environment."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from preau.settings import env
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_settings(module, **environment):
+    """Import a settings module in a fresh process, as a server would at start-up."""
+    code = (
+        f"import sys; sys.path.insert(0, 'site'); import {module} as s; "
+        "print(s.DEBUG, s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'])"
+    )
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "ALLOWED_HOSTS"}
+    }
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**clean, **environment},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_settings("preau.settings.production", ALLOWED_HOSTS="preau.example.org")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_hosts():
+    result = run_settings("preau.settings.production", SECRET_KEY="x" * 60)
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS must be set" in result.stderr
+
+
+def test_defaults_are_sqlite_and_local_memory_with_debug_off():
+    result = run_settings("preau.settings.base")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "False",
+        "django.db.backends.sqlite3",
+        "django.core.cache.backends.locmem.LocMemCache",
+    ]
+
+
+def test_postgres_and_redis_come_from_the_environment():
+    result = run_settings(
+        "preau.settings.production",
+        SECRET_KEY="x" * 60,
+        ALLOWED_HOSTS="preau.example.org",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/preau",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "False",
+        "django.db.backends.postgresql",
+        "django.core.cache.backends.redis.RedisCache",
+    ]
+
+
+def test_env_helpers_parse_and_explain(monkeypatch):
+    monkeypatch.setenv("PREAU_FLAG", "yes")
+    monkeypatch.setenv("PREAU_LIST", "a.example, b.example,")
+    monkeypatch.setenv("PREAU_NUMBER", "twelve")
+    assert env.env_bool("PREAU_FLAG") is True
+    assert env.env_list("PREAU_LIST") == ["a.example", "b.example"]
+    with pytest.raises(Exception, match="PREAU_NUMBER must be a whole number"):
+        env.env_int("PREAU_NUMBER", 1)
