@@ -1,0 +1,297 @@
+"""The demo loader: what it creates, that it creates it once, and that it stays out of production.
+
+The README sends every new contributor to `make run`, which runs this command, and
+documents the logins it prints; so the counts, the special families and the printed
+logins are asserted exactly.
+"""
+
+import io
+import re
+
+import pytest
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page, PageLogEntry, Revision
+
+from classrooms.models import (
+    BlogEntryPage,
+    ClassroomPage,
+    ExercisePage,
+    Guardianship,
+    Level,
+    Membership,
+)
+from comments.models import ClassComment
+from home.management.commands.load_demo_data import DEMO_PASSWORD
+from home.models import PortalPage
+from pages.models import (
+    EventPage,
+    MunicipalityAgent,
+    MunicipalityPage,
+    NewsPage,
+    SchoolLevel,
+    SchoolPage,
+    SchoolStaff,
+    StandardPage,
+)
+
+pytestmark = pytest.mark.django_db
+
+User = get_user_model()
+
+# The logins the README documents: the table must print exactly these.
+DOCUMENTED_LOGINS = {
+    "admin",
+    "isabelle.fontaine",
+    "emilie.lefevre",
+    "sylvie.marchand",
+    "jade.nguyen",
+    "linh.nguyen",
+    "olivier.lambert",
+    "claire.durand",
+    "nathan.moreau",
+    "vincent.moreau",
+    "catherine.vidal",
+    "aurelie.petit",
+    "emma.rousseau",
+    "pauline.rousseau",
+    "nathalie.roussel",
+    "patrick.morel",
+    "sophie.martin",
+    "karim.benali",
+}
+NURSERY_LEVELS = {Level.TPS, Level.PS, Level.MS, Level.GS}
+
+
+def load(**options):
+    out = io.StringIO()
+    call_command("load_demo_data", stdout=out, **options)
+    return out.getvalue()
+
+
+def printed_logins(output):
+    """(username, password) pairs of the table: the rows after its dashed rule."""
+    lines = output.splitlines()
+    rule = next(i for i, line in enumerate(lines) if line.startswith("---"))
+    rows = [re.split(r"\s{2,}", line.strip()) for line in lines[rule + 1 :] if line.strip()]
+    assert all(len(row) == 4 for row in rows), rows
+    return [(row[1], row[2]) for row in rows]
+
+
+def counts():
+    models = [
+        User,
+        Page,
+        Revision,
+        PageLogEntry,
+        Membership,
+        Guardianship,
+        SchoolStaff,
+        MunicipalityAgent,
+        ClassComment,
+    ]
+    return {model.__name__: model.objects.count() for model in models}
+
+
+def school_of(classroom):
+    return classroom.get_parent().specific
+
+
+@pytest.fixture(scope="class")
+def demo_output(django_db_setup, django_db_blocker):
+    """Load the demo once for a class of read-only tests, and roll it back afterwards.
+
+    A load takes a few seconds; the tests of the class only read, so they share one inside
+    a transaction (each test then runs in a savepoint of it).
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield load()
+        transaction.set_rollback(True)
+
+
+class TestDemoContent:
+    """What one run of the command creates."""
+
+    def test_creates_towns_and_schools_with_their_public_pages(self, demo_output):
+        portal = PortalPage.objects.get()
+        assert "Bienvenue" in portal.intro
+        assert sorted(
+            MunicipalityPage.objects.child_of(portal).live().values_list("title", flat=True)
+        ) == [
+            "Saint-Aubin-des-Prés",
+            "Villeneuve-sur-Loire",
+        ]
+        schools = SchoolPage.objects.child_of(portal).live().order_by("path")
+        assert [(s.title, s.level, s.town) for s in schools] == [
+            ("École maternelle Les Lilas", SchoolLevel.NURSERY, "Saint-Aubin-des-Prés"),
+            ("École élémentaire Jean-Jaurès", SchoolLevel.ELEMENTARY, "Saint-Aubin-des-Prés"),
+            ("École primaire du Bourg", SchoolLevel.PRIMARY, "Villeneuve-sur-Loire"),
+        ]
+        for school in schools:
+            assert school.address and school.postcode and school.phone and school.opening_hours
+            assert len(school.body) >= 2
+            children = {page.title for page in school.get_children().live()}
+            assert {"Projet d'école", "Actualités"} <= children
+            assert NewsPage.objects.descendant_of(school).live().count() == 2
+            events = EventPage.objects.descendant_of(school).live()
+            assert events.count() == 1
+            assert events.get().start > timezone.now()
+        for municipality in MunicipalityPage.objects.all():
+            pages = set(StandardPage.objects.child_of(municipality).values_list("title", flat=True))
+            assert pages == {
+                "Restauration scolaire",
+                "Accueil périscolaire",
+                "Inscriptions scolaires",
+            }
+            assert NewsPage.objects.descendant_of(municipality).live().count() == 1
+            assert municipality.agents.count() == 1
+        menu = StandardPage.objects.filter(title="Restauration scolaire").first()
+        assert "Lundi" in str(menu.body)
+
+    def test_creates_classes_with_staff_pupils_and_families(self, demo_output):
+        assert ClassroomPage.objects.count() == 6
+        for school in SchoolPage.objects.all():
+            directors = SchoolStaff.objects.filter(school=school, role=SchoolStaff.Role.DIRECTOR)
+            assert directors.count() == 1
+        for classroom in ClassroomPage.objects.all():
+            with_role = classroom.memberships.filter
+            assert classroom.live and classroom.school_year == "2026-2027"
+            teachers = with_role(role=Membership.Role.TEACHER)
+            assert teachers.count() == 1
+            assert SchoolStaff.objects.filter(
+                school=school_of(classroom),
+                user=teachers.get().user,
+                role=SchoolStaff.Role.TEACHER,
+            ).exists()
+            expected_assistants = 1 if classroom.level in NURSERY_LEVELS else 0
+            assert with_role(role=Membership.Role.ASSISTANT).count() == expected_assistants
+            assert with_role(role=Membership.Role.PUPIL).count() == 6
+
+        pupils = User.objects.filter(memberships__role=Membership.Role.PUPIL)
+        assert pupils.count() == 36
+        assert not pupils.exclude(email="").exists()
+        assert not pupils.filter(guardians=None).exists()
+        parents = User.objects.filter(guardianships__isnull=False).distinct()
+        assert parents.count() == 59
+        assert not parents.exclude(email__endswith="@example.org").exists()
+        assert Guardianship.objects.count() == 60
+        assert User.objects.count() == 108
+        assert list(User.objects.filter(is_superuser=True).values_list("username", flat=True)) == [
+            "admin"
+        ]
+        usernames = list(User.objects.values_list("username", flat=True))
+        assert all(re.fullmatch(r"[a-z0-9.-]+", name) for name in usernames)
+        assert {"lucas.bernard", "lucas.bernard2"} <= set(usernames)
+
+    def test_has_one_parent_in_two_schools_and_one_teacher_who_is_a_parent(self, demo_output):
+        pupil_classes = Membership.objects.filter(role=Membership.Role.PUPIL)
+        schools_by_parent = {}
+        for guardianship in Guardianship.objects.select_related("parent"):
+            for membership in pupil_classes.filter(user=guardianship.child_id):
+                schools_by_parent.setdefault(guardianship.parent.username, set()).add(
+                    school_of(membership.classroom).pk
+                )
+        in_two_schools = [name for name, schools in schools_by_parent.items() if len(schools) > 1]
+        assert in_two_schools == ["sophie.martin"]
+
+        teacher_parents = User.objects.filter(
+            memberships__role=Membership.Role.TEACHER, guardianships__isnull=False
+        ).distinct()
+        assert [user.username for user in teacher_parents] == ["karim.benali"]
+        teacher = teacher_parents.get()
+        own_class = teacher.memberships.get().classroom
+        child = teacher.guardianships.get().child
+        child_class = child.memberships.get(role=Membership.Role.PUPIL).classroom
+        assert child_class != own_class
+
+    def test_creates_blog_entries_comments_and_exercises(self, demo_output):
+        assert BlogEntryPage.objects.filter(live=True).count() == 12
+        drafts = BlogEntryPage.objects.filter(live=False)
+        assert drafts.count() == 6
+        for draft in drafts:
+            assert draft.has_unpublished_changes and draft.latest_revision is not None
+            assert draft.live_revision is None and draft.first_published_at is None
+        for classroom in ClassroomPage.objects.all():
+            entries = BlogEntryPage.objects.child_of(classroom)
+            assert entries.filter(live=True).count() == 2
+            assert entries.filter(live=False).count() == 1
+            class_pupils = set(
+                classroom.memberships.filter(role=Membership.Role.PUPIL).values_list(
+                    "user", flat=True
+                )
+            )
+            for entry in entries:
+                authors = set(entry.authors.values_list("pk", flat=True))
+                assert 1 <= len(authors) <= 3 and authors <= class_pupils
+            exercises = ExercisePage.objects.child_of(classroom).live()
+            assert exercises.count() == (0 if classroom.level in NURSERY_LEVELS else 1)
+            for exercise in exercises:
+                assert [block.block_type for block in exercise.body] == ["instruction"] * len(
+                    exercise.body
+                )
+        assert ExercisePage.objects.count() == 4
+
+        live_entries = {str(pk) for pk in BlogEntryPage.objects.live().values_list("pk", flat=True)}
+        assert ClassComment.objects.filter(is_public=True).count() == 15
+        pending = ClassComment.objects.filter(is_public=False)
+        assert pending.count() == 6
+        assert not pending.exclude(user__memberships__role=Membership.Role.PUPIL).exists()
+        for comment in ClassComment.objects.all():
+            assert comment.object_pk in live_entries
+            assert comment.thread_id == comment.parent_id == comment.pk
+            assert comment.comment.startswith("J'ai aimé… " + comment.liked)
+            assert comment.submit_date <= timezone.now()
+        parent_comments = ClassComment.objects.filter(
+            is_public=True, user__guardianships__isnull=False
+        )
+        assert parent_comments.exists()
+        assert parent_comments.exclude(suggestion="").exclude(wondering="").exists()
+
+    def test_printed_logins_are_the_documented_ones_and_work(self, demo_output):
+        logins = printed_logins(demo_output)
+        usernames = [username for username, _password in logins]
+        assert set(usernames) == DOCUMENTED_LOGINS
+        assert len(usernames) == len(DOCUMENTED_LOGINS)
+        for username, password in logins:
+            assert password == DEMO_PASSWORD
+            assert authenticate(username=username, password=password) is not None, username
+        assert authenticate(username="admin", password="wrong-password") is None
+
+    def test_pupils_and_parents_can_log_in_with_the_demo_password(self, demo_output):
+        for username in ["lea.martin", "lucas.bernard2", "mael.le-gall", "julie.benali"]:
+            assert authenticate(username=username, password=DEMO_PASSWORD) is not None, username
+
+
+def test_a_second_run_creates_nothing():
+    load(verbosity=0)
+    before = counts()
+
+    load(verbosity=0)
+
+    assert counts() == before
+    assert before["User"] == 108
+
+
+def test_refuses_to_run_in_production(settings):
+    settings.PREAU_ENVIRONMENT = "production"
+
+    with pytest.raises(CommandError, match="PREAU_ENVIRONMENT"):
+        load()
+
+    assert User.objects.count() == 0
+    assert not SchoolPage.objects.exists()
+
+
+def test_runs_in_production_when_forced(settings):
+    settings.PREAU_ENVIRONMENT = "production"
+
+    load(force=True, verbosity=0)
+
+    assert SchoolPage.objects.count() == 3
+
+
+def test_verbosity_zero_prints_nothing():
+    assert load(verbosity=0) == ""
