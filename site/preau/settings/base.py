@@ -186,8 +186,6 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Préau <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 SITE_ID = 1
-# Opt in now to the Django 6 default for URL fields (https), as django-comments asks.
-FORMS_URLFIELD_ASSUME_HTTPS = True
 WAGTAIL_SITE_NAME = "Préau"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
