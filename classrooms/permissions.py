@@ -15,6 +15,17 @@ from .models import ClassroomPage, Membership
 _CACHE_ATTRIBUTE = "_preau_visible_classroom_ids"
 
 
+def classrooms_directed_by(user):
+    """Class spaces of the schools this user directs, in one query."""
+    school_paths = SchoolStaff.objects.filter(
+        user=user, role=SchoolStaff.Role.DIRECTOR
+    ).values_list("school__path", flat=True)
+    in_schools = Q(pk__in=[])
+    for path in school_paths:
+        in_schools |= Q(path__startswith=path, depth=len(path) // Page.steplen + 1)
+    return ClassroomPage.objects.filter(in_schools)
+
+
 def visible_classroom_ids(user) -> frozenset[int]:
     """Ids of the class spaces this user may see, computed once per user object.
 
@@ -30,16 +41,7 @@ def visible_classroom_ids(user) -> frozenset[int]:
         Q(user=user) | Q(role=Membership.Role.PUPIL, user__guardians__parent=user)
     ).values_list("classroom_id", flat=True)
     ids = set(member_or_parent)
-    director_school_paths = list(
-        SchoolStaff.objects.filter(user=user, role=SchoolStaff.Role.DIRECTOR).values_list(
-            "school__path", flat=True
-        )
-    )
-    if director_school_paths:
-        in_schools = Q()
-        for path in director_school_paths:
-            in_schools |= Q(path__startswith=path, depth=len(path) // Page.steplen + 1)
-        ids.update(ClassroomPage.objects.filter(in_schools).values_list("pk", flat=True))
+    ids.update(classrooms_directed_by(user).values_list("pk", flat=True))
     result = frozenset(ids)
     setattr(user, _CACHE_ATTRIBUTE, result)
     return result

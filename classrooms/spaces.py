@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from pages.models import MunicipalityAgent, SchoolStaff
 
 from .models import Membership
+from .permissions import classrooms_directed_by
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,19 @@ def spaces_for(user, request=None) -> list[Space]:
                 icon="school",
             )
         )
+    member_of = {space.url for space in spaces if space.kind == "class"}
+    for classroom in classrooms_directed_by(user).order_by("title"):
+        url = classroom.get_url(request)
+        if url not in member_of:
+            spaces.append(
+                Space(
+                    kind="class",
+                    label=classroom.title,
+                    detail=_("Class of my school"),
+                    url=url,
+                    icon="class",
+                )
+            )
     agencies = MunicipalityAgent.objects.filter(user=user).select_related("municipality")
     for agent in agencies:
         spaces.append(

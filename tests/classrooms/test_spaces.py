@@ -35,10 +35,15 @@ def test_teacher_sees_their_classes(client, world):
     assert "CP de Mme Durand" in html and "Enseignant" in html
 
 
-def test_director_sees_their_school(client, world):
+def test_director_sees_their_school_and_its_classes(client, world, portal):
+    other_school = factories.SchoolPageFactory(parent=portal, title="École du Bourg")
+    factories.ClassroomPageFactory(parent=other_school, title="CE2 du Bourg")
     client.force_login(world.director)
     html = spaces_nav(client)
     assert "École Jean-Jaurès" in html and "Direction" in html
+    assert "CP de Mme Durand" in html and "CM1 de M. Petit" in html
+    assert "Classe de mon école" in html
+    assert "CE2 du Bourg" not in html
 
 
 def test_person_without_role_is_told_why(client, world):
