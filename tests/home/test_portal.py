@@ -89,3 +89,10 @@ def test_portal_queries_do_not_grow_with_the_number_of_schools(client, directory
         factories.SchoolPageFactory(parent=directory, title=f"École {number}")
         factories.MunicipalityPageFactory(parent=directory, title=f"Commune {number}")
     assert count_queries(client, "/") == few
+
+
+def test_every_content_language_has_a_locale_for_translations(db):
+    from wagtail.models import Locale
+
+    codes = set(Locale.objects.values_list("language_code", flat=True))
+    assert codes == {"fr", "en"}
