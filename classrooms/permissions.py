@@ -51,3 +51,23 @@ def can_view_classroom(user, classroom) -> bool:
     if user.is_authenticated and user.is_active and user.is_superuser:
         return True
     return classroom.pk in visible_classroom_ids(user)
+
+
+def school_of(classroom):
+    """The school a class space belongs to: its parent page, found by path."""
+    from pages.models import SchoolPage
+
+    return SchoolPage.objects.get(path=classroom.path[: -Page.steplen])
+
+
+def can_manage_classroom(user, classroom) -> bool:
+    """Teachers of the class and the school's director manage its pupils and parents."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    if Membership.objects.filter(
+        user=user, classroom_id=classroom.pk, role=Membership.Role.TEACHER
+    ).exists():
+        return True
+    return classrooms_directed_by(user).filter(pk=classroom.pk).exists()
