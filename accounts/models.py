@@ -37,3 +37,41 @@ class User(AbstractUser):
         if first and last:
             return f"{first} {last[0].upper()}."
         return first or self.username
+
+
+class RoleGroup(models.Model):
+    """The auth group that carries one role on one page: "teachers of this class"...
+
+    Permissions are granted to these groups, never to people one by one, so the
+    permission tables stay small (a few rows per class) and a person's rights follow
+    from the groups their memberships put them in (see accounts/roles.py).
+    """
+
+    class Role(models.TextChoices):
+        CLASS_TEACHER = "class_teacher", _("Teachers of the class")
+        CLASS_ASSISTANT = "class_assistant", _("Classroom assistants of the class")
+        CLASS_PUPIL = "class_pupil", _("Pupils of the class")
+        CLASS_PARENT = "class_parent", _("Parents of the class's pupils")
+        SCHOOL_DIRECTOR = "school_director", _("Directors of the school")
+        MUNICIPALITY_AGENT = "municipality_agent", _("Staff of the municipality")
+
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="role_groups",
+        verbose_name=_("page"),
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    group = models.OneToOneField(
+        "auth.Group", on_delete=models.CASCADE, related_name="role", verbose_name=_("group")
+    )
+
+    class Meta:
+        verbose_name = _("role group")
+        verbose_name_plural = _("role groups")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "role"], name="unique_role_group_per_page")
+        ]
+
+    def __str__(self):
+        return f"{self.get_role_display()} · {self.page_id}"

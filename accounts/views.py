@@ -1,7 +1,10 @@
 """Login, logout and the page that leads each person to their spaces."""
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.template.response import TemplateResponse
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
 from .forms import LoginForm
@@ -28,3 +31,22 @@ class MySpacesView(LoginRequiredMixin, TemplateView):
     """Where everyone lands after login: their classes, children, school or town."""
 
     template_name = "accounts/my_spaces.html"
+
+
+def locked_out(request, credentials=None, *args, **kwargs):
+    """What django-axes answers once a username has failed too often from one address.
+
+    The login page again, with what was typed kept and a sentence saying what to do.
+    """
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    username = (credentials or {}).get("username") or request.POST.get("username", "")
+    form = LoginForm(request, initial={"username": username[:150]})
+    message = ngettext(
+        "Too many wrong passwords for this username. Wait %(minutes)d minute and try "
+        "again, or ask your teacher for a new password.",
+        "Too many wrong passwords for this username. Wait %(minutes)d minutes and try "
+        "again, or ask your teacher for a new password.",
+        minutes,
+    ) % {"minutes": minutes}
+    context = {"form": form, "refusal": message}
+    return TemplateResponse(request, "accounts/login.html", context, status=429)

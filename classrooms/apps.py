@@ -7,7 +7,12 @@ class ClassroomsConfig(AppConfig):
     verbose_name = _("Class spaces")
 
     def ready(self):
-        from . import activities
+        from wagtail import hooks
+
+        from . import activities, files, permissions, signal_handlers
 
         activities.register(activities.Activity("classrooms.BlogEntryPage", icon="pencil"))
         activities.register(activities.Activity("classrooms.ExercisePage", icon="puzzle"))
+        permissions.register()
+        signal_handlers.register()
+        hooks.register("before_serve_document", files.check_document_access)

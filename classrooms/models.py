@@ -10,10 +10,13 @@ from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+
+from pages.models import MediaCollectionMixin
 
 from . import activities
 from .blocks import EntryBodyBlock, ExerciseBodyBlock
@@ -62,7 +65,7 @@ class PrivateClassPageMixin:
         return []
 
 
-class ClassroomPage(PrivateClassPageMixin, Page):
+class ClassroomPage(PrivateClassPageMixin, MediaCollectionMixin, Page):
     """A private class space for one school year."""
 
     school_year = models.CharField(
@@ -86,6 +89,13 @@ class ClassroomPage(PrivateClassPageMixin, Page):
     class Meta:
         verbose_name = _("class space")
         verbose_name_plural = _("class spaces")
+        # Front-end actions, granted per class through django-guardian (permissions.py).
+        permissions = [
+            ("post_in_classroom", _("Can post in the class space")),
+            ("comment_in_classroom", _("Can comment in the class space")),
+            ("moderate_classroom", _("Can moderate the class space")),
+            ("manage_classroom", _("Can manage the pupils and parents of the class")),
+        ]
 
     @classmethod
     def clean_subpage_models(cls):
@@ -248,3 +258,15 @@ class Guardianship(models.Model):
 
     def __str__(self):
         return f"{self.parent} → {self.child}"
+
+
+class ClassroomUserObjectPermission(UserObjectPermissionBase):
+    """Guardian's per-user permissions on class spaces, with a real foreign key."""
+
+    content_object = models.ForeignKey(ClassroomPage, on_delete=models.CASCADE)
+
+
+class ClassroomGroupObjectPermission(GroupObjectPermissionBase):
+    """Guardian's per-group permissions on class spaces: where the roles' rights live."""
+
+    content_object = models.ForeignKey(ClassroomPage, on_delete=models.CASCADE)

@@ -1,18 +1,115 @@
-"""Who may see a class space: the one place where that rule is written.
+"""Who may see and do what in a class space: the one place where those rules are written.
 
 The truth is data (DESIGN.md "Who may do what"): memberships of the class, the
-guardianships of its pupils and the director rows of its school. A person may see a
-class when they are a member, a parent of a pupil of it, or the director of its school.
+guardianships of its pupils and the director rows of its school. From those rows,
+accounts/roles.py puts each person in per-class role groups, and this module says what
+each role group may do:
+- front-end actions as django-guardian object permissions on the class space (direct
+  foreign-key tables, granted to groups, never to people one by one);
+- for teachers, the class's subtree and media collection in the Wagtail admin.
 """
 
+from django.contrib.auth.models import Permission
 from django.db.models import Q
+from guardian.shortcuts import get_objects_for_user
 from wagtail.models import Page
 
-from pages.models import SchoolStaff
+from accounts import grants, roles
+from accounts.models import RoleGroup
+from pages.models import SchoolPage, SchoolStaff
 
-from .models import ClassroomPage, Membership
+from .models import ClassroomGroupObjectPermission, ClassroomPage, Guardianship, Membership
+
+VIEW = "view_classroompage"
+POST = "post_in_classroom"
+COMMENT = "comment_in_classroom"
+MODERATE = "moderate_classroom"
+MANAGE = "manage_classroom"
+
+# What each role may do in a class space.
+CLASS_ROLE_PERMISSIONS = {
+    RoleGroup.Role.CLASS_TEACHER: (VIEW, POST, COMMENT, MODERATE, MANAGE),
+    RoleGroup.Role.CLASS_ASSISTANT: (VIEW, POST, COMMENT),
+    RoleGroup.Role.CLASS_PUPIL: (VIEW, POST, COMMENT),
+    RoleGroup.Role.CLASS_PARENT: (VIEW, COMMENT),
+    RoleGroup.Role.SCHOOL_DIRECTOR: (VIEW, COMMENT, MODERATE, MANAGE),
+}
+MEMBERSHIP_ROLES = {
+    Membership.Role.TEACHER: RoleGroup.Role.CLASS_TEACHER,
+    Membership.Role.ASSISTANT: RoleGroup.Role.CLASS_ASSISTANT,
+    Membership.Role.PUPIL: RoleGroup.Role.CLASS_PUPIL,
+}
 
 _CACHE_ATTRIBUTE = "_preau_visible_classroom_ids"
+
+
+# Checking
+
+
+def _active(user) -> bool:
+    return user.is_authenticated and user.is_active
+
+
+def visible_classroom_ids(user) -> frozenset[int]:
+    """Ids of the class spaces this user may see, computed once per user object.
+
+    The user object lives for one request, so the answer is per request: a membership
+    added meanwhile shows on the next page load.
+    """
+    if not _active(user):
+        return frozenset()
+    cached = getattr(user, _CACHE_ATTRIBUTE, None)
+    if cached is None:
+        visible = get_objects_for_user(
+            user,
+            f"classrooms.{VIEW}",
+            klass=ClassroomPage,
+            accept_global_perms=False,
+            with_superuser=False,
+        )
+        cached = frozenset(visible.values_list("pk", flat=True))
+        setattr(user, _CACHE_ATTRIBUTE, cached)
+    return cached
+
+
+def can_view_classroom(user, classroom) -> bool:
+    if _active(user) and user.is_superuser:
+        return True
+    return classroom.pk in visible_classroom_ids(user)
+
+
+def has_class_permission(user, codename, classroom) -> bool:
+    if not _active(user):
+        return False
+    if user.is_superuser:
+        return True
+    return user.has_perm(f"classrooms.{codename}", classroom)
+
+
+def can_manage_classroom(user, classroom) -> bool:
+    """Teachers of the class and the school's director manage its pupils and parents."""
+    return has_class_permission(user, MANAGE, classroom)
+
+
+def can_moderate_classroom(user, classroom) -> bool:
+    return has_class_permission(user, MODERATE, classroom)
+
+
+def can_post_in_classroom(user, classroom) -> bool:
+    return has_class_permission(user, POST, classroom)
+
+
+def can_comment_in_classroom(user, classroom) -> bool:
+    return has_class_permission(user, COMMENT, classroom)
+
+
+def school_of(classroom):
+    """The school a class space belongs to: its parent page, found by path."""
+    return SchoolPage.objects.get(path=classroom.path[: -Page.steplen])
+
+
+def classrooms_in_school(school):
+    return ClassroomPage.objects.filter(path__startswith=school.path, depth=school.depth + 1)
 
 
 def classrooms_directed_by(user):
@@ -26,48 +123,86 @@ def classrooms_directed_by(user):
     return ClassroomPage.objects.filter(in_schools)
 
 
-def visible_classroom_ids(user) -> frozenset[int]:
-    """Ids of the class spaces this user may see, computed once per user object.
-
-    The user object lives for one request, so the answer is per request: a membership
-    added meanwhile shows on the next page load.
-    """
-    if not user.is_authenticated or not user.is_active:
-        return frozenset()
-    cached = getattr(user, _CACHE_ATTRIBUTE, None)
-    if cached is not None:
-        return cached
-    member_or_parent = Membership.objects.filter(
-        Q(user=user) | Q(role=Membership.Role.PUPIL, user__guardians__parent=user)
-    ).values_list("classroom_id", flat=True)
-    ids = set(member_or_parent)
-    ids.update(classrooms_directed_by(user).values_list("pk", flat=True))
-    result = frozenset(ids)
-    setattr(user, _CACHE_ATTRIBUTE, result)
-    return result
+# Deriving rights from the rows
 
 
-def can_view_classroom(user, classroom) -> bool:
-    if user.is_authenticated and user.is_active and user.is_superuser:
-        return True
-    return classroom.pk in visible_classroom_ids(user)
+def roles_from_class_rows(user):
+    """Members hold their role on their class; parents the parent role on their children's."""
+    for membership in Membership.objects.filter(user=user).select_related("classroom"):
+        yield membership.classroom, MEMBERSHIP_ROLES[membership.role]
+    for membership in Membership.objects.filter(
+        role=Membership.Role.PUPIL, user__guardians__parent=user
+    ).select_related("classroom"):
+        yield membership.classroom, RoleGroup.Role.CLASS_PARENT
 
 
-def school_of(classroom):
-    """The school a class space belongs to: its parent page, found by path."""
-    from pages.models import SchoolPage
-
-    return SchoolPage.objects.get(path=classroom.path[: -Page.steplen])
+def _permissions(codenames):
+    return Permission.objects.filter(content_type__app_label="classrooms", codename__in=codenames)
 
 
-def can_manage_classroom(user, classroom) -> bool:
-    """Teachers of the class and the school's director manage its pupils and parents."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    if user.is_superuser:
-        return True
-    if Membership.objects.filter(
-        user=user, classroom_id=classroom.pk, role=Membership.Role.TEACHER
-    ).exists():
-        return True
-    return classrooms_directed_by(user).filter(pk=classroom.pk).exists()
+def grant_class_permissions(group, classrooms, codenames) -> None:
+    rows = [
+        ClassroomGroupObjectPermission(group=group, permission=permission, content_object=room)
+        for room in classrooms
+        for permission in _permissions(codenames)
+    ]
+    ClassroomGroupObjectPermission.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+def setup_class_role(classroom, group) -> None:
+    role = group.role.role
+    grant_class_permissions(group, [classroom], CLASS_ROLE_PERMISSIONS[role])
+    if role == RoleGroup.Role.CLASS_TEACHER:
+        grants.grant_admin_access(group)
+        grants.grant_page_subtree(group, classroom)
+        grants.grant_collection(group, classroom.collection)
+
+
+def setup_directors_on_classes(school, group) -> None:
+    """Directors see, moderate and manage every class of their school."""
+    grant_class_permissions(
+        group,
+        list(classrooms_in_school(school)),
+        CLASS_ROLE_PERMISSIONS[RoleGroup.Role.SCHOOL_DIRECTOR],
+    )
+
+
+def set_up_new_classroom(classroom) -> None:
+    """A new class gets its media collection, and its school's directors get their rights."""
+    school = school_of(classroom)
+    if classroom.collection_id is None:
+        parent = school.collection
+        classroom.collection = grants.new_collection(classroom.title, parent)
+        ClassroomPage.objects.filter(pk=classroom.pk).update(collection=classroom.collection)
+    directors = roles.group_for(school, RoleGroup.Role.SCHOOL_DIRECTOR)
+    grant_class_permissions(
+        directors, [classroom], CLASS_ROLE_PERMISSIONS[RoleGroup.Role.SCHOOL_DIRECTOR]
+    )
+
+
+def classroom_moved(classroom) -> None:
+    """A class moved to another school: only the new school's directors keep rights on it."""
+    ClassroomGroupObjectPermission.objects.filter(
+        content_object=classroom, group__role__role=RoleGroup.Role.SCHOOL_DIRECTOR
+    ).delete()
+    set_up_new_classroom(classroom)
+
+
+def people_affected_by(row):
+    """Whose rights change when a membership or guardianship row changes."""
+    if isinstance(row, Guardianship):
+        return [row.parent]
+    people = [row.user]
+    if row.role == Membership.Role.PUPIL:
+        guardianships = Guardianship.objects.filter(child=row.user_id).select_related("parent")
+        people += [guardianship.parent for guardianship in guardianships]
+    return people
+
+
+def register():
+    """Called from ClassroomsConfig.ready()."""
+    roles.register_source(roles_from_class_rows)
+    for role in MEMBERSHIP_ROLES.values():
+        roles.register_setup(role, setup_class_role)
+    roles.register_setup(RoleGroup.Role.CLASS_PARENT, setup_class_role)
+    roles.register_setup(RoleGroup.Role.SCHOOL_DIRECTOR, setup_directors_on_classes)

@@ -23,6 +23,27 @@ class SchoolLevel(models.TextChoices):
     PRIMARY = "primary", _("Primary school (nursery and elementary)")
 
 
+class MediaCollectionMixin(models.Model):
+    """A page that owns a Wagtail collection: the images and documents of one site or class.
+
+    Its role groups get rights on that collection only (accounts/grants.py), so a chooser
+    never offers another school's, or a class's, files.
+    """
+
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("media collection"),
+    )
+
+    class Meta:
+        abstract = True
+
+
 class IntroBodyPage(Page):
     """A page with a short introduction and the shared StreamField body."""
 
@@ -37,7 +58,7 @@ class IntroBodyPage(Page):
         abstract = True
 
 
-class SchoolPage(IntroBodyPage):
+class SchoolPage(MediaCollectionMixin, IntroBodyPage):
     """A school's public site; also the parent of its private class spaces."""
 
     level = models.CharField(
@@ -92,7 +113,7 @@ class SchoolPage(IntroBodyPage):
         return context
 
 
-class MunicipalityPage(IntroBodyPage):
+class MunicipalityPage(MediaCollectionMixin, IntroBodyPage):
     """A municipality's public site: canteen, after-school care, enrolment."""
 
     town = models.CharField(_("town"), max_length=120)

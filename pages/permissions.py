@@ -4,6 +4,9 @@ The truth is data: `SchoolStaff` rows with the director role, `MunicipalityAgent
 and superusers, who are the portal's administrators.
 """
 
+from accounts import grants, roles
+from accounts.models import RoleGroup
+
 from .models import MunicipalityAgent, SchoolStaff
 
 
@@ -41,3 +44,37 @@ def schools_directed_by(user):
     return SchoolPage.objects.filter(
         staff__user=user, staff__role=SchoolStaff.Role.DIRECTOR
     ).distinct()
+
+
+# Deriving rights from the rows: role sources and setups (see accounts/roles.py).
+
+
+def roles_from_staff_rows(user):
+    """Directors hold the director role on their school; agents on their municipality."""
+    for staff in SchoolStaff.objects.filter(
+        user=user, role=SchoolStaff.Role.DIRECTOR
+    ).select_related("school"):
+        yield staff.school, RoleGroup.Role.SCHOOL_DIRECTOR
+    for agent in MunicipalityAgent.objects.filter(user=user).select_related("municipality"):
+        yield agent.municipality, RoleGroup.Role.MUNICIPALITY_AGENT
+
+
+def setup_site_editors(page, group):
+    """Directors and agents edit their own site's subtree and media in the Wagtail admin."""
+    grants.grant_admin_access(group)
+    grants.grant_page_subtree(group, page)
+    grants.grant_collection(group, page.specific.collection)
+
+
+def give_site_its_collection(page):
+    """Every school and municipality gets a media collection of its own when created."""
+    if page.collection_id is None:
+        page.collection = grants.new_collection(page.title)
+        type(page).objects.filter(pk=page.pk).update(collection=page.collection)
+
+
+def register():
+    """Called from PagesConfig.ready()."""
+    roles.register_source(roles_from_staff_rows)
+    roles.register_setup(RoleGroup.Role.SCHOOL_DIRECTOR, setup_site_editors)
+    roles.register_setup(RoleGroup.Role.MUNICIPALITY_AGENT, setup_site_editors)

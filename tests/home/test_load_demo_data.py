@@ -10,6 +10,7 @@ import re
 
 import pytest
 from django.contrib.auth import authenticate, get_user_model
+from django.test import RequestFactory
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
@@ -39,6 +40,12 @@ from pages.models import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+def login_request():
+    """A login POST, as django-axes needs one to count failures by address."""
+    return RequestFactory().post("/compte/connexion/")
+
 
 User = get_user_model()
 
@@ -257,12 +264,16 @@ class TestDemoContent:
         assert len(usernames) == len(DOCUMENTED_LOGINS)
         for username, password in logins:
             assert password == DEMO_PASSWORD
-            assert authenticate(username=username, password=password) is not None, username
-        assert authenticate(username="admin", password="wrong-password") is None
+            assert (
+                authenticate(login_request(), username=username, password=password) is not None
+            ), username
+        assert authenticate(login_request(), username="admin", password="wrong-password") is None
 
     def test_pupils_and_parents_can_log_in_with_the_demo_password(self, demo_output):
         for username in ["lea.martin", "lucas.bernard2", "mael.le-gall", "julie.benali"]:
-            assert authenticate(username=username, password=DEMO_PASSWORD) is not None, username
+            assert (
+                authenticate(login_request(), username=username, password=DEMO_PASSWORD) is not None
+            ), username
 
 
 def test_a_second_run_creates_nothing():

@@ -1,0 +1,52 @@
+"""Granting Wagtail admin rights to a role group: page subtrees and media collections.
+
+Staff roles (directors, teachers, municipal agents) edit in the Wagtail admin; these
+helpers give a group exactly the subtree and the collection of its own site or class.
+Pupils' and parents' groups never get any of them.
+"""
+
+from django.contrib.auth.models import Permission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+EDITOR_MEDIA_PERMISSIONS = (
+    ("wagtailimages", ("add_image", "change_image", "choose_image")),
+    ("wagtaildocs", ("add_document", "change_document", "choose_document")),
+)
+
+
+def grant_admin_access(group) -> None:
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+
+
+def grant_page_subtree(group, page, codenames=EDITOR_PAGE_PERMISSIONS) -> None:
+    permissions = Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=codenames
+    )
+    GroupPagePermission.objects.bulk_create(
+        [GroupPagePermission(group=group, page=page, permission=p) for p in permissions],
+        ignore_conflicts=True,
+    )
+
+
+def grant_collection(group, collection) -> None:
+    if collection is None:
+        return
+    rows = []
+    for app_label, codenames in EDITOR_MEDIA_PERMISSIONS:
+        permissions = Permission.objects.filter(
+            content_type__app_label=app_label, codename__in=codenames
+        )
+        rows += [
+            GroupCollectionPermission(group=group, collection=collection, permission=p)
+            for p in permissions
+        ]
+    GroupCollectionPermission.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+def new_collection(name, parent=None):
+    """A collection for one site or class, below `parent` (or the root)."""
+    parent = parent or Collection.get_first_root_node()
+    return parent.add_child(name=name[:255])

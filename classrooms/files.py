@@ -1,0 +1,115 @@
+"""Serving uploaded files so that a class's photos, recordings and documents stay private.
+
+Every file under MEDIA_URL goes through `serve_media`: it finds which image, rendition
+or document the path belongs to, and that object's collection. A file in a class's
+collection (or below it) is served only to people who may see the class; anonymous
+visitors are sent to log in, everyone else gets 404. Files nobody owns are not served.
+Wagtail's document view asks the same question through `check_document_access`.
+"""
+
+import mimetypes
+import posixpath
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse
+from django.utils._os import safe_join
+from django.views.decorators.http import require_safe
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+
+from .models import ClassroomPage
+from .permissions import can_view_classroom
+
+# Public files may be cached by browsers and proxies; class files only by the browser.
+PUBLIC_CACHE = "public, max-age=86400"
+PRIVATE_CACHE = "private, no-cache"
+
+
+def classroom_of_collection(collection_id):
+    """The class space whose collection holds this one (directly or above it), if any."""
+    if collection_id is None:
+        return None
+    path = Collection.objects.filter(pk=collection_id).values_list("path", flat=True).first()
+    if path is None:
+        return None
+    steplen = Collection.steplen
+    ancestors = [path[:end] for end in range(steplen, len(path) + 1, steplen)]
+    return ClassroomPage.objects.filter(collection__path__in=ancestors).first()
+
+
+def owner_collection_id(name):
+    """The collection of the image, rendition or document stored under this file name.
+
+    Returns (found, collection_id): files that belong to nothing are not served.
+    """
+    image_model = get_image_model()
+    lookups = (
+        ("original_images/", image_model.objects.filter(file=name), "collection_id"),
+        (
+            "images/",
+            image_model.get_rendition_model().objects.filter(file=name),
+            "image__collection_id",
+        ),
+        ("documents/", get_document_model().objects.filter(file=name), "collection_id"),
+    )
+    for prefix, queryset, field in lookups:
+        if name.startswith(prefix):
+            found = queryset.values_list(field, flat=True)[:1]
+            if found:
+                return True, found[0]
+            return False, None
+    return False, None
+
+
+def check_class_access(request, collection_id):
+    """None when the request may have the file; otherwise the response to send instead."""
+    classroom = classroom_of_collection(collection_id)
+    if classroom is None:
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not can_view_classroom(request.user, classroom):
+        raise Http404
+    return None
+
+
+@require_safe
+def serve_media(request, path):
+    name = posixpath.normpath(path).lstrip("/")
+    if name.startswith("..") or name != path:
+        raise Http404
+    try:
+        safe_join(str(settings.MEDIA_ROOT), name)
+    except Exception as error:
+        raise Http404 from error
+    found, collection_id = owner_collection_id(name)
+    if not found:
+        raise Http404
+    refusal = check_class_access(request, collection_id)
+    if refusal is not None:
+        return refusal
+    private = classroom_of_collection(collection_id) is not None
+    response = file_response(name)
+    response["Cache-Control"] = PRIVATE_CACHE if private else PUBLIC_CACHE
+    return response
+
+
+def file_response(name):
+    """The file itself, or a hand-over to the web server when it serves MEDIA_ROOT."""
+    accel_prefix = getattr(settings, "MEDIA_X_ACCEL_REDIRECT", "")
+    if accel_prefix:
+        response = HttpResponse()
+        response["X-Accel-Redirect"] = f"{accel_prefix.rstrip('/')}/{name}"
+        response["Content-Type"] = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        return response
+    if not default_storage.exists(name):
+        raise Http404
+    return FileResponse(default_storage.open(name, "rb"))
+
+
+def check_document_access(document, request):
+    """Wagtail's before_serve_document hook: class documents stay in the class."""
+    return check_class_access(request, document.collection_id)
