@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.template.response import TemplateResponse
+from django.shortcuts import render
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
@@ -49,4 +49,5 @@ def locked_out(request, credentials=None, *args, **kwargs):
         minutes,
     ) % {"minutes": minutes}
     context = {"form": form, "refusal": message}
-    return TemplateResponse(request, "accounts/login.html", context, status=429)
+    # Rendered now: axes returns this from its middleware, after template responses render.
+    return render(request, "accounts/login.html", context, status=429)

@@ -58,7 +58,7 @@ class IntroBodyPage(Page):
         abstract = True
 
 
-class SchoolPage(MediaCollectionMixin, IntroBodyPage):
+class SchoolPage(IntroBodyPage, MediaCollectionMixin):
     """A school's public site; also the parent of its private class spaces."""
 
     level = models.CharField(
@@ -113,7 +113,7 @@ class SchoolPage(MediaCollectionMixin, IntroBodyPage):
         return context
 
 
-class MunicipalityPage(MediaCollectionMixin, IntroBodyPage):
+class MunicipalityPage(IntroBodyPage, MediaCollectionMixin):
     """A municipality's public site: canteen, after-school care, enrolment."""
 
     town = models.CharField(_("town"), max_length=120)

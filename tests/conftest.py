@@ -9,6 +9,17 @@ from pages.models import SchoolStaff
 from tests import factories
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: ids are reused between rolled-back tests,
+    and Wagtail caches site roots and image renditions by id."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def portal(db):
     return factories.portal()

@@ -10,10 +10,10 @@ import re
 
 import pytest
 from django.contrib.auth import authenticate, get_user_model
-from django.test import RequestFactory
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
+from django.test import RequestFactory
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, Revision
 

@@ -30,13 +30,17 @@ class Command(BaseCommand):
                 class_permissions.set_up_new_classroom(classroom)
             for role_group in RoleGroup.objects.select_related("page"):
                 roles.regrant(role_group.page.specific, role_group.role)
-            people = get_user_model().objects.filter(
-                Q(memberships__isnull=False)
-                | Q(guardianships__isnull=False)
-                | Q(school_roles__isnull=False)
-                | Q(municipality_roles__isnull=False)
-                | Q(groups__role__isnull=False)
-            ).distinct()
+            people = (
+                get_user_model()
+                .objects.filter(
+                    Q(memberships__isnull=False)
+                    | Q(guardianships__isnull=False)
+                    | Q(school_roles__isnull=False)
+                    | Q(municipality_roles__isnull=False)
+                    | Q(groups__role__isnull=False)
+                )
+                .distinct()
+            )
             count = 0
             for person in people.iterator():
                 roles.sync_user(person)
