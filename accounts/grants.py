@@ -12,6 +12,7 @@ EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page
 EDITOR_MEDIA_PERMISSIONS = (
     ("wagtailimages", ("add_image", "change_image", "choose_image")),
     ("wagtaildocs", ("add_document", "change_document", "choose_document")),
+    ("wagtailmedia", ("add_media", "change_media", "choose_media")),
 )
 
 

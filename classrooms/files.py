@@ -1,7 +1,7 @@
 """Serving uploaded files so that a class's photos, recordings and documents stay private.
 
-Every file under MEDIA_URL goes through `serve_media`: it finds which image, rendition
-or document the path belongs to, and that object's collection. A file in a class's
+Every file under MEDIA_URL goes through `serve_media`: it finds which image, rendition,
+document, audio or video the path belongs to, and that object's collection. A file in a class's
 collection (or below it) is served only to people who may see the class; anonymous
 visitors are sent to log in, everyone else gets 404. Files nobody owns are not served.
 Wagtail's document view asks the same question through `check_document_access`.
@@ -19,6 +19,7 @@ from django.views.decorators.http import require_safe
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
+from wagtailmedia import get_media_model
 
 from .models import ClassroomPage
 from .permissions import can_view_classroom
@@ -41,7 +42,7 @@ def classroom_of_collection(collection_id):
 
 
 def owner_collection_id(name):
-    """The collection of the image, rendition or document stored under this file name.
+    """The collection of the image, rendition, document or media stored under this name.
 
     Returns (found, collection_id): files that belong to nothing are not served.
     """
@@ -54,6 +55,8 @@ def owner_collection_id(name):
             "image__collection_id",
         ),
         ("documents/", get_document_model().objects.filter(file=name), "collection_id"),
+        ("media/", get_media_model().objects.filter(file=name), "collection_id"),
+        ("media_thumbnails/", get_media_model().objects.filter(thumbnail=name), "collection_id"),
     )
     for prefix, queryset, field in lookups:
         if name.startswith(prefix):

@@ -106,6 +106,8 @@ class ClassroomPage(PrivateClassPageMixin, MediaCollectionMixin, Page):
         return self
 
     def get_context(self, request, *args, **kwargs):
+        from .permissions import can_manage_classroom
+
         context = super().get_context(request, *args, **kwargs)
         wall_models = [a.model for a in activities.registered() if a.on_wall]
         context["wall"] = (
@@ -119,6 +121,7 @@ class ClassroomPage(PrivateClassPageMixin, MediaCollectionMixin, Page):
             m.user
             for m in self.memberships.filter(role=Membership.Role.TEACHER).select_related("user")
         ]
+        context["can_manage"] = can_manage_classroom(request.user, self)
         return context
 
 

@@ -6,6 +6,7 @@ the number of classes or children.
 
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from pages.models import MunicipalityAgent, SchoolStaff
@@ -21,6 +22,11 @@ class Space:
     detail: str
     url: str
     icon: str
+    manage_url: str = ""  # where its teachers or director manage accounts, if they may
+
+
+def roster_url(classroom):
+    return reverse("enrolment:roster", kwargs={"classroom_id": classroom.pk})
 
 
 def spaces_for(user, request=None) -> list[Space]:
@@ -40,6 +46,9 @@ def spaces_for(user, request=None) -> list[Space]:
                 detail=membership.get_role_display(),
                 url=membership.classroom.get_url(request),
                 icon="class",
+                manage_url=roster_url(membership.classroom)
+                if membership.role == Membership.Role.TEACHER
+                else "",
             )
         )
     children = (
@@ -70,6 +79,7 @@ def spaces_for(user, request=None) -> list[Space]:
                 detail=_("School management"),
                 url=staff.school.get_url(request),
                 icon="school",
+                manage_url=reverse("enrolment:school", kwargs={"school_id": staff.school.pk}),
             )
         )
     member_of = {space.url for space in spaces if space.kind == "class"}
@@ -83,6 +93,7 @@ def spaces_for(user, request=None) -> list[Space]:
                     detail=_("Class of my school"),
                     url=url,
                     icon="class",
+                    manage_url=roster_url(classroom),
                 )
             )
     agencies = MunicipalityAgent.objects.filter(user=user).select_related("municipality")

@@ -89,3 +89,46 @@ class MunicipalityAgentFactory(factory.django.DjangoModelFactory):
 def portal():
     """The portal created by the home app's data migration."""
     return PortalPage.objects.get(locale__language_code="fr")
+
+
+# Added for the permission matrix (tests/permissions/): activities and media files.
+
+
+class ExercisePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "classrooms.ExercisePage"
+
+    title = factory.Sequence(lambda n: f"Exercice {n}")
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    """A Wagtail image with a tiny PNG drawn by Pillow; pass `collection=` to place it."""
+
+    title = factory.Sequence(lambda n: f"Photo {n}")
+    file = factory.django.ImageField(
+        filename=factory.Sequence(lambda n: f"photo-{n}.png"), format="PNG", width=8, height=8
+    )
+
+
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    """A Wagtail document holding a few bytes of text; pass `collection=` to place it."""
+
+    title = factory.Sequence(lambda n: f"Document {n}")
+    file = factory.django.FileField(
+        filename=factory.Sequence(lambda n: f"document-{n}.txt"),
+        data=factory.Sequence(lambda n: f"Contenu du document {n}".encode()),
+    )
+
+
+# Added for the enrolment tests (tests/enrolment/).
+
+
+class PupilRecordFactory(factory.django.DjangoModelFactory):
+    """What the school knows of a pupil; pass `user=` and `school=`."""
+
+    class Meta:
+        model = "enrolment.PupilRecord"
+
+    birth_date = factory.Faker("date_between", start_date="-10y", end_date="-3y")
+    level = "CP"
+    photo_consent = False

@@ -113,3 +113,25 @@ def test_web_server_hand_over_when_configured(client, world, settings, school_im
     response = client.get(school_image.file.url)
     assert response.status_code == 200
     assert response["X-Accel-Redirect"] == "/protected-media/" + school_image.file.name
+
+
+@pytest.fixture
+def class_recording(world):
+    from wagtailmedia import get_media_model
+
+    world.classroom.refresh_from_db()
+    recording = get_media_model()(
+        title="Léa raconte", type="audio", duration=3, collection=world.classroom.collection
+    )
+    recording.file = SimpleUploadedFile("lea-raconte.ogg", b"OggS fake recording")
+    recording.save()
+    return recording
+
+
+def test_class_recordings_are_private(client, world, class_recording):
+    client.force_login(world.other_pupil)
+    assert client.get(class_recording.url).status_code == 404
+    client.force_login(world.parent)
+    response = client.get(class_recording.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"OggS fake recording"

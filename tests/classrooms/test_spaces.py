@@ -66,3 +66,26 @@ def test_spaces_cost_the_same_queries_for_one_or_many_classes(client, world, por
         html = client.get("/compte/mes-espaces/").content.decode()
     assert "Classe 4" in html
     assert len(many) == len(few)
+
+
+def test_staff_reach_account_management_from_their_spaces(client, world):
+    client.force_login(world.teacher)
+    html = spaces_nav(client)
+    assert f"/ecole/classe/{world.classroom.pk}/" in html and "Gérer la classe" in html
+    client.force_login(world.director)
+    html = spaces_nav(client)
+    assert f"/ecole/{world.school.pk}/" in html and "Gérer l’école" in html
+
+
+def test_pupils_and_parents_get_no_management_link(client, world):
+    for who in (world.pupil, world.parent):
+        client.force_login(who)
+        html = spaces_nav(client)
+        assert "/ecole/" not in html
+        assert "/ecole/" not in client.get(world.classroom.url).content.decode()
+
+
+def test_class_page_offers_management_to_its_teacher(client, world):
+    client.force_login(world.teacher)
+    html = client.get(world.classroom.url).content.decode()
+    assert f"/ecole/classe/{world.classroom.pk}/" in html

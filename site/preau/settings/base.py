@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "pages",
     "classrooms",
     "comments",
+    "enrolment",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
+    "wagtailmedia",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -78,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "classrooms.admin_privacy.AdminReportsForPortalAdminsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -213,6 +216,11 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # Pupils' work holds personal data: documents go through Django's permission-checking view.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Audio and video (wagtailmedia): the formats phones and browsers record in count as audio.
+WAGTAILMEDIA = {
+    "AUDIO_EXTENSIONS": ["aac", "m4a", "mp3", "oga", "ogg", "opus", "wav", "weba"],
+    "VIDEO_EXTENSIONS": ["m4v", "mov", "mp4", "ogv", "webm"],
+}
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 # Comments: our subclass of django-comments-xtd (see comments/models.py).

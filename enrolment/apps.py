@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EnrolmentConfig(AppConfig):
+    """Enrols people in schools and classes from the front end: classes, teachers,
+    pupils and parents, the ONDE import and printable login cards."""
+
+    name = "enrolment"
+    verbose_name = _("Enrolment")

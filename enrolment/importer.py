@@ -1,0 +1,446 @@
+"""From ONDE rows to a plan (created, changed, left alone), then applying it in one go.
+
+The plan is computed from the rows and the database, touching nothing, so the preview
+shows exactly what applying would do; applying computes it again inside one
+transaction and carries it out, so a failure leaves the database as it was and a second
+import of the same file finds nothing to do.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models.functions import Lower
+from django.utils.translation import gettext as _
+
+from classrooms.models import Guardianship, Level, Membership
+
+from . import credentials, services
+from .models import PupilRecord
+from .onde import ParentRow, PupilRow, identity_key, normalize
+
+CREATE, CHANGE, UNCHANGED = "create", "change", "unchanged"
+
+
+class PlanError(Exception):
+    """The rows cannot go where they were asked to (e.g. no pupil of that class)."""
+
+
+@dataclass
+class PupilPlan:
+    row: PupilRow
+    record: PupilRecord | None = None
+    current: Membership | None = None  # their class this school year, if any
+    action: str = CREATE
+    changes: list[str] = field(default_factory=list)
+    user: object = None  # filled when applied
+
+    @property
+    def name(self):
+        return f"{self.row.last_name} {self.row.first_name}"
+
+
+@dataclass
+class ParentPlan:
+    row: ParentRow
+    user: object = None  # the existing account, or the new one once applied
+    children: list[PupilPlan] = field(default_factory=list)
+    new_links: list[PupilPlan] = field(default_factory=list)
+
+    @property
+    def action(self):
+        if self.user is None:
+            return CREATE
+        return CHANGE if self.new_links else UNCHANGED
+
+    @property
+    def name(self):
+        return f"{self.row.last_name} {self.row.first_name}"
+
+    @property
+    def children_names(self):
+        return ", ".join(child.row.first_name for child in self.children)
+
+
+@dataclass
+class ClassPlan:
+    label: str
+    classroom: object = None  # None: the class will be created
+    pupils: list[PupilPlan] = field(default_factory=list)
+    parents: list[ParentPlan] = field(default_factory=list)
+    absent: list = field(default_factory=list)  # pupils of the class not in the file
+
+    @property
+    def title(self):
+        return self.classroom.title if self.classroom else self.label
+
+    @property
+    def level(self):
+        """The level of a class to create: the most common among its pupils."""
+        counts = defaultdict(int)
+        for pupil in self.pupils:
+            counts[pupil.row.level] += 1
+        return max(counts, key=counts.get) if counts else Level.CP
+
+    def pupils_by(self, action):
+        return [pupil for pupil in self.pupils if pupil.action == action]
+
+    def parents_by(self, action):
+        return [parent for parent in self.parents if parent.action == action]
+
+    @property
+    def created_pupils(self):
+        return self.pupils_by(CREATE)
+
+    @property
+    def changed_pupils(self):
+        return self.pupils_by(CHANGE)
+
+    @property
+    def unchanged_pupils(self):
+        return self.pupils_by(UNCHANGED)
+
+    @property
+    def created_parents(self):
+        return self.parents_by(CREATE)
+
+    @property
+    def linked_parents(self):
+        return self.parents_by(CHANGE)
+
+    @property
+    def unchanged_parents(self):
+        return self.parents_by(UNCHANGED)
+
+    @property
+    def unchanged_count(self):
+        return len(self.unchanged_pupils) + len(self.unchanged_parents)
+
+    @property
+    def new_links(self):
+        return sum(
+            1 for parent in self.parents for child in parent.new_links if child in self.pupils
+        )
+
+    @property
+    def has_changes(self):
+        return self.classroom is None or bool(
+            self.created_pupils
+            or self.changed_pupils
+            or self.created_parents
+            or self.linked_parents
+        )
+
+
+@dataclass
+class ImportPlan:
+    school: object
+    school_year: str
+    classes: list[ClassPlan]
+    out_of_scope: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def count(self, attribute):
+        return sum(len(getattr(plan, attribute)) for plan in self.classes)
+
+    @property
+    def totals(self):
+        parents = {id(parent): parent for plan in self.classes for parent in plan.parents}
+        return {
+            "new_classes": sum(1 for plan in self.classes if plan.classroom is None),
+            "created_pupils": self.count("created_pupils"),
+            "changed_pupils": self.count("changed_pupils"),
+            "unchanged_pupils": self.count("unchanged_pupils"),
+            "created_parents": sum(1 for p in parents.values() if p.action == CREATE),
+            "linked_parents": sum(1 for p in parents.values() if p.action == CHANGE),
+            "unchanged_parents": sum(1 for p in parents.values() if p.action == UNCHANGED),
+            "new_links": sum(len(p.new_links) for p in parents.values()),
+        }
+
+    @property
+    def has_changes(self):
+        return any(plan.has_changes for plan in self.classes)
+
+
+def _yes_no(value):
+    return _("yes") if value else _("no")
+
+
+def build_plan(school, school_year, pupils, parents=(), *, classroom=None, class_label=None):
+    """What importing these rows into the school would do, without doing it.
+
+    With `classroom`, only the rows whose class is `class_label` are taken, into that
+    class (a teacher's import); without it, each class of the file goes to the class of
+    the same title this school year, created when missing (a director's import).
+    """
+    classes_of_year = list(services.school_classrooms(school).filter(school_year=school_year))
+    by_title = {normalize(c.title): c for c in classes_of_year}
+    plans: dict[str, ClassPlan] = {}
+    out_of_scope = 0
+    in_scope = []
+    if classroom is not None:
+        wanted = normalize(class_label or classroom.title)
+        target = ClassPlan(label=classroom.title, classroom=classroom)
+        for row in pupils:
+            if normalize(row.class_label) == wanted:
+                in_scope.append((target, row))
+            else:
+                out_of_scope += 1
+        if not in_scope:
+            labels = sorted({row.class_label for row in pupils}, key=normalize)
+            raise PlanError(
+                _(
+                    "No pupil of the file is in the class “%(label)s”. The classes in the file "
+                    "are: %(labels)s. Type the class name as the file writes it."
+                )
+                % {"label": class_label or classroom.title, "labels": ", ".join(labels)}
+            )
+        plans[wanted] = target
+    else:
+        for row in pupils:
+            key = normalize(row.class_label)
+            if key not in plans:
+                plans[key] = ClassPlan(label=row.class_label, classroom=by_title.get(key))
+            in_scope.append((plans[key], row))
+
+    # Who the school already knows: one query for the records, one for this year's classes.
+    records = {}
+    for record in PupilRecord.objects.filter(school=school).select_related("user"):
+        records.setdefault(
+            identity_key(record.user.last_name, record.user.first_name, record.birth_date),
+            record,
+        )
+    known_ids = [record.user_id for record in records.values()]
+    year_ids = [c.pk for c in classes_of_year]
+    current = {
+        membership.user_id: membership
+        for membership in Membership.objects.filter(
+            role=Membership.Role.PUPIL, user_id__in=known_ids, classroom_id__in=year_ids
+        ).select_related("classroom")
+    }
+
+    pupil_plans = {}
+    for target, row in in_scope:
+        plan = PupilPlan(row=row, record=records.get(row.key))
+        if plan.record is not None:
+            plan.current = current.get(plan.record.user_id)
+            plan.changes = _pupil_changes(plan, target)
+            plan.action = CHANGE if plan.changes else UNCHANGED
+        target.pupils.append(plan)
+        pupil_plans[row.key] = plan
+
+    existing_targets = [plan.classroom.pk for plan in plans.values() if plan.classroom]
+    listed = {plan.record.user_id for plan in pupil_plans.values() if plan.record}
+    absent = Membership.objects.filter(
+        role=Membership.Role.PUPIL, classroom_id__in=existing_targets
+    ).exclude(user_id__in=listed)
+    by_classroom = {plan.classroom.pk: plan for plan in plans.values() if plan.classroom}
+    for membership in absent.select_related("user").order_by("user__last_name"):
+        by_classroom[membership.classroom_id].absent.append(membership.user)
+
+    warnings = []
+    if parents:
+        all_keys = {row.key for row in pupils}
+        warnings = _plan_parents(parents, pupil_plans, all_keys, plans)
+    return ImportPlan(
+        school=school,
+        school_year=school_year,
+        classes=sorted(plans.values(), key=lambda plan: normalize(plan.title)),
+        out_of_scope=out_of_scope,
+        warnings=warnings,
+    )
+
+
+def _pupil_changes(plan, target):
+    record, row, changes = plan.record, plan.row, []
+    if record.level != row.level:
+        changes.append(
+            _("level: %(old)s → %(new)s") % {"old": record.level or "—", "new": row.level}
+        )
+    if row.photo_consent is not None and row.photo_consent != record.photo_consent:
+        changes.append(
+            _("photo consent: %(old)s → %(new)s")
+            % {"old": _yes_no(record.photo_consent), "new": _yes_no(row.photo_consent)}
+        )
+    if plan.current is None:
+        changes.append(_("joins the class"))
+    elif target.classroom is None or plan.current.classroom_id != target.classroom.pk:
+        changes.append(_("moves from %(class)s") % {"class": plan.current.classroom.title})
+    return changes
+
+
+def _plan_parents(rows, pupil_plans, all_keys, plans):
+    """Group parent lines by person, find existing accounts and links; return warnings."""
+    warnings = []
+    emails = {row.email for row in rows if row.email}
+    accounts = {}
+    for user in (
+        get_user_model()
+        .objects.annotate(email_lower=Lower("email"))
+        .filter(email_lower__in=emails)
+        .order_by("-pk")
+    ):
+        accounts[user.email_lower] = user  # the oldest account wins, as in add_parent
+    child_ids = [plan.record.user_id for plan in pupil_plans.values() if plan.record]
+    guardians = defaultdict(list)
+    for link in Guardianship.objects.filter(child_id__in=child_ids).select_related("parent"):
+        guardians[link.child_id].append(link.parent)
+
+    parent_plans = {}
+    for row in rows:
+        child = pupil_plans.get(row.child_key)
+        if child is None:
+            if row.child_key not in all_keys:
+                warnings.append(
+                    _(
+                        "Parents file, line %(line)d: no pupil %(child)s born on %(date)s in "
+                        "the pupils file; this line is left out."
+                    )
+                    % {
+                        "line": row.line,
+                        "child": f"{row.child_first_name} {row.child_last_name}",
+                        "date": row.child_birth_date.strftime("%d/%m/%Y"),
+                    }
+                )
+            continue  # a pupil of another class, in a teacher's import
+        key = row.email or ("name", normalize(row.last_name), normalize(row.first_name))
+        plan = parent_plans.get(key)
+        if plan is None:
+            plan = parent_plans[key] = ParentPlan(row=row)
+            if row.email:
+                plan.user = accounts.get(row.email)
+        existing = guardians.get(child.record.user_id, []) if child.record else []
+        if plan.user is None and not row.email:
+            # No e-mail: the same person only if already linked to this child by name.
+            plan.user = next(
+                (
+                    parent
+                    for parent in existing
+                    if normalize(parent.last_name) == normalize(row.last_name)
+                    and normalize(parent.first_name) == normalize(row.first_name)
+                ),
+                None,
+            )
+        if child in plan.children:
+            continue
+        plan.children.append(child)
+        if plan.user is None or plan.user not in existing:
+            plan.new_links.append(child)
+
+    for plan in parent_plans.values():
+        for class_plan in plans.values():
+            if any(child in class_plan.pupils for child in plan.children):
+                class_plan.parents.append(plan)
+    return warnings
+
+
+@dataclass
+class ImportResult:
+    """What applying did, with the accounts that still need a login card, per class."""
+
+    plan: ImportPlan
+    totals: dict  # counted before applying, as the preview showed them
+    new_accounts: dict = field(default_factory=dict)  # classroom → {"pupils": [], "parents": []}
+    created_classes: list = field(default_factory=list)
+
+
+def apply_plan(school, school_year, pupils, parents=(), *, user=None, **scope) -> ImportResult:
+    """Plan again and carry the plan out, all or nothing.
+
+    New accounts get no usable password here: hashing hundreds of passwords would take
+    minutes, and a password is only worth choosing when its card is printed (the
+    summary offers that, class by class).
+    """
+    with transaction.atomic():
+        plan = build_plan(school, school_year, pupils, parents, **scope)
+        result = ImportResult(plan, totals=plan.totals)
+        new_pupils = [p for c in plan.classes for p in c.pupils if p.action == CREATE]
+        new_parents = list(
+            {id(p): p for c in plan.classes for p in c.parents if p.action == CREATE}.values()
+        )
+        pupil_names = credentials.unique_usernames(
+            [(p.row.first_name, p.row.last_name) for p in new_pupils], fallback="eleve"
+        )
+        parent_names = credentials.unique_usernames(
+            [(p.row.first_name, p.row.last_name) for p in new_parents], fallback="compte"
+        )
+        usernames = dict(
+            zip(map(id, new_pupils + new_parents), pupil_names + parent_names, strict=True)
+        )
+        user_model = get_user_model()
+
+        for class_plan in plan.classes:
+            if class_plan.classroom is None:
+                class_plan.classroom = services.create_classroom(
+                    school,
+                    title=class_plan.label,
+                    school_year=school_year,
+                    level=class_plan.level,
+                    user=user,
+                )
+                result.created_classes.append(class_plan.classroom)
+            classroom = class_plan.classroom
+            accounts = result.new_accounts.setdefault(classroom, {"pupils": [], "parents": []})
+            for pupil in class_plan.pupils:
+                row = pupil.row
+                if pupil.action == CREATE:
+                    account = user_model(
+                        username=usernames[id(pupil)],
+                        first_name=row.first_name,
+                        last_name=row.last_name,
+                    )
+                    account.set_unusable_password()
+                    account.save()
+                    PupilRecord.objects.create(
+                        user=account,
+                        school=school,
+                        birth_date=row.birth_date,
+                        level=row.level,
+                        photo_consent=bool(row.photo_consent),
+                    )
+                    Membership.objects.create(
+                        user=account, classroom=classroom, role=Membership.Role.PUPIL
+                    )
+                    pupil.user = account
+                    accounts["pupils"].append(account)
+                    continue
+                pupil.user = pupil.record.user
+                if pupil.action == UNCHANGED:
+                    continue
+                record = pupil.record
+                record.level = row.level
+                if row.photo_consent is not None:
+                    record.photo_consent = row.photo_consent
+                record.save()
+                if pupil.current is None or pupil.current.classroom_id != classroom.pk:
+                    if pupil.current is not None:
+                        pupil.current.delete()
+                    Membership.objects.get_or_create(
+                        user=pupil.user,
+                        classroom=classroom,
+                        defaults={"role": Membership.Role.PUPIL},
+                    )
+
+        for class_plan in plan.classes:
+            for parent in class_plan.parents:
+                if parent.user is None:
+                    row = parent.row
+                    parent.user = user_model(
+                        username=usernames[id(parent)],
+                        first_name=row.first_name,
+                        last_name=row.last_name,
+                        email=row.email,
+                    )
+                    parent.user.set_unusable_password()
+                    parent.user.save()
+                    # The card goes with the class of the parent's first child only: a
+                    # second card printed elsewhere would silently replace its password.
+                    first_class = next(
+                        c.classroom for c in plan.classes if parent.children[0] in c.pupils
+                    )
+                    result.new_accounts[first_class]["parents"].append(parent.user)
+                for child in parent.new_links:
+                    Guardianship.objects.get_or_create(parent=parent.user, child=child.user)
+                parent.new_links = []
+    return result

@@ -1,0 +1,56 @@
+"""What the school knows about a pupil beyond their account: the data of the ONDE file.
+
+Accounts, memberships and family links live in accounts/ and classrooms/; this app only
+adds the few facts that the school's ONDE export carries and that Préau needs.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from classrooms.models import Level
+
+
+class PupilRecord(models.Model):
+    """A pupil's enrolment facts: birth date, level and photo consent.
+
+    Personal data of a child. The birth date is kept only to recognise the same pupil
+    when the school imports its ONDE file again (same last name, first name and birth
+    date = same pupil), so that a re-import never creates a second account; it is never
+    shown outside the class management pages. The level says where the pupil is when a
+    class mixes two levels. The consent records whether the family allows photos and
+    recordings of the child to be published: without a "yes" recorded here, nothing that
+    shows the child's face or voice may go public (DESIGN.md "Who may do what"), so the
+    default is no consent. Kept while the pupil is enrolled in the school; erased with
+    the pupil's account (cascade) when the school purges the accounts of pupils who left.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="pupil_record",
+        verbose_name=_("pupil"),
+    )
+    school = models.ForeignKey(
+        "pages.SchoolPage",
+        on_delete=models.CASCADE,
+        related_name="pupil_records",
+        verbose_name=_("school"),
+        help_text=_("The school that enrolled the pupil and recognises them on re-import."),
+    )
+    birth_date = models.DateField(_("birth date"))
+    level = models.CharField(_("level"), max_length=3, choices=Level.choices, blank=True)
+    photo_consent = models.BooleanField(
+        _("photos and recordings may be published"),
+        default=False,
+        help_text=_("Only when the family has agreed in writing (ONDE “Autorisation photo”)."),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("pupil record")
+        verbose_name_plural = _("pupil records")
+        indexes = [models.Index(fields=["school", "birth_date"], name="pupil_record_identity")]
+
+    def __str__(self):
+        return str(self.user)

@@ -1,0 +1,232 @@
+"""The world of the permission matrix: two schools, three classes, one account per role.
+
+Built once per test module inside a transaction rolled back after the module (the
+pattern of tests/home/test_load_demo_data.py): each test runs in a savepoint of it, so
+what one test publishes or deletes is gone before the next. Every right comes from rows
+(memberships, guardianships, staff and agent rows) through the apps' signals: nothing is
+granted by hand here.
+
+Besides the users (only ever logged in), only ids, URLs, titles and bytes leave the
+builder, never pages a test could alter. Wagtail's cached site root paths stay true after
+the rollback: the default Site and the portal page predate the world.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.db import transaction
+from django.test import Client, override_settings
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.test.utils.form_data import querydict_from_html
+
+from classrooms.models import Membership
+from pages.models import SchoolStaff
+from tests import factories
+
+from .matrix import (
+    ADMIN,
+    AGENT,
+    ANONYMOUS,
+    ASSISTANT,
+    DIRECTOR,
+    DIRECTOR_OTHER_SCHOOL,
+    PARENT,
+    PARENT_OTHER_CLASS,
+    PUPIL,
+    PUPIL_OTHER_CLASS,
+    PUPIL_OTHER_SCHOOL,
+    ROLES,
+    TEACHER,
+    TEACHER_OTHER_CLASS,
+)
+
+
+@dataclass(frozen=True)
+class Target:
+    """One object of the matrix as requests see it: its URLs and what must not leak.
+
+    Nobody refused may receive its title, nor a file's bytes (`content`).
+    """
+
+    name: str
+    url: str
+    title: str
+    content: bytes | None = None  # files only
+    bulk_url: str | None = None
+    page_id: int | None = None  # pages only
+    parent_id: int | None = None
+
+    @property
+    def is_page(self):
+        return self.page_id is not None
+
+
+@dataclass(frozen=True)
+class MatrixWorld:
+    users: dict  # role → user, None for anonymous
+    targets: dict  # object name → Target
+    edit_forms: dict  # page object name → the data its admin edit form posts
+
+    def client_for(self, role, client=None):
+        client = client or Client()
+        if self.users[role] is not None:
+            client.force_login(self.users[role])
+        return client
+
+
+def build_matrix_world():
+    """School A with classes A1 (under test) and A2, school B with B1, a municipality."""
+    portal = factories.portal()
+    school = factories.SchoolPageFactory(parent=portal, title="École Jean-Jaurès")
+    other_school = factories.SchoolPageFactory(parent=portal, title="École du Bourg")
+    municipality = factories.MunicipalityPageFactory(parent=portal, title="Saint-Aubin")
+    classroom = factories.ClassroomPageFactory(parent=school, title="CP de Mme Durand")
+    other_classroom = factories.ClassroomPageFactory(parent=school, title="CM1 de M. Petit")
+    far_classroom = factories.ClassroomPageFactory(parent=other_school, title="CE2 du Bourg")
+
+    def person(role, first_name, last_name, **extra):
+        return factories.UserFactory(
+            username=role, first_name=first_name, last_name=last_name, **extra
+        )
+
+    users = {
+        ANONYMOUS: None,
+        PUPIL: person(PUPIL, "Léa", "Martin"),
+        PUPIL_OTHER_CLASS: person(PUPIL_OTHER_CLASS, "Tom", "Petit"),
+        PUPIL_OTHER_SCHOOL: person(PUPIL_OTHER_SCHOOL, "Inès", "Garnier"),
+        PARENT: person(PARENT, "Sophie", "Martin"),
+        PARENT_OTHER_CLASS: person(PARENT_OTHER_CLASS, "Marc", "Petit"),
+        TEACHER: person(TEACHER, "Claire", "Durand"),
+        TEACHER_OTHER_CLASS: person(TEACHER_OTHER_CLASS, "Paul", "Lemoine"),
+        ASSISTANT: person(ASSISTANT, "Sylvie", "Marchand"),
+        DIRECTOR: person(DIRECTOR, "Anne", "Roux"),
+        DIRECTOR_OTHER_SCHOOL: person(DIRECTOR_OTHER_SCHOOL, "Catherine", "Vidal"),
+        AGENT: person(AGENT, "Nathalie", "Roussel"),
+        ADMIN: person(ADMIN, "Alex", "Admin", is_staff=True, is_superuser=True),
+    }
+    assert list(users) == ROLES
+
+    def member(role, room, membership_role):
+        factories.MembershipFactory(user=users[role], classroom=room, role=membership_role)
+
+    member(TEACHER, classroom, Membership.Role.TEACHER)
+    member(ASSISTANT, classroom, Membership.Role.ASSISTANT)
+    member(PUPIL, classroom, Membership.Role.PUPIL)
+    member(TEACHER_OTHER_CLASS, other_classroom, Membership.Role.TEACHER)
+    member(PUPIL_OTHER_CLASS, other_classroom, Membership.Role.PUPIL)
+    member(PUPIL_OTHER_SCHOOL, far_classroom, Membership.Role.PUPIL)
+    factories.GuardianshipFactory(parent=users[PARENT], child=users[PUPIL])
+    factories.GuardianshipFactory(parent=users[PARENT_OTHER_CLASS], child=users[PUPIL_OTHER_CLASS])
+    for role in (TEACHER, TEACHER_OTHER_CLASS):
+        factories.SchoolStaffFactory(user=users[role], school=school, role=SchoolStaff.Role.TEACHER)
+    factories.SchoolStaffFactory(user=users[DIRECTOR], school=school)
+    factories.SchoolStaffFactory(user=users[DIRECTOR_OTHER_SCHOOL], school=other_school)
+    factories.MunicipalityAgentFactory(user=users[AGENT], municipality=municipality)
+
+    classroom.save_revision().publish()
+    entry = factories.BlogEntryPageFactory(parent=classroom, title="Nos plantations de printemps")
+    entry.save_revision().publish()
+    exercise = factories.ExercisePageFactory(parent=classroom, title="Les additions jusqu’à 20")
+    exercise.save_revision().publish()
+    draft = factories.BlogEntryPageFactory.build(title="Brouillon de la sortie au zoo", live=False)
+    classroom.add_child(instance=draft)
+    draft.save_revision()
+
+    # The class and the school got their collections from signals: read them back.
+    classroom.refresh_from_db()
+    school.refresh_from_db()
+    # Two colours, so that one image's bytes can never pass for the other's.
+    image = factories.ImageFactory(
+        collection=classroom.collection, title="Photo du potager", file__color="green"
+    )
+    rendition = image.get_rendition("width-100")
+    document = factories.DocumentFactory(collection=classroom.collection, title="Liste du zoo")
+    public_image = factories.ImageFactory(
+        collection=school.collection, title="Façade de l’école", file__color="blue"
+    )
+
+    def page_target(name, page):
+        page = Page.objects.get(pk=page.pk).specific
+        return Target(
+            name,
+            url=page.url,
+            title=page.title,
+            bulk_url=f"/admin/bulk/wagtailcore/page/delete/?id={page.pk}",
+            page_id=page.pk,
+            parent_id=page.get_parent().pk,
+        )
+
+    def file_target(name, url, owner, file, bulk_url=None):
+        with file.open("rb"):
+            return Target(name, url, owner.title, content=file.read(), bulk_url=bulk_url)
+
+    targets = [
+        page_target("class_space", classroom),
+        page_target("blog_entry", entry),
+        page_target("draft_entry", draft),
+        page_target("exercise", exercise),
+        file_target(
+            "class_image",
+            image.file.url,
+            image,
+            image.file,
+            f"/admin/bulk/wagtailimages/image/delete/?id={image.pk}",
+        ),
+        file_target("class_rendition", rendition.url, image, rendition.file),
+        file_target(
+            "class_document",
+            document.url,
+            document,
+            document.file,
+            f"/admin/bulk/wagtaildocs/document/delete/?id={document.pk}",
+        ),
+        file_target("class_document_file", document.file.url, document, document.file),
+        file_target(
+            "public_image",
+            public_image.file.url,
+            public_image,
+            public_image.file,
+            f"/admin/bulk/wagtailimages/image/delete/?id={public_image.pk}",
+        ),
+    ]
+    targets = {target.name: target for target in targets}
+    assert targets["class_image"].content != targets["public_image"].content
+    admin = Client()
+    admin.force_login(users[ADMIN])
+    edit_forms = {
+        name: edit_form_data(admin, target) for name, target in targets.items() if target.is_page
+    }
+    return MatrixWorld(users=users, targets=targets, edit_forms=edit_forms)
+
+
+def edit_form_data(admin_client, target):
+    """What the admin's edit form of this page posts, read from the form itself.
+
+    StreamFields are drawn by JavaScript, so their (empty) streams are added by hand.
+    """
+    response = admin_client.get(f"/admin/pages/{target.page_id}/edit/")
+    assert response.status_code == 200, target
+    data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
+    page = Page.objects.get(pk=target.page_id).specific
+    for model_field in page._meta.get_fields():
+        if isinstance(model_field, StreamField):
+            assert not getattr(page, model_field.name), "the matrix's pages have empty bodies"
+            data.setdefault(f"{model_field.name}-count", "0")
+    return data
+
+
+@pytest.fixture(scope="module")
+def media_root(tmp_path_factory):
+    """Files uploaded by the module land in a temporary folder, not in the project's media/."""
+    root = tmp_path_factory.mktemp("media")
+    with override_settings(MEDIA_ROOT=str(root)):
+        yield root
+
+
+@pytest.fixture(scope="module")
+def matrix_world(django_db_setup, django_db_blocker, media_root):
+    """One MatrixWorld for the whole module, rolled back after its last test."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_matrix_world()
+        transaction.set_rollback(True)

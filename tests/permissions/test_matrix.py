@@ -1,0 +1,280 @@
+"""Every cell of the permission matrix (matrix.py), checked through a real HTTP request.
+
+Allowed: 200 with the object (its title, or the file's very bytes). Refused on the front
+end (pages, media, documents): anonymous visitors are sent to log in, everyone else gets
+404 with nothing of the object in it. Refused in the Wagtail admin: anything but 200,
+nothing of the object in it; people without admin access are sent to the admin login.
+"""
+
+import json
+import re
+from html import escape
+from urllib.parse import parse_qs, quote, urlsplit
+
+import pytest
+from wagtail.models import Page
+
+from .matrix import (
+    ACTIONS,
+    ADMIN,
+    ADMIN_OUTSIDERS,
+    ADMIN_USERS,
+    ANONYMOUS,
+    CLASS_PAGES,
+    DIRECTOR,
+    DIRECTOR_OTHER_SCHOOL,
+    KNOWN_BUGS,
+    MATRIX,
+    OBJECTS,
+    PARENT_OTHER_CLASS,
+    PENDING_OBJECTS,
+    PUPIL_OTHER_SCHOOL,
+    ROLES,
+    TEACHER,
+    check_table,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def cell_params(cells):
+    params = []
+    for cell in cells:
+        reason = KNOWN_BUGS.get((cell.role, cell.obj, cell.action))
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        params.append(pytest.param(cell, id=cell.id, marks=marks))
+    return params
+
+
+def body(response):
+    """The bytes of a response; a JSON one (the page chooser's) with its strings unescaped."""
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    if response.get("Content-Type", "").startswith("application/json"):
+        return json.dumps(response.json(), ensure_ascii=False).encode()
+    return response.content
+
+
+def names(content, title):
+    return any(form.encode() in content for form in (title, escape(title)))
+
+
+def assert_nothing_of(target, content):
+    assert not names(content, target.title), f"{target.title!r} leaked"
+    if target.content is not None:
+        assert target.content not in content, "the file's bytes leaked"
+
+
+def assert_sent_to_login(response, login_path, url):
+    assert response.status_code == 302, response.status_code
+    location = urlsplit(response["Location"])
+    assert location.path == login_path, response["Location"]
+    assert parse_qs(location.query)["next"] == [url]
+
+
+# How each action is exercised and judged.
+
+
+def check_front_end(client, cell, target):
+    response = client.get(target.url)
+    content = body(response)
+    if cell.allowed:
+        assert response.status_code == 200, response.status_code
+        if target.is_page:
+            assert names(content, target.title)
+        else:
+            assert content == target.content, "not the file's bytes"
+        return
+    assert_nothing_of(target, content)
+    if cell.role == ANONYMOUS:
+        assert_sent_to_login(response, "/compte/connexion/", target.url)
+    else:
+        assert response.status_code == 404, response.status_code
+
+
+def check_admin_get(client, cell, target, url):
+    response = client.get(url)
+    if cell.allowed:
+        assert response.status_code == 200, (response.status_code, response.get("Location"))
+        assert names(body(response), target.title)
+        return response
+    assert response.status_code != 200
+    assert_nothing_of(target, body(response))
+    if cell.role not in ADMIN_USERS:
+        assert_sent_to_login(response, "/admin/login/", url)
+    return response
+
+
+def page_state(target):
+    page = Page.objects.get(pk=target.page_id)
+    return page.title, page.live, page.latest_revision_id, page.live_revision_id
+
+
+def check_publish(client, cell, target, edit_form):
+    """Allowed: the edit view offers to publish and publishing works. Refused: nothing moves."""
+    url = f"/admin/pages/{target.page_id}/edit/"
+    before = page_state(target)
+    if cell.allowed:
+        response = check_admin_get(client, cell, target, url)
+        assert b'name="action-publish"' in response.content
+    data = edit_form.copy()
+    data["title"] = f"{target.title} (publié par {cell.role})"
+    data["action-publish"] = "action-publish"
+    response = client.post(url, data)
+    title, live, latest_revision_id, live_revision_id = page_state(target)
+    if cell.allowed:
+        assert response.status_code == 302, "the edit form was refused"
+        assert title == data["title"] and live
+        assert latest_revision_id != before[2]
+        assert live_revision_id == latest_revision_id
+    else:
+        assert response.status_code != 200
+        assert page_state(target) == before
+        assert_nothing_of(target, body(response))
+
+
+def check_delete(client, cell, target):
+    url = f"/admin/pages/{target.page_id}/delete/"
+    check_admin_get(client, cell, target, url)
+    if not cell.allowed:
+        response = client.post(url)
+        assert response.status_code != 200
+        assert Page.objects.filter(pk=target.page_id).exists(), "a refused delete deleted"
+
+
+def check_discovery(client, cell, target, url):
+    """Admin listings answer 200 to every admin user: the question is whom they name."""
+    response = client.get(url)
+    if cell.allowed:
+        assert response.status_code == 200, (response.status_code, response.get("Location"))
+        assert names(body(response), target.title)
+    else:
+        assert_nothing_of(target, body(response))
+
+
+def exercise_cell(client, world, cell):
+    target = world.targets[cell.obj]
+    view_draft = f"/admin/pages/{target.page_id}/view_draft/"
+    match cell.action:
+        case "view" if cell.obj == "draft_entry":
+            check_admin_get(client, cell, target, view_draft)
+        case "view":
+            check_front_end(client, cell, target)
+        case "preview":
+            check_admin_get(client, cell, target, view_draft)
+        case "edit":
+            check_admin_get(client, cell, target, f"/admin/pages/{target.page_id}/edit/")
+        case "publish":
+            check_publish(client, cell, target, world.edit_forms[cell.obj])
+        case "delete":
+            check_delete(client, cell, target)
+        case "chooser":
+            check_discovery(client, cell, target, f"/admin/choose-page/{target.parent_id}/")
+        case "bulk_action":
+            check_discovery(client, cell, target, target.bulk_url)
+        case _:
+            raise AssertionError(f"no request for the action {cell.action!r}")
+
+
+@pytest.mark.parametrize("cell", cell_params(MATRIX))
+def test_permission_matrix(client, matrix_world, cell):
+    matrix_world.client_for(cell.role, client)
+    exercise_cell(client, matrix_world, cell)
+
+
+@pytest.mark.parametrize(
+    "cell", cell_params([c for c in MATRIX if c.action == "delete" and c.allowed])
+)
+def test_allowed_deletion_really_deletes(client, matrix_world, cell):
+    target = matrix_world.targets[cell.obj]
+    matrix_world.client_for(cell.role, client)
+
+    response = client.post(f"/admin/pages/{target.page_id}/delete/")
+
+    assert response.status_code == 302
+    assert not Page.objects.filter(pk=target.page_id).exists()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_draft_is_never_served_on_the_front_end(client, matrix_world, role):
+    draft = matrix_world.targets["draft_entry"]
+    matrix_world.client_for(role, client)
+
+    response = client.get(draft.url)
+
+    assert response.status_code == 404
+    assert_nothing_of(draft, body(response))
+
+
+# No existence leak: an outsider cannot tell a private object from one that does not exist.
+
+MISSING_URLS = {
+    "class_space": "/ecole-jean-jaures/cm2-qui-n-existe-pas/",
+    "blog_entry": "/ecole-jean-jaures/cp-de-mme-durand/article-qui-n-existe-pas/",
+    "exercise": "/ecole-jean-jaures/cp-de-mme-durand/exercice-qui-n-existe-pas/",
+    "class_image": "/media/original_images/photo-qui-n-existe-pas.png",
+    "class_rendition": "/media/images/photo-qui-n-existe-pas.width-100.png",
+    "class_document": "/documents/999999/document-qui-n-existe-pas.txt",
+    "class_document_file": "/media/documents/document-qui-n-existe-pas.txt",
+}
+
+
+@pytest.mark.parametrize("obj", MISSING_URLS)
+@pytest.mark.parametrize("role", [PUPIL_OTHER_SCHOOL, PARENT_OTHER_CLASS, DIRECTOR_OTHER_SCHOOL])
+def test_outsiders_404_is_that_of_a_missing_url(client, matrix_world, role, obj):
+    target = matrix_world.targets[obj]
+    matrix_world.client_for(role, client)
+
+    private = client.get(target.url)
+    missing = client.get(MISSING_URLS[obj])
+
+    assert private.status_code == missing.status_code == 404
+    # The 404 page repeats the requested address (language switch, login link): apart
+    # from it, nothing may differ.
+    assert without_path(private, target.url) == without_path(missing, MISSING_URLS[obj])
+    assert private["Content-Type"] == missing["Content-Type"]
+
+
+def without_path(response, path):
+    """The page with the requested address and the (random, per response) CSRF masks
+    replaced by placeholders."""
+    content = response.content.decode()
+    for form in (path, quote(path, safe=""), escape(path)):
+        content = content.replace(form, "<requested path>")
+    return re.sub(r"[A-Za-z0-9]{64}", "<csrf token>", content)
+
+
+# Admin channels that are not about one object.
+
+
+@pytest.mark.parametrize("role", sorted(ADMIN_OUTSIDERS | {TEACHER, DIRECTOR}))
+def test_admin_reports_are_for_portal_admins_only(client, matrix_world, role):
+    """Reports list pages across the portal (the last edited page of each type...)."""
+    matrix_world.client_for(role, client)
+
+    response = client.get("/admin/reports/page-types-usage/")
+
+    assert response.status_code == 404
+    if role in ADMIN_OUTSIDERS:  # the class's own staff see its title in their header
+        for obj in CLASS_PAGES:
+            assert_nothing_of(matrix_world.targets[obj], body(response))
+
+
+def test_page_types_report_names_class_pages_to_the_portal_admin(client, matrix_world):
+    """The control: the report does name them, so the test above can see a leak."""
+    matrix_world.client_for(ADMIN, client)
+
+    response = client.get("/admin/reports/page-types-usage/")
+
+    assert names(body(response), matrix_world.targets["draft_entry"].title)
+
+
+# The table itself.
+
+
+def test_the_table_is_consistent():
+    check_table()
+    assert {cell.role for cell in MATRIX} == set(ROLES)
+    assert {cell.obj for cell in MATRIX} == set(OBJECTS)
+    assert {cell.action for cell in MATRIX} == set(ACTIONS)
+    assert not set(PENDING_OBJECTS) & set(OBJECTS)

@@ -1,0 +1,164 @@
+"""Every URL pattern of the project is public on purpose or checked for permissions.
+
+A new view is a new door: this test walks the whole URL configuration and fails on any
+pattern that is neither on PUBLIC (with the reason it may be open), nor checked by the
+permission matrix (COVERED_BY_MATRIX), nor by another named test module (COVERED_BY).
+Rules are matched in that order: the most specific lists come first.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.test import override_settings
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls.resolvers import LocalePrefixPattern
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    route: str  # the full route, every include's prefix joined; i18n patterns unprefixed
+    name: str | None  # namespaced: "accounts:login"
+
+    def __str__(self):
+        return f"{self.route} ({self.name or 'unnamed'})"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Matches patterns by exact name, by name prefix ("enrolment:") or by route prefix."""
+
+    why: str
+    name: str | None = None
+    name_prefix: str | None = None
+    route_prefix: str | None = None
+
+    def matches(self, pattern):
+        if self.name is not None:
+            return pattern.name == self.name
+        if self.name_prefix is not None:
+            return (pattern.name or "").startswith(self.name_prefix)
+        return pattern.route.startswith(self.route_prefix)
+
+
+PUBLIC = [
+    Rule("the login form", name="accounts:login"),
+    Rule("logging out", name="accounts:logout"),
+    Rule("Django's language switch", name="set_language"),
+    Rule(
+        "lists live public pages only (tests/classrooms/test_privacy.py: no class space)",
+        name="sitemap",
+    ),
+    Rule("Wagtail's login for page view restrictions: a form", name="wagtailcore_login"),
+    Rule(
+        "password form of a Wagtail page view restriction (none are used)",
+        name="wagtailcore_authenticate_with_password",
+    ),
+    Rule(
+        "password form of a Wagtail collection view restriction (none are used)",
+        name="wagtaildocs_authenticate_with_password",
+    ),
+    # Static files are served by whitenoise's middleware, not by a URL pattern.
+    # The Wagtail admin guards itself: every view but its login requires admin access,
+    # which only staff groups hold (accounts/grants.py), and checks page and collection
+    # permissions. Its views on class pages are in COVERED_BY_MATRIX; the discovery
+    # channels found leaking titles are listed in matrix.py KNOWN_BUGS.
+    Rule("Wagtail's admin, protected by Wagtail itself", route_prefix="admin/"),
+]
+
+COVERED_BY_MATRIX = [
+    Rule("view of class pages (page.url)", name="wagtail_serve"),
+    Rule("class images, renditions and document files", name="media"),
+    Rule("class documents at document.url", name="wagtaildocs_serve"),
+    Rule("edit and publish", name="wagtailadmin_pages:edit"),
+    Rule("delete", name="wagtailadmin_pages:delete"),
+    Rule("preview, and view of a draft", name="wagtailadmin_pages:view_draft"),
+    Rule("chooser", name="wagtailadmin_choose_page_child"),
+    Rule("bulk_action", name="wagtail_bulk_action"),
+    Rule("test_page_types_report_* beside it", name="wagtailadmin_reports:page_types_usage"),
+]
+
+# Test module (a path from the repository root) → the patterns it checks. A module that
+# does not exist covers nothing.
+COVERED_BY = {
+    "tests/classrooms/test_spaces.py": [Rule("my spaces", name="accounts:my_spaces")],
+    "tests/enrolment": [Rule("accounts and classes of a school", name_prefix="enrolment:")],
+}
+
+WHAT_TO_DO = (
+    "add it to the permission matrix (tests/permissions/matrix.py) or to PUBLIC "
+    "with a reason (tests/permissions/test_url_coverage.py)"
+)
+
+
+def url_patterns(urlconf=None):
+    """Every pattern of the URL configuration, includes walked through."""
+
+    def walk(entries, prefix, namespace):
+        for entry in entries:
+            if isinstance(entry, URLResolver):
+                part = "" if isinstance(entry.pattern, LocalePrefixPattern) else entry.pattern
+                inner = ":".join(filter(None, [namespace, entry.namespace])) or None
+                yield from walk(entry.url_patterns, f"{prefix}{part}", inner)
+            elif isinstance(entry, URLPattern):
+                name = f"{namespace}:{entry.name}" if namespace and entry.name else entry.name
+                yield Pattern(f"{prefix}{entry.pattern}", name)
+
+    return list(walk(get_resolver(urlconf).url_patterns, "", None))
+
+
+def uncovered(patterns, root=ROOT):
+    """The patterns no rule accounts for, each with why (a missing test module, say)."""
+    problems = []
+    for pattern in patterns:
+        if any(rule.matches(pattern) for rule in COVERED_BY_MATRIX):
+            continue
+        modules = [m for m, rules in COVERED_BY.items() if any(r.matches(pattern) for r in rules)]
+        if any((root / module).exists() for module in modules):
+            continue
+        if not modules and any(rule.matches(pattern) for rule in PUBLIC):
+            continue
+        missing = "".join(f"; {module} does not exist" for module in modules)
+        problems.append(f"{pattern}{missing}")
+    return problems
+
+
+def report(problems):
+    lines = "\n".join(f"  - {problem}" for problem in problems)
+    return f"URL patterns nobody checks; for each, {WHAT_TO_DO}:\n{lines}"
+
+
+def test_every_url_pattern_is_public_or_covered():
+    problems = uncovered(url_patterns())
+    assert not problems, report(problems)
+
+
+def test_every_rule_still_matches_a_pattern():
+    """A rule left behind by a removed view would silently cover its successor."""
+    patterns = url_patterns()
+    rules = PUBLIC + COVERED_BY_MATRIX + [r for rules in COVERED_BY.values() for r in rules]
+    stale = [rule for rule in rules if not any(rule.matches(p) for p in patterns)]
+    assert not stale, stale
+
+
+def test_an_unlisted_view_is_reported_with_what_to_do():
+    """The project's URLs plus one unlisted view: exactly that view is reported."""
+    project = set(uncovered(url_patterns()))
+    with override_settings(ROOT_URLCONF="tests.permissions.urls_with_extra"):
+        problems = uncovered(url_patterns())
+
+    assert set(problems) - project == {"export-des-eleves/ (export_pupils)"}
+    assert WHAT_TO_DO in report(problems)
+    assert "\n  - export-des-eleves/ (export_pupils)" in report(problems)
+
+
+def test_patterns_of_a_missing_test_module_are_reported(tmp_path):
+    """Listing a test module that does not exist covers nothing."""
+    problems = uncovered(url_patterns(), root=tmp_path)
+
+    assert (
+        "compte/mes-espaces/ (accounts:my_spaces); tests/classrooms/test_spaces.py does not exist"
+        in problems
+    )
+    assert all(problem.endswith("does not exist") for problem in problems)
