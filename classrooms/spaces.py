@@ -23,6 +23,7 @@ class Space:
     url: str
     icon: str
     manage_url: str = ""  # where its teachers or director manage accounts, if they may
+    in_header: bool = True  # a director's classes are listed on "my spaces" only
 
 
 def roster_url(classroom):
@@ -94,6 +95,7 @@ def spaces_for(user, request=None) -> list[Space]:
                     url=url,
                     icon="class",
                     manage_url=roster_url(classroom),
+                    in_header=False,
                 )
             )
     agencies = MunicipalityAgent.objects.filter(user=user).select_related("municipality")

@@ -89,3 +89,11 @@ def test_class_page_offers_management_to_its_teacher(client, world):
     client.force_login(world.teacher)
     html = client.get(world.classroom.url).content.decode()
     assert f"/ecole/classe/{world.classroom.pk}/" in html
+
+
+def test_a_directors_header_names_the_school_not_every_class(client, world):
+    client.force_login(world.director)
+    html = client.get("/").content.decode()
+    header = html[html.index('<div class="spaces-bar">') : html.index("</header>")]
+    assert "École Jean-Jaurès" in header
+    assert "CP de Mme Durand" not in header
