@@ -53,7 +53,9 @@ def test_school_page_switches_to_english(page, demo_portal, axe_check):
     page.get_by_role("link", name="École élémentaire Jean-Jaurès").click()
     expect(page.get_by_role("heading", name="Informations pratiques")).to_be_visible()
     axe_check(page, "school-fr")
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("navigation", name="Langue").get_by_role(
+        "link", name=re.compile("^English")
+    ).click()
     expect(page).to_have_url(re.compile(r"/en/"))
     expect(page.get_by_role("heading", name="Practical information")).to_be_visible()
     expect(page.locator("html")).to_have_attribute("lang", "en")
