@@ -9,11 +9,15 @@ from django.contrib.auth.models import Permission
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+# Drafting without publishing: what goes live is decided by someone with publish_page.
+AUTHOR_PAGE_PERMISSIONS = ("add_page", "change_page")
 EDITOR_MEDIA_PERMISSIONS = (
     ("wagtailimages", ("add_image", "change_image", "choose_image")),
     ("wagtaildocs", ("add_document", "change_document", "choose_document")),
     ("wagtailmedia", ("add_media", "change_media", "choose_media")),
 )
+# Uploading and choosing images, without changing or deleting other people's.
+CONTRIBUTOR_MEDIA_PERMISSIONS = (("wagtailimages", ("add_image", "choose_image")),)
 
 
 def grant_admin_access(group) -> None:
@@ -22,21 +26,51 @@ def grant_admin_access(group) -> None:
     )
 
 
+def grant_translation(group) -> None:
+    """wagtail-localize's "translate this page" (its own global permission)."""
+    group.permissions.add(
+        Permission.objects.get(
+            content_type__app_label="wagtail_localize", codename="submit_translation"
+        )
+    )
+
+
 def grant_page_subtree(group, page, codenames=EDITOR_PAGE_PERMISSIONS) -> None:
-    permissions = Permission.objects.filter(
-        content_type__app_label="wagtailcore", codename__in=codenames
+    grant_page_subtrees(group, [page], codenames)
+
+
+def grant_page_subtrees(group, pages, codenames=EDITOR_PAGE_PERMISSIONS) -> None:
+    permissions = list(
+        Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames)
     )
     GroupPagePermission.objects.bulk_create(
-        [GroupPagePermission(group=group, page=page, permission=p) for p in permissions],
+        [
+            GroupPagePermission(group=group, page=page, permission=permission)
+            for page in pages
+            for permission in permissions
+        ],
         ignore_conflicts=True,
     )
 
 
-def grant_collection(group, collection) -> None:
+def set_page_subtrees(group, pages, codenames=EDITOR_PAGE_PERMISSIONS) -> None:
+    """Give the group exactly these subtrees: rights on any other page are taken back.
+
+    For groups whose pages come and go (the news sections of a school), so that a
+    section moved elsewhere does not keep its old school's authors.
+    """
+    pages = list(pages)
+    GroupPagePermission.objects.filter(group=group).exclude(
+        page_id__in=[page.pk for page in pages]
+    ).delete()
+    grant_page_subtrees(group, pages, codenames)
+
+
+def grant_collection(group, collection, media_permissions=EDITOR_MEDIA_PERMISSIONS) -> None:
     if collection is None:
         return
     rows = []
-    for app_label, codenames in EDITOR_MEDIA_PERMISSIONS:
+    for app_label, codenames in media_permissions:
         permissions = Permission.objects.filter(
             content_type__app_label=app_label, codename__in=codenames
         )

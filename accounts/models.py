@@ -53,6 +53,7 @@ class RoleGroup(models.Model):
         CLASS_PUPIL = "class_pupil", _("Pupils of the class")
         CLASS_PARENT = "class_parent", _("Parents of the class's pupils")
         SCHOOL_DIRECTOR = "school_director", _("Directors of the school")
+        SCHOOL_TEACHER = "school_teacher", _("Teachers of the school")
         MUNICIPALITY_AGENT = "municipality_agent", _("Staff of the municipality")
 
     page = models.ForeignKey(

@@ -1,4 +1,8 @@
-"""The portal's home page: a directory of every school and municipality on the portal."""
+"""The portal's home page: a directory of every school and municipality on the portal.
+
+Besides the directory, the portal holds its own news section (news of the whole
+territory, not the schools'), standard pages and its accessibility statement.
+"""
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -6,12 +10,14 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from pages.models import MunicipalityPage, SchoolPage
+from pages.models import MunicipalityPage, NewsPage, SchoolLevel, SchoolPage
+
+from .routing import FallbackToDefaultLocaleMixin
 
 DIRECTORY_QUERY_MAX_LENGTH = 100
 
 
-class PortalPage(Page):
+class PortalPage(FallbackToDefaultLocaleMixin, Page):
     """The root of the portal in one language; schools and municipalities hang below it."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -20,7 +26,13 @@ class PortalPage(Page):
 
     template = "home/portal_page.html"
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["pages.SchoolPage", "pages.MunicipalityPage"]
+    subpage_types = [
+        "pages.SchoolPage",
+        "pages.MunicipalityPage",
+        "pages.NewsIndexPage",
+        "pages.StandardPage",
+        "pages.AccessibilityStatementPage",
+    ]
 
     class Meta:
         verbose_name = _("portal home")
@@ -29,13 +41,38 @@ class PortalPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         query = request.GET.get("q", "").strip()[:DIRECTORY_QUERY_MAX_LENGTH]
-        schools = SchoolPage.objects.child_of(self).live().public()
-        municipalities = MunicipalityPage.objects.child_of(self).live().public()
+        # An unknown level (a hand-typed address, an old link) is ignored, not an error.
+        level = request.GET.get("level", "")
+        if level not in SchoolLevel.values:
+            level = ""
+        schools = SchoolPage.objects.child_of(self).live().public().defer_streamfields()
+        municipalities = (
+            MunicipalityPage.objects.child_of(self).live().public().defer_streamfields()
+        )
         if query:
             match = Q(title__icontains=query) | Q(town__icontains=query) | Q(postcode=query)
             schools = schools.filter(match)
             municipalities = municipalities.filter(match)
+        if level:
+            schools = schools.filter(level=level)
         context["directory_query"] = query
+        context["directory_level"] = level
+        context["levels"] = SchoolLevel.choices
         context["schools"] = schools.order_by("town", "title")
         context["municipalities"] = municipalities.order_by("town")
+        context["portal_news"] = self.latest_news()
         return context
+
+    def latest_news(self, count=3):
+        """The portal's own news: news items of its news section, not the schools' ones.
+
+        A news item sits below a news section, so the portal's own are exactly the news
+        pages two levels below it: one query, however many schools publish news.
+        """
+        return (
+            NewsPage.objects.live()
+            .public()
+            .filter(path__startswith=self.path, depth=self.depth + 2)
+            .defer_streamfields()
+            .order_by("-date", "-pk")[:count]
+        )

@@ -1,8 +1,11 @@
 """Factories for every model the tests build: users, pages of the tree, roles."""
 
+from datetime import timedelta
+
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from classrooms.models import BlogEntryPage, ClassroomPage, Guardianship, Level, Membership
 from home.models import PortalPage
@@ -132,3 +135,70 @@ class PupilRecordFactory(factory.django.DjangoModelFactory):
     birth_date = factory.Faker("date_between", start_date="-10y", end_date="-3y")
     level = "CP"
     photo_consent = False
+
+
+# Added for the public sites (tests/pages/, tests/home/): sections, news, events, exhibitions,
+# canteen menus and accessibility statements.
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "pages.StandardPage"
+
+    title = factory.Sequence(lambda n: f"Page {n}")
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "pages.NewsIndexPage"
+
+    title = "Actualités"
+    slug = "actualites"
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "pages.NewsPage"
+
+    title = factory.Sequence(lambda n: f"Nouvelle {n}")
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    """An event a week from now; pass `start=` to move it."""
+
+    class Meta:
+        model = "pages.EventPage"
+
+    title = factory.Sequence(lambda n: f"Événement {n}")
+    start = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+
+
+class GalleryPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "pages.GalleryPage"
+
+    title = factory.Sequence(lambda n: f"Exposition {n}")
+
+
+class CanteenMenuPageFactory(wagtail_factories.PageFactory):
+    """This week's menus, with a main course on Monday; pass `week_start=` (a Monday)."""
+
+    class Meta:
+        model = "pages.CanteenMenuPage"
+
+    title = factory.Sequence(lambda n: f"Menus {n}")
+    week_start = factory.LazyFunction(
+        lambda: timezone.localdate() - timedelta(days=timezone.localdate().weekday())
+    )
+    days = factory.LazyFunction(
+        lambda: [("day_menu", {"day": "monday", "main_course": "Lasagnes", "labels": []})]
+    )
+
+
+class AccessibilityStatementPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "pages.AccessibilityStatementPage"
+
+    title = "Déclaration d'accessibilité"
+    slug = "accessibilite"
+    compliance = "partial"

@@ -7,6 +7,7 @@ logins are asserted exactly.
 
 import io
 import re
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth import authenticate, get_user_model
@@ -29,14 +30,20 @@ from comments.models import ClassComment
 from home.management.commands.load_demo_data import DEMO_PASSWORD
 from home.models import PortalPage
 from pages.models import (
+    AccessibilityStatementPage,
+    CanteenMenuPage,
+    ComplianceStatus,
     EventPage,
+    GalleryPage,
     MunicipalityAgent,
     MunicipalityPage,
+    NewsIndexPage,
     NewsPage,
     SchoolLevel,
     SchoolPage,
     SchoolStaff,
     StandardPage,
+    monday_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -157,6 +164,37 @@ class TestDemoContent:
             assert municipality.agents.count() == 1
         menu = StandardPage.objects.filter(title="Restauration scolaire").first()
         assert "Lundi" in str(menu.body)
+
+    def test_gives_each_site_its_identity_statement_and_menus(self, demo_output):
+        portal = PortalPage.objects.get()
+        sites = [portal, *SchoolPage.objects.all(), *MunicipalityPage.objects.all()]
+        for site in sites:
+            statement = AccessibilityStatementPage.objects.child_of(site).live().get()
+            assert statement.compliance == ComplianceStatus.PARTIAL
+            assert statement.audit_date and "audit" in statement.non_conformities
+        for school in SchoolPage.objects.all():
+            assert school.director_word and school.director_name and school.accent
+            assert school.logo.collection_id == school.collection_id
+        this_monday = monday_of(timezone.localdate())
+        for municipality in MunicipalityPage.objects.all():
+            assert municipality.accent
+            menus = CanteenMenuPage.objects.child_of(municipality).live().order_by("week_start")
+            assert [menu.week_start for menu in menus] == [
+                this_monday,
+                this_monday + timedelta(days=7),
+            ]
+            for menu in menus:
+                assert [day for _date, day in menu.menu_days()][0].value["day"] == "monday"
+                assert len(menu.days) == 4
+        gallery = GalleryPage.objects.live().get()
+        school = gallery.get_parent().get_parent().specific
+        assert school.title == "École primaire du Bourg"
+        assert len(gallery.works) == 2
+        for work in gallery.works:
+            assert work.value["image"].collection_id == school.collection_id
+            assert work.value["alt_text"] and work.value["description"]
+        portal_news = NewsPage.objects.child_of(NewsIndexPage.objects.child_of(portal).get()).live()
+        assert portal_news.count() == 1
 
     def test_creates_classes_with_staff_pupils_and_families(self, demo_output):
         assert ClassroomPage.objects.count() == 6

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from pages.models import SchoolLevel
+from pages.models import SchoolLevel, SchoolPage
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -96,3 +96,48 @@ def test_every_content_language_has_a_locale_for_translations(db):
 
     codes = set(Locale.objects.values_list("language_code", flat=True))
     assert codes == {"fr", "en"}
+
+
+def test_directory_filters_schools_by_level(client, directory):
+    html = client.get("/en/", {"level": SchoolLevel.NURSERY}).content.decode()
+    assert "École maternelle Les Lilas" in html
+    assert "École primaire du Bourg" not in html
+    assert "Mairie de Villeneuve" in html  # towns have no level: they stay listed
+    assert '<option value="nursery" selected>' in html
+
+    html = client.get("/en/", {"level": SchoolLevel.PRIMARY, "q": "lilas"}).content.decode()
+    assert "No school matches this search." in html
+
+
+def test_directory_ignores_an_unknown_level(client, directory):
+    for level in ("college", "", "NURSERY", "nursery'--"):
+        html = client.get("/en/", {"level": level}).content.decode()
+        assert "École maternelle Les Lilas" in html and "École primaire du Bourg" in html, level
+        assert " selected>" not in html.split('id="directory-level"')[1].split("</select>")[0]
+
+
+def test_portal_shows_its_own_news_not_the_schools(client, directory):
+    portal_news = factories.NewsIndexPageFactory(parent=directory)
+    factories.NewsPageFactory(parent=portal_news, title="Le portail ouvre ses portes")
+    factories.NewsPageFactory(parent=portal_news, title="Brouillon du portail", live=False)
+    school = directory.get_children().type(SchoolPage).first()
+    factories.NewsPageFactory(
+        parent=factories.NewsIndexPageFactory(parent=school), title="Nouvelle d'une école"
+    )
+    html = client.get("/en/").content.decode()
+    news = html[html.index('id="portal-news-heading"') :]
+    assert "Le portail ouvre ses portes" in news
+    assert "Brouillon" not in news and "Nouvelle d'une école" not in news
+
+
+def test_portal_queries_do_not_grow_with_news(client, directory):
+    portal_news = factories.NewsIndexPageFactory(parent=directory)
+    factories.NewsPageFactory(parent=portal_news)
+    client.get("/")
+    few = count_queries(client, "/")
+    for _number in range(6):
+        factories.NewsPageFactory(parent=portal_news)
+        school = factories.SchoolPageFactory(parent=directory)
+        factories.NewsPageFactory(parent=factories.NewsIndexPageFactory(parent=school))
+    assert count_queries(client, "/") == few
+    assert count_queries(client, "/?level=primary&q=bourg") == few

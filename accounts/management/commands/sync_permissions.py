@@ -2,7 +2,8 @@
 
 Signals keep rights in step with each row as it changes; rows written in bulk (imports
 with bulk_create, a restored dump) skip signals, and a new rule must reach old groups.
-This command is idempotent: run it as often as needed.
+Schools also get their publication workflow, and their class spaces are kept out of it
+(pages/workflows.py). This command is idempotent: run it as often as needed.
 """
 
 from django.contrib.auth import get_user_model
@@ -16,6 +17,7 @@ from accounts.models import RoleGroup
 from classrooms import permissions as class_permissions
 from classrooms.models import ClassroomPage
 from pages import permissions as site_permissions
+from pages import workflows
 from pages.models import MunicipalityPage, SchoolPage
 
 
@@ -28,6 +30,8 @@ class Command(BaseCommand):
                 site_permissions.give_site_its_collection(site)
             for classroom in ClassroomPage.objects.all():
                 class_permissions.set_up_new_classroom(classroom)
+            for school in SchoolPage.objects.all():
+                workflows.set_up_school(school)
             for role_group in RoleGroup.objects.select_related("page"):
                 roles.regrant(role_group.page.specific, role_group.role)
             people = (

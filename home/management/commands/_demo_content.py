@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from wagtail.rich_text import RichText
 
 from classrooms.models import Level
-from pages.models import SchoolLevel
+from pages.models import AccentColour, ComplianceStatus, SchoolLevel
 
 
 @dataclass(eq=False)
@@ -92,6 +92,53 @@ class ClassSpec:
 
 
 @dataclass(frozen=True)
+class DayMenuSpec:
+    """One day's canteen lunch; `day` is "monday"... "friday" (pages.blocks.WEEKDAYS)."""
+
+    day: str
+    starter: str
+    main_course: str
+    side: str
+    dairy: str
+    dessert: str
+    labels: tuple[str, ...] = ()
+
+
+def menu(day, courses, *labels):
+    """A day's menu from "starter | main course | side dish | dairy | dessert"."""
+    return DayMenuSpec(day, *courses.split(" | "), labels=labels)
+
+
+@dataclass(frozen=True)
+class WorkSpec:
+    """A work of an exhibition; `drawing` names the picture _demo_images.py draws for it."""
+
+    title: str
+    caption: str
+    alt_text: str
+    description: str
+    drawing: str
+
+
+@dataclass(frozen=True)
+class GallerySpec:
+    title: str
+    intro: str
+    works: tuple[WorkSpec, ...]
+
+
+@dataclass(frozen=True)
+class StatementSpec:
+    """The accessibility statement every site of the demo publishes."""
+
+    title: str
+    compliance: str
+    audit_days_ago: int
+    non_conformities: str
+    intro: str = ""
+
+
+@dataclass(frozen=True)
 class SchoolSpec:
     title: str
     level: str
@@ -110,6 +157,10 @@ class SchoolSpec:
     classes: tuple[ClassSpec, ...]
     # The pupil (class key, first name) whose account, and first parent's, the login table shows.
     showcase: tuple[str, str]
+    director_word: str = ""
+    director_signature: str = ""
+    accent: str = ""
+    gallery: GallerySpec | None = None
 
 
 @dataclass(frozen=True)
@@ -124,6 +175,9 @@ class MunicipalitySpec:
     agent: Person
     pages: tuple[PageSpec, ...]
     news: tuple[PageSpec, ...]
+    accent: str = ""
+    # Two weeks of canteen menus: this week's and next week's.
+    canteen_weeks: tuple[tuple[DayMenuSpec, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -152,11 +206,75 @@ def quote(text, attribution=""):
 
 SCHOOL_YEAR = "2026-2027"
 
+MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+
+
+def french_date(day):
+    return f"{'1er' if day.day == 1 else day.day} {MONTHS[day.month - 1]}"
+
+
+def week_title(monday, friday):
+    """ "Menus du 2 au 6 mars": the title a French town hall gives a week's menus."""
+    start = (
+        french_date(monday)
+        if monday.month != friday.month
+        else ("1er" if monday.day == 1 else str(monday.day))
+    )
+    return f"Menus du {start} au {french_date(friday)}"
+
+
 PORTAL_INTRO = (
     "<p>Bienvenue sur <b>Préau</b>, l'espace numérique des écoles de Saint-Aubin-des-Prés "
     "et de Villeneuve-sur-Loire. Vous y trouverez le site de chaque école et de chaque "
     "commune. Élèves, parents et enseignants se connectent avec leur identifiant personnel "
     "pour retrouver leurs espaces de classe.</p>"
+)
+
+# The portal's own news section, beside the schools and towns.
+PORTAL_NEWS = (
+    PageSpec(
+        title="Le portail des écoles ouvre ses portes",
+        intro=(
+            "Chaque école et chaque commune a désormais son site sur Préau, et chaque classe "
+            "son espace privé."
+        ),
+        body=(
+            paragraph(
+                "<p>Les familles reçoivent leurs identifiants à la rentrée, par l'école. Les "
+                "espaces de classe ne sont visibles que par la classe, les familles de ses "
+                "élèves et la direction de l'école.</p>"
+            ),
+        ),
+        days_ago=3,
+    ),
+)
+
+# Honest about what Préau has and has not checked: status "partially compliant".
+STATEMENT = StatementSpec(
+    title="Déclaration d'accessibilité",
+    compliance=ComplianceStatus.PARTIAL,
+    audit_days_ago=30,
+    intro=(
+        "Nous voulons que chaque famille, chaque élève et chaque enseignant puisse utiliser "
+        "ce site."
+    ),
+    non_conformities=(
+        "<p>Une auto-évaluation a été menée par l'équipe de Préau : des tests automatiques "
+        "(axe) sur chaque type de page, une navigation au clavier et avec un lecteur "
+        "d'écran. Elle ne remplace pas un audit complet du RGAA, qui reste à faire.</p>"
+        "<ul>"
+        "<li>Des documents PDF publiés par les écoles et les communes peuvent ne pas être "
+        "accessibles ; demandez-nous une version accessible.</li>"
+        "<li>Certaines photos publiées avant la mise en place des textes alternatifs "
+        "obligatoires ont une description trop courte.</li>"
+        "<li>Les enregistrements audio des classes n'ont pas tous une transcription.</li>"
+        "<li>Les vidéos hébergées sur d'autres sites utilisent le lecteur de ces sites, "
+        "que nous ne maîtrisons pas.</li>"
+        "</ul>"
+    ),
 )
 
 # --- Staff -------------------------------------------------------------------------------
@@ -203,6 +321,61 @@ MUNICIPALITIES = (
             ),
         ),
         agent=NATHALIE_ROUSSEL,
+        accent=AccentColour.BLUE,
+        canteen_weeks=(
+            (
+                menu(
+                    "monday",
+                    "Carottes râpées | Poulet basquaise | Riz | Yaourt nature | Pomme",
+                    "local",
+                ),
+                menu(
+                    "tuesday",
+                    "Potage de légumes | Lasagnes végétariennes | Salade verte | "
+                    "Emmental | Compote",
+                    "vegetarian",
+                    "organic",
+                ),
+                menu(
+                    "thursday",
+                    "Salade de lentilles | Filet de colin | Purée de brocolis | "
+                    "Fromage blanc | Poire",
+                ),
+                menu(
+                    "friday",
+                    "Betteraves vinaigrette | Omelette aux herbes | Haricots verts | "
+                    "Camembert | Gâteau au chocolat",
+                    "vegetarian",
+                    "local",
+                ),
+            ),
+            (
+                menu(
+                    "monday",
+                    "Concombre à la crème | Sauté de bœuf | Coquillettes | "
+                    "Petit-suisse | Clémentine",
+                    "local",
+                ),
+                menu(
+                    "tuesday",
+                    "Œuf dur mayonnaise | Dahl de lentilles corail | Riz basmati | "
+                    "Yaourt aux fruits | Banane",
+                    "vegetarian",
+                ),
+                menu(
+                    "thursday",
+                    "Salade de chou | Rôti de porc ou de dinde | Petits pois | "
+                    "Tomme | Flan vanille",
+                    "organic",
+                ),
+                menu(
+                    "friday",
+                    "Velouté de potiron | Poisson pané | Ratatouille | "
+                    "Fromage de chèvre | Pomme au four",
+                    "local",
+                ),
+            ),
+        ),
         pages=(
             PageSpec(
                 title="Restauration scolaire",
@@ -296,6 +469,56 @@ MUNICIPALITIES = (
             ),
         ),
         agent=PATRICK_MOREL,
+        accent=AccentColour.SLATE,
+        canteen_weeks=(
+            (
+                menu(
+                    "monday",
+                    "Velouté de potiron | Hachis parmentier | Salade verte | Fromage | Clémentine",
+                    "local",
+                ),
+                menu(
+                    "tuesday",
+                    "Concombre à la crème | Couscous aux légumes et pois chiches | Semoule | "
+                    "Yaourt | Flan à la vanille",
+                    "vegetarian",
+                ),
+                menu(
+                    "thursday",
+                    "Œuf dur mayonnaise | Sauté de dinde | Coquillettes | Emmental | Poire",
+                ),
+                menu(
+                    "friday",
+                    "Salade verte | Poisson pané | Ratatouille | "
+                    "Fromage blanc | Pain bio et confiture",
+                    "organic",
+                ),
+            ),
+            (
+                menu(
+                    "monday",
+                    "Radis beurre | Boulettes de bœuf | Semoule | Yaourt nature | Kiwi",
+                    "local",
+                ),
+                menu(
+                    "tuesday",
+                    "Salade de pâtes | Gratin de légumes au fromage | Salade | "
+                    "Petit-suisse | Compote",
+                    "vegetarian",
+                    "organic",
+                ),
+                menu(
+                    "thursday",
+                    "Carottes râpées | Rôti de porc ou omelette | Lentilles | Camembert | Orange",
+                ),
+                menu(
+                    "friday",
+                    "Soupe de légumes | Filet de lieu | Riz pilaf | "
+                    "Fromage de chèvre | Tarte aux pommes",
+                    "local",
+                ),
+            ),
+        ),
         pages=(
             PageSpec(
                 title="Restauration scolaire",
@@ -865,6 +1088,13 @@ SCHOOLS = (
         ),
         classes=(LILAS_PS, LILAS_GS),
         showcase=("lilas-ps", "Jade"),
+        director_word=(
+            "<p>Bienvenue à l'école Les Lilas ! Ici, les enfants apprennent en jouant, en "
+            "parlant et en créant. La porte de l'école est ouverte : venez nous voir, "
+            "posez vos questions, participez aux fêtes et aux sorties.</p>"
+        ),
+        director_signature="Isabelle Fontaine, directrice",
+        accent=AccentColour.PURPLE,
     ),
     SchoolSpec(
         title="École élémentaire Jean-Jaurès",
@@ -923,6 +1153,13 @@ SCHOOLS = (
         ),
         classes=(JAURES_CP, JAURES_CM1),
         showcase=("jaures-cp", "Nathan"),
+        director_word=(
+            "<p>Chers parents, l'équipe de l'école Jean-Jaurès est heureuse d'accueillir "
+            "vos enfants. Cette année, nous écrivons pour être lus : suivez les blogs des "
+            "classes et encouragez les jeunes auteurs par vos commentaires.</p>"
+        ),
+        director_signature="Olivier Lambert, directeur",
+        accent=AccentColour.BRICK,
     ),
     SchoolSpec(
         title="École primaire du Bourg",
@@ -975,6 +1212,47 @@ SCHOOLS = (
         ),
         classes=(BOURG_CE1, BOURG_CM2),
         showcase=("bourg-ce1", "Emma"),
+        director_word=(
+            "<p>Notre école de village travaille avec ceux qui le font vivre : la "
+            "médiathèque, les archives, les associations. Cette année, les CM2 vous "
+            "invitent à découvrir leur exposition sur les soldats du village.</p>"
+        ),
+        director_signature="Catherine Vidal, directrice",
+        accent=AccentColour.GREEN,
+        gallery=GallerySpec(
+            title="Les soldats de notre village",
+            intro=(
+                "Les CM2 ont enquêté sur les noms du monument aux morts de "
+                "Villeneuve-sur-Loire. Voici deux pièces de leur exposition."
+            ),
+            works=(
+                WorkSpec(
+                    title="Le monument aux morts",
+                    caption="Dessin de la classe de CM2, d'après le monument de la place.",
+                    alt_text=(
+                        "Dessin d'un obélisque gris sur un socle, devant un ciel bleu, "
+                        "avec une couronne de fleurs rouges au pied."
+                    ),
+                    description=(
+                        "Le monument porte les noms de vingt-trois soldats du village morts "
+                        "entre 1914 et 1918. Les élèves ont relevé chaque nom et cherché son "
+                        "histoire aux archives municipales."
+                    ),
+                    drawing="monument",
+                ),
+                WorkSpec(
+                    title="La lettre d'Eugène, 1916",
+                    caption="Lettre recopiée par la classe, archives de la mairie.",
+                    alt_text="Une feuille jaunie couverte d'écriture, avec un timbre rouge.",
+                    description=(
+                        "Eugène écrit à sa mère depuis Verdun : il a froid, il pense aux "
+                        "moissons et demande des nouvelles de son petit frère. Il promet de "
+                        "rentrer pour la fête du village."
+                    ),
+                    drawing="letter",
+                ),
+            ),
+        ),
     ),
 )
 

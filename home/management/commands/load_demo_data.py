@@ -3,13 +3,15 @@
 A demo, a manual test or a screenshot needs every role of USERS.md to exist at once:
 directors, teachers, an ATSEM, pupils, parents (one with children in two schools, one who
 is also a teacher), municipal staff and a portal administrator, with blog entries and
-comments waiting for moderation. The story itself lives in `_demo_content.py`.
+comments waiting for moderation. The story itself lives in `_demo_content.py`; the
+pictures (school logos, an exhibition) are drawn by `_demo_images.py`.
 
 The command is idempotent (it looks everything up before creating it, so a second run
 creates nothing) and refuses to run in production, where a shared, published password
 would be a hole.
 """
 
+import io
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
@@ -20,12 +22,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.models import Site
+from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.images import get_image_model
 from wagtail.models import Site as WagtailSite
 from wagtail.rich_text import RichText
 
@@ -33,7 +37,10 @@ from classrooms.models import BlogEntryPage, ClassroomPage, ExercisePage, Guardi
 from comments.models import ClassComment
 from home.models import PortalPage
 from pages.models import (
+    AccessibilityStatementPage,
+    CanteenMenuPage,
     EventPage,
+    GalleryPage,
     MunicipalityAgent,
     MunicipalityPage,
     NewsIndexPage,
@@ -41,9 +48,11 @@ from pages.models import (
     SchoolPage,
     SchoolStaff,
     StandardPage,
+    monday_of,
 )
 
 from . import _demo_content as content
+from . import _demo_images as images
 
 # Every demo account shares it and the README documents it: it must never reach production.
 DEMO_PASSWORD = "preau2026"
@@ -164,6 +173,7 @@ class DemoLoader:
         self.now = timezone.now()
         self.today = timezone.localdate(self.now)
         self.site = None  # django.contrib.sites' Site, which comments belong to
+        self.admin = None  # the portal administrator, who owns the portal's own pages
         self.entry_type = None  # the content type comments point at
         self.usernames = {}  # Person → username
         self.users = {}  # Person → User
@@ -188,6 +198,8 @@ class DemoLoader:
         for pupil, parents in self.guardians.items():
             for parent in parents:
                 self.link(Guardianship, parent=self.users[parent], child=self.users[pupil])
+        self.news_section(portal, content.PORTAL_NEWS, self.admin)
+        self.statement(portal, self.admin)
 
     def portal(self):
         """The default site's portal page, given a French introduction if it has none.
@@ -234,7 +246,7 @@ class DemoLoader:
 
     def create_accounts(self):
         self.usernames = assign_usernames(self.people(), taken={ADMIN_USERNAME})
-        self.account(
+        self.admin = self.account(
             ADMIN_USERNAME,
             is_superuser=True,
             is_staff=True,
@@ -335,6 +347,116 @@ class DemoLoader:
                 ),
                 owner,
             )
+        return index
+
+    def statement(self, parent, owner):
+        spec = content.STATEMENT
+        self.page(
+            parent,
+            AccessibilityStatementPage(
+                title=spec.title,
+                slug="accessibilite",
+                intro=spec.intro,
+                compliance=spec.compliance,
+                audit_date=self.today - timedelta(days=spec.audit_days_ago),
+                non_conformities=spec.non_conformities,
+                contact_email=getattr(parent.specific, "email", "") or "",
+                contact_details=self.contact_details(parent.specific),
+            ),
+            owner,
+        )
+
+    @staticmethod
+    def contact_details(site):
+        lines = [getattr(site, "title", "")]
+        if getattr(site, "address", ""):
+            lines += [site.address, f"{site.postcode} {site.town}".strip()]
+        if getattr(site, "phone", ""):
+            lines.append(site.phone)
+        return "\n".join(line for line in lines if line)
+
+    def image(self, collection, title, data, filename):
+        """The image of this title in the collection, drawn and stored if missing."""
+        model = get_image_model()
+        found = model.objects.filter(collection=collection, title=title).first()
+        if found is not None:
+            return found
+        image = model(
+            title=title, collection=collection, file=ImageFile(io.BytesIO(data), filename)
+        )
+        image.save()
+        return image
+
+    def publish_changes(self, page, owner, **fields):
+        """Fill the fields still empty on an existing page, as a new published revision.
+
+        A portal loaded by an older version of the demo gets the new content too; a field
+        someone already filled is left alone, and nothing changes on a second run.
+        """
+        changed = {
+            name: value
+            for name, value in fields.items()
+            if value and not getattr(page, name) and not getattr(page, f"{name}_id", False)
+        }
+        if not changed:
+            return
+        for name, value in changed.items():
+            setattr(page, name, value)
+        page.save_revision(user=owner).publish(user=owner, skip_permission_checks=True)
+
+    def canteen_menus(self, municipality, weeks, owner):
+        """This week's and next week's menus: the municipality's home shows them."""
+        monday = monday_of(self.today)
+        for number, days in enumerate(weeks):
+            week_start = monday + timedelta(weeks=number)
+            friday = week_start + timedelta(days=4)
+            self.page(
+                municipality,
+                CanteenMenuPage(
+                    title=content.week_title(week_start, friday),
+                    slug=f"menus-{week_start.isoformat()}",
+                    week_start=week_start,
+                    days=[
+                        (
+                            "day_menu",
+                            {
+                                "day": day.day,
+                                "starter": day.starter,
+                                "main_course": day.main_course,
+                                "side": day.side,
+                                "dairy": day.dairy,
+                                "dessert": day.dessert,
+                                "labels": list(day.labels),
+                            },
+                        )
+                        for day in days
+                    ],
+                ),
+                owner,
+            )
+
+    def gallery(self, school, index, spec, owner):
+        works = []
+        for number, work in enumerate(spec.works, start=1):
+            picture = self.image(
+                school.collection,
+                work.title,
+                images.DRAWINGS[work.drawing](),
+                f"{slugify(spec.title)}-{number}.png",
+            )
+            works.append(
+                (
+                    "work",
+                    {
+                        "title": work.title,
+                        "image": picture,
+                        "alt_text": work.alt_text,
+                        "caption": work.caption,
+                        "description": work.description,
+                    },
+                )
+            )
+        self.page(index, GalleryPage(title=spec.title, intro=spec.intro, works=works), owner)
 
     def load_municipality(self, portal, spec):
         agent = self.users[spec.agent]
@@ -352,8 +474,11 @@ class DemoLoader:
             agent,
         )
         self.link(MunicipalityAgent, municipality=municipality, user=agent)
+        self.publish_changes(municipality, agent, accent=spec.accent)
         self.standard_pages(municipality, spec.pages, agent)
         self.news_section(municipality, spec.news, agent)
+        self.canteen_menus(municipality, spec.canteen_weeks, agent)
+        self.statement(municipality, agent)
 
     def load_school(self, portal, spec):
         director = self.users[spec.director]
@@ -370,12 +495,35 @@ class DemoLoader:
                 opening_hours=spec.opening_hours,
                 intro=spec.intro,
                 body=list(spec.body),
+                director_word=spec.director_word,
+                director_name=spec.director_signature,
+                accent=spec.accent,
             ),
             director,
         )
         self.link(SchoolStaff, school=school, user=director, role=SchoolStaff.Role.DIRECTOR)
+        # The logo goes in the school's collection, which exists once the school does.
+        logo = None
+        if school.logo_id is None and spec.accent:
+            logo = self.image(
+                school.collection,
+                f"Logo · {spec.title}",
+                images.school_logo(spec.accent),
+                f"logo-{slugify(spec.title)}.png",
+            )
+        self.publish_changes(
+            school,
+            director,
+            director_word=spec.director_word,
+            director_name=spec.director_signature,
+            accent=spec.accent,
+            logo=logo,
+        )
         self.standard_pages(school, [spec.project], director)
-        self.news_section(school, spec.news, director, event=spec.event)
+        index = self.news_section(school, spec.news, director, event=spec.event)
+        if spec.gallery is not None:
+            self.gallery(school, index, spec.gallery, director)
+        self.statement(school, director)
         for classroom_spec in spec.classes:
             self.load_classroom(school, classroom_spec)
 
