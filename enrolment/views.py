@@ -145,15 +145,7 @@ def class_create(request, school_id):
                 level=data["level"],
                 user=request.user,
             )
-            teachers = list(data["teachers"])
-            account = None
-            if new_teacher := form.new_teacher():
-                first, last, email = new_teacher
-                account = services.add_teacher(
-                    school, first_name=first, last_name=last, email=email
-                )
-                teachers.append(account.user)
-            services.set_teachers(classroom, teachers, school)
+            account = _assign_teachers(form, classroom, school)
         messages.success(
             request, _("The class “%(title)s” is created.") % {"title": classroom.title}
         )
@@ -163,6 +155,20 @@ def class_create(request, school_id):
         "enrolment/class_form.html",
         {"school": school, "form": form, "can_direct": True},
     )
+
+
+def _assign_teachers(form, classroom, school):
+    """The ticked teachers, plus the new teacher account the form asks for, if any.
+
+    Returns the new teacher's account (with its one-time password) or None."""
+    teachers = list(form.cleaned_data["teachers"])
+    account = None
+    if new_teacher := form.new_teacher():
+        first, last, email = new_teacher
+        account = services.add_teacher(school, first_name=first, last_name=last, email=email)
+        teachers.append(account.user)
+    services.set_teachers(classroom, teachers, school)
+    return account
 
 
 @login_required
@@ -189,15 +195,7 @@ def class_edit(request, classroom_id):
                 classroom.title = classroom.draft_title = data["title"].strip()
                 classroom.level = data["level"]
                 classroom.save_revision(user=request.user).publish(user=request.user)
-            teachers = list(data["teachers"])
-            account = None
-            if new_teacher := form.new_teacher():
-                first, last, email = new_teacher
-                account = services.add_teacher(
-                    school, first_name=first, last_name=last, email=email
-                )
-                teachers.append(account.user)
-            services.set_teachers(classroom, teachers, school)
+            account = _assign_teachers(form, classroom, school)
         messages.success(request, _("The class is saved."))
         return _teacher_created(request, school, classroom, account)
     context = _class_context(request, classroom, school)
