@@ -104,10 +104,6 @@ class AdminPrivacyMiddleware:
         return self.get_response(request)
 
 
-# The name settings used before the middleware took on its second rule.
-AdminReportsForPortalAdminsMiddleware = AdminPrivacyMiddleware
-
-
 def is_outside_admin_scope(request, page_id) -> bool:
     """Whether an admin user is asking for a page outside their sites and visible classes."""
     user = request.user

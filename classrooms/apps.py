@@ -18,3 +18,11 @@ class ClassroomsConfig(AppConfig):
         hooks.register("before_serve_document", files.check_document_access)
         hooks.register("construct_page_chooser_queryset", admin_privacy.hide_invisible_classes)
         hooks.register("construct_reports_menu", admin_privacy.hide_reports_menu)
+        # Media choosers follow collection rights, which reach the class collections
+        # nested in a school's: teachers of a school choose its images, not the classes'.
+        for hook_name in (
+            "construct_image_chooser_queryset",
+            "construct_document_chooser_queryset",
+            "construct_media_chooser_queryset",
+        ):
+            hooks.register(hook_name, admin_privacy.hide_invisible_class_media)

@@ -9,8 +9,6 @@ class PagesConfig(AppConfig):
     def ready(self):
         from wagtail import hooks
 
-        from classrooms import admin_privacy
-
         from . import admin_scope, permissions, signal_handlers, workflows
 
         permissions.register()
@@ -18,12 +16,3 @@ class PagesConfig(AppConfig):
         hooks.register("construct_page_chooser_queryset", admin_scope.limit_page_chooser)
         hooks.register("construct_explorer_page_queryset", admin_scope.limit_explorer)
         hooks.register("construct_page_action_menu", workflows.hide_submit_without_review)
-        # Media choosers follow collection rights, which reach the class collections
-        # nested in a school's: teachers of a school choose its images, not the classes'.
-        # (Belongs in ClassroomsConfig.ready() beside the page chooser hook.)
-        for hook_name in (
-            "construct_image_chooser_queryset",
-            "construct_document_chooser_queryset",
-            "construct_media_chooser_queryset",
-        ):
-            hooks.register(hook_name, admin_privacy.hide_invisible_class_media)

@@ -80,7 +80,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "classrooms.admin_privacy.AdminReportsForPortalAdminsMiddleware",
+    "classrooms.admin_privacy.AdminPrivacyMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
