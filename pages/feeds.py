@@ -19,7 +19,6 @@ import zoneinfo
 from urllib.parse import urlsplit
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
@@ -30,9 +29,6 @@ from wagtail.models import Page
 from .models import EventPage, NewsPage
 
 RSS_MAX_ITEMS = 20
-# An event stays "upcoming" for a day after it starts, like on the section's page, so
-# today's events are still listed tonight; one that has not ended yet stays too.
-UPCOMING_GRACE = datetime.timedelta(days=1)
 # A news item has a date, not a time: it is published at noon, school time.
 NEWS_TIME = datetime.time(12, 0)
 SCHOOL_TIMEZONE = zoneinfo.ZoneInfo("Europe/Paris")
@@ -137,7 +133,7 @@ def upcoming_events(section, now=None):
         EventPage.objects.live()
         .public()
         .child_of(section)
-        .filter(Q(start__gte=now - UPCOMING_GRACE) | Q(end__gte=now))
+        .filter(EventPage.upcoming(now))
         .order_by("start", "pk")
     )
 

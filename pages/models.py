@@ -222,7 +222,7 @@ class SchoolPage(IntroBodyPage, MediaCollectionMixin, SiteIdentityMixin):
             EventPage.objects.live()
             .public()
             .descendant_of(self)
-            .filter(Q(start__gte=now) | Q(end__gte=now))
+            .filter(EventPage.upcoming(now))
             .defer_streamfields()
             .order_by("start")[:3]
         )
@@ -331,7 +331,7 @@ class NewsIndexPage(RoutablePageMixin, IntroBodyPage):
             EventPage.objects.live()
             .public()
             .child_of(self)
-            .filter(start__gte=timezone.now() - timezone.timedelta(days=1))
+            .filter(EventPage.upcoming())
             .order_by("start")
         )
         context["galleries"] = GalleryPage.objects.live().public().child_of(self)
@@ -383,6 +383,12 @@ class NewsPage(IntroBodyPage):
 
 
 class EventPage(IntroBodyPage):
+    """A dated event of a school or town: fête, meeting, exhibition opening..."""
+
+    # An event stays "upcoming" for a day after it starts, so today's events are still
+    # listed tonight; one that has not ended yet stays too.
+    UPCOMING_GRACE = timedelta(days=1)
+
     start = models.DateTimeField(_("starts at"))
     end = models.DateTimeField(_("ends at"), null=True, blank=True)
     location = models.CharField(_("place"), max_length=250, blank=True)
@@ -395,6 +401,12 @@ class EventPage(IntroBodyPage):
         ),
         *IntroBodyPage.content_panels[1:],
     ]
+
+    @classmethod
+    def upcoming(cls, now=None):
+        """The condition every listing of events to come uses (section, school, agenda)."""
+        now = now or timezone.now()
+        return Q(start__gte=now - cls.UPCOMING_GRACE) | Q(end__gte=now)
 
     icon = "calendar"
     template = "pages/event_page.html"
