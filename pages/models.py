@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -320,13 +321,19 @@ class NewsIndexPage(RoutablePageMixin, IntroBodyPage):
     subpage_types = ["pages.NewsPage", "pages.EventPage", "pages.GalleryPage"]
     max_count_per_parent = 1
 
+    NEWS_PER_PAGE = 12
+
     class Meta:
         verbose_name = _("news section")
         verbose_name_plural = _("news sections")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["news_items"] = NewsPage.objects.live().public().child_of(self).order_by("-date")
+        news = NewsPage.objects.live().public().child_of(self).order_by("-date", "-pk")
+        # Years of news pile up: a page at a time, whatever ?page= a visitor types.
+        context["news_items"] = Paginator(news, self.NEWS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
         context["events"] = (
             EventPage.objects.live()
             .public()

@@ -437,3 +437,24 @@ def test_agenda_costs_the_same_queries_for_3_or_20_events(client, section):
 
     assert response.content.decode().count('class="card__link"') == 20
     assert many == few
+
+
+def test_news_section_shows_a_page_of_news_at_a_time(client, portal):
+    from datetime import date, timedelta
+
+    from pages.models import NewsIndexPage, NewsPage
+
+    school = factories.SchoolPageFactory(parent=portal, title="École des Tilleuls")
+    section = school.add_child(instance=NewsIndexPage(title="Actualités", slug="actualites"))
+    for number in range(NewsIndexPage.NEWS_PER_PAGE + 3):
+        section.add_child(
+            instance=NewsPage(
+                title=f"Nouvelle numéro {number:02d}",
+                date=date(2026, 1, 1) + timedelta(days=number),
+            )
+        )
+    first = client.get(section.url).content.decode()
+    assert "Nouvelle numéro 14" in first and "Nouvelle numéro 00" not in first
+    older = client.get(section.url, {"page": 2}).content.decode()
+    assert "Nouvelle numéro 00" in older and "Nouvelle numéro 14" not in older
+    assert client.get(section.url, {"page": "nonsense"}).status_code == 200
