@@ -67,9 +67,9 @@ def owner_collection_id(name):
     return False, None
 
 
-def check_class_access(request, collection_id):
+def check_class_access(request, collection_id, classroom=None):
     """None when the request may have the file; otherwise the response to send instead."""
-    classroom = classroom_of_collection(collection_id)
+    classroom = classroom or classroom_of_collection(collection_id)
     if classroom is None:
         return None
     if not request.user.is_authenticated:
@@ -91,12 +91,12 @@ def serve_media(request, path):
     found, collection_id = owner_collection_id(name)
     if not found:
         raise Http404
-    refusal = check_class_access(request, collection_id)
+    classroom = classroom_of_collection(collection_id)
+    refusal = check_class_access(request, collection_id, classroom)
     if refusal is not None:
         return refusal
-    private = classroom_of_collection(collection_id) is not None
     response = file_response(name)
-    response["Cache-Control"] = PRIVATE_CACHE if private else PUBLIC_CACHE
+    response["Cache-Control"] = PRIVATE_CACHE if classroom else PUBLIC_CACHE
     return response
 
 
