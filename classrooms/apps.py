@@ -9,12 +9,13 @@ class ClassroomsConfig(AppConfig):
     def ready(self):
         from wagtail import hooks
 
-        from . import activities, admin_privacy, files, permissions, signal_handlers
+        from . import activities, admin_privacy, files, permissions, signal_handlers, uploads
 
         activities.register(activities.Activity("classrooms.BlogEntryPage", icon="pencil"))
         activities.register(activities.Activity("classrooms.ExercisePage", icon="puzzle"))
         permissions.register()
         signal_handlers.register()
+        uploads.register()
         hooks.register("before_serve_document", files.check_document_access)
         hooks.register("construct_page_chooser_queryset", admin_privacy.hide_invisible_classes)
         hooks.register("construct_reports_menu", admin_privacy.hide_reports_menu)
