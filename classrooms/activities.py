@@ -6,6 +6,7 @@ know which pages it may hold, what its "new" menu offers and what its wall shows
 new activity never means editing classrooms/.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -13,11 +14,23 @@ from django.apps import apps
 
 @dataclass(frozen=True)
 class Activity:
-    """One kind of page a class space can hold."""
+    """One kind of page a class space can hold.
+
+    The optional hooks let an activity show more than a title without costing a query
+    per page: `prepare_cards(pages, request)` loads in bulk what its wall cards show
+    (authors, a photo, a player); `to_review(classroom, user)` lists what waits for a
+    teacher; `drafts(classroom, user)` what this person left unfinished; `new_url(classroom,
+    user)` where their "new" button leads in the front end ("" if they may not add one).
+    """
 
     model_label: str  # "app_label.ModelName" of a Page subclass
     icon: str  # a symbol of static/icons/sprite.svg
     on_wall: bool = True  # whether published pages of this type appear on the class wall
+    card_template: str = "classrooms/cards/activity.html"
+    prepare_cards: Callable | None = None
+    to_review: Callable | None = None
+    drafts: Callable | None = None
+    new_url: Callable | None = None
 
     @property
     def model(self):

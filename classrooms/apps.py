@@ -11,7 +11,19 @@ class ClassroomsConfig(AppConfig):
 
         from . import activities, admin_privacy, files, permissions, signal_handlers, uploads
 
-        activities.register(activities.Activity("classrooms.BlogEntryPage", icon="pencil"))
+        from . import blog
+
+        activities.register(
+            activities.Activity(
+                "classrooms.BlogEntryPage",
+                icon="pencil",
+                card_template="classrooms/cards/blog_entry.html",
+                prepare_cards=blog.prepare_cards,
+                to_review=blog.to_review,
+                drafts=blog.drafts,
+                new_url=blog.new_url,
+            )
+        )
         activities.register(activities.Activity("classrooms.ExercisePage", icon="puzzle"))
         permissions.register()
         signal_handlers.register()

@@ -2,8 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtailmedia.blocks import AudioChooserBlock, VideoChooserBlock
 
-from pages.blocks import ImageBlock
+from pages.blocks import DocumentBlock, ImageBlock
 
 PUPIL_TEXT_FEATURES = ["bold", "italic", "ol", "ul"]
 
@@ -17,11 +18,56 @@ class PupilTextBlock(blocks.RichTextBlock):
         preview_value = _("<p>Today we planted beans in the school garden.</p>")
 
 
+class RecordingBlock(blocks.StructBlock):
+    """A pupil's recording: their voice first, a transcript when an adult writes one.
+
+    Unlike the public sites' audio block, the transcript is optional: nursery pupils
+    record because they cannot write yet. A public entry keeps the player and the title.
+    """
+
+    audio = AudioChooserBlock(label=_("Recording"))
+    caption = blocks.CharBlock(label=_("Title"), required=False, max_length=250)
+    transcript = blocks.TextBlock(
+        label=_("Transcript"),
+        required=False,
+        help_text=_("What is said, for the families who cannot hear it."),
+    )
+
+    class Meta:
+        icon = "wagtailmedia-audio"
+        template = "classrooms/blocks/recording.html"
+        label = _("Recording")
+        description = _("A recording made by the class, with a player.")
+        preview_value = {"caption": _("Léa tells the story of the three bears")}
+
+
+class FilmBlock(blocks.StructBlock):
+    """A short film of the class, with an optional description."""
+
+    video = VideoChooserBlock(label=_("Video"))
+    caption = blocks.CharBlock(label=_("Title"), required=False, max_length=250)
+    transcript = blocks.TextBlock(
+        label=_("Description"),
+        required=False,
+        help_text=_("What is said and shown, for the families who cannot hear or see it."),
+    )
+
+    class Meta:
+        icon = "wagtailmedia-video"
+        template = "classrooms/blocks/film.html"
+        label = _("Video")
+        description = _("A short film made by the class, with a player.")
+        preview_value = {"caption": _("Our bean plants after three weeks")}
+
+
 class EntryBodyBlock(blocks.StreamBlock):
-    """The body of a blog entry written by pupils or teachers."""
+    """The body of a blog entry: what the pupils' editor writes, and a few staff extras."""
 
     text = PupilTextBlock(features=PUPIL_TEXT_FEATURES)
     image = ImageBlock()
+    recording = RecordingBlock()
+    video = FilmBlock()
+    document = DocumentBlock()
 
 
 class InstructionBlock(blocks.StructBlock):

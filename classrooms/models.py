@@ -11,10 +11,12 @@ from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Task, TaskState
 
 from pages.models import MediaCollectionMixin
 
@@ -36,6 +38,9 @@ class Level(models.TextChoices):
     CM2 = "CM2", _("Year 5 (CM2)")
 
 
+NURSERY_LEVELS = frozenset({Level.TPS, Level.PS, Level.MS, Level.GS})
+
+
 class PrivateClassPageMixin:
     """Serves a page of a class space only to the people allowed to see that class.
 
@@ -55,10 +60,15 @@ class PrivateClassPageMixin:
             raise Http404
         return None
 
+    def check_live_visibility(self, request):
+        """Who may see the published page; activities that can be shared widen it."""
+        return self.check_visibility(request)
+
     def serve(self, request, *args, **kwargs):
-        return self.check_visibility(request) or super().serve(request, *args, **kwargs)
+        return self.check_live_visibility(request) or super().serve(request, *args, **kwargs)
 
     def serve_preview(self, request, mode_name):
+        # A draft is never shared beyond the class, whatever its visibility will be.
         return self.check_visibility(request) or super().serve_preview(request, mode_name)
 
     def get_sitemap_urls(self, request=None):
@@ -73,12 +83,22 @@ class ClassroomPage(PrivateClassPageMixin, MediaCollectionMixin, Page):
     )
     level = models.CharField(_("level"), max_length=3, choices=Level.choices)
     welcome = RichTextField(_("welcome text"), blank=True, features=["bold", "italic"])
+    picture = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("class picture"),
+        help_text=_("A drawing or photo the class chose to represent itself; no faces."),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("school_year"),
         FieldPanel("level"),
         FieldPanel("welcome"),
+        FieldPanel("picture"),
     ]
     # Class spaces stay out of the site search index: they are private.
     search_fields = []
@@ -105,23 +125,16 @@ class ClassroomPage(PrivateClassPageMixin, MediaCollectionMixin, Page):
     def get_classroom(self):
         return self
 
+    @property
+    def is_nursery(self):
+        """Nursery classes (TPS to GS) record rather than write: their editor says so."""
+        return self.level in NURSERY_LEVELS
+
     def get_context(self, request, *args, **kwargs):
-        from .permissions import can_manage_classroom
+        from .wall import wall_context
 
         context = super().get_context(request, *args, **kwargs)
-        wall_models = [a.model for a in activities.registered() if a.on_wall]
-        context["wall"] = (
-            Page.objects.child_of(self)
-            .live()
-            .type(*wall_models)
-            .order_by("-first_published_at")
-            .specific()[:20]
-        )
-        context["teachers"] = [
-            m.user
-            for m in self.memberships.filter(role=Membership.Role.TEACHER).select_related("user")
-        ]
-        context["can_manage"] = can_manage_classroom(request.user, self)
+        context.update(wall_context(request, self))
         return context
 
 
@@ -150,8 +163,30 @@ class ClassActivityPage(PrivateClassPageMixin, Page):
         return self._meta.verbose_name
 
 
+class Visibility(models.TextChoices):
+    """Who may read a published blog entry. Anything beyond the class is a staff decision."""
+
+    CLASS = "class", _("The class and its families")
+    SCHOOL = "school", _("The whole school")
+    PUBLIC = "public", _("Everyone (public)")
+
+
+class BlogEntryTag(TaggedItemBase):
+    """The topics of a blog entry ("animals", "our outing"...), chosen by the class."""
+
+    content_object = ParentalKey(
+        "classrooms.BlogEntryPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
 class BlogEntryPage(ClassActivityPage):
-    """An entry of the class blog, often written by pupils together."""
+    """An entry of the class blog, often written by pupils together.
+
+    Pupils write it in the front end (views.py) and send it to their teachers, who
+    publish it through the class blog workflow (ClassTeacherApprovalTask). Personal data:
+    the pupils who wrote it (authors), and whatever their words, photos and recordings
+    say of them. Kept with the class space; erased with it.
+    """
 
     body = StreamField(EntryBodyBlock(), blank=True, verbose_name=_("body"))
     authors = ParentalManyToManyField(
@@ -160,8 +195,27 @@ class BlogEntryPage(ClassActivityPage):
         related_name="blog_entries",
         verbose_name=_("authors"),
     )
+    visibility = models.CharField(
+        _("who can read it"),
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.CLASS,
+        help_text=_(
+            "Beyond the class, only first names are shown, and photos or recordings of a "
+            "pupil need their family's consent to be public."
+        ),
+    )
+    tags = ClusterTaggableManager(
+        through=BlogEntryTag, blank=True, verbose_name=_("topics")
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("authors"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("authors"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    settings_panels = [FieldPanel("visibility"), *Page.settings_panels]
 
     template = "classrooms/blog_entry_page.html"
 
@@ -169,13 +223,129 @@ class BlogEntryPage(ClassActivityPage):
         verbose_name = _("blog entry")
         verbose_name_plural = _("blog entries")
 
+    def check_live_visibility(self, request):
+        from .visibility import can_read_entry
+
+        if self.visibility == Visibility.CLASS:
+            return self.check_visibility(request)
+        if can_read_entry(request.user, self):
+            return None
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise Http404
+
+    def clean(self):
+        super().clean()
+        from .visibility import publication_refusals
+
+        if refusals := publication_refusals(self):
+            from django.core.exceptions import ValidationError
+
+            raise ValidationError({"visibility": refusals})
+
     def get_context(self, request, *args, **kwargs):
-        from comments.models import ClassComment
+        from .entry_page import entry_context
 
         context = super().get_context(request, *args, **kwargs)
-        context["authors"] = list(self.authors.order_by("first_name"))
-        context["comments"] = ClassComment.objects.for_object(self).select_related("user")
+        context.update(entry_context(request, self))
         return context
+
+
+class Appearance(models.Model):
+    """A pupil seen in a photo or heard in a recording of the class.
+
+    Recorded by the class's editor when the file is added (the authors of a recording,
+    the classmates ticked as visible in a photo), so that a staff member who makes an
+    entry public is stopped where a family has not consented (visibility.py). Personal
+    data: links a child to their picture or voice. Erased with the file or the pupil.
+    """
+
+    pupil = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="appearances",
+        verbose_name=_("pupil"),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="appearances",
+        verbose_name=_("photo"),
+    )
+    media = models.ForeignKey(
+        "wagtailmedia.Media",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="appearances",
+        verbose_name=_("recording"),
+    )
+
+    class Meta:
+        verbose_name = _("appearance")
+        verbose_name_plural = _("appearances")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(image__isnull=False) ^ models.Q(media__isnull=False),
+                name="appearance_in_one_file",
+            ),
+            models.UniqueConstraint(fields=["pupil", "image"], name="unique_photo_appearance"),
+            models.UniqueConstraint(fields=["pupil", "media"], name="unique_voice_appearance"),
+        ]
+
+    def __str__(self):
+        return str(self.pupil)
+
+
+class ClassTeacherApprovalTask(Task):
+    """The one moderation step of every class blog: a teacher of the entry's class approves.
+
+    A GroupApprovalTask would need one task (and one workflow) per class; this task finds
+    the approvers from the entry's place in the tree instead, so one workflow serves all
+    classes (pages/workflows.py assigns it to every class space). The Wagtail admin and
+    the front-end review (moderation.py) see the same states.
+    """
+
+    class Meta:
+        verbose_name = _("approval by the class's teachers")
+        verbose_name_plural = _("approvals by the class's teachers")
+
+    @classmethod
+    def get_description(cls):
+        return _("The teachers of the class the page belongs to approve it.")
+
+    def is_approver(self, obj, user) -> bool:
+        from .moderation import teaches_class_of
+
+        return user.is_superuser or teaches_class_of(user, obj)
+
+    def user_can_access_editor(self, obj, user):
+        return self.is_approver(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self.is_approver(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return self.is_approver(obj, user)
+
+    def get_actions(self, obj, user):
+        if not self.is_approver(obj, user):
+            return []
+        return [
+            ("reject", _("Send back with a note"), True),
+            ("approve", _("Approve and publish"), False),
+            ("approve", _("Approve with a comment"), True),
+        ]
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        from .moderation import pages_taught_by
+
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        if user.is_superuser:
+            return states
+        return states.filter(workflow_state__object_id__in=pages_taught_by(user))
 
 
 class ExercisePage(ClassActivityPage):

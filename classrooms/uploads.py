@@ -1,5 +1,375 @@
-"""Checking and cleaning photos and recordings (placeholder being written by a helper)."""
+"""Check and clean the photos and recordings that teachers, pupils and parents send.
+
+Why: class spaces hold children's pictures and voices. A phone photo carries the GPS
+position of the family home in its EXIF, so every picture is re-encoded to bare pixels
+before it is stored, whichever way it arrives (our forms call `clean_photo`, the Wagtail
+admin goes through `strip_image_metadata`). Files are judged by their bytes, never by
+their name or the browser's content type, and every refusal is a sentence a parent
+understands, with a `code` the views and tests can rely on.
+"""
+
+import io
+import math
+import os
+import warnings
+from dataclasses import dataclass
+from functools import cache
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db.models.signals import pre_save
+from django.template.defaultfilters import filesizeformat
+from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageCms, ImageOps
+
+from . import media_probe
+
+MiB = 1024 * 1024
+PHOTO_MAX_SIDE = 2560
+JPEG_QUALITY = 85
+NAME_MAX_LENGTH = 60
+
+
+@dataclass(frozen=True)
+class CleanedFile:
+    """A re-encoded picture holding nothing but its pixels, ready to be saved."""
+
+    content: ContentFile
+    name: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class CleanedRecording:
+    """A checked recording: the uploaded file itself, rewound, with what its bytes say."""
+
+    file: object
+    name: str
+    duration: float
+    media_type: str
+    container: str
+
+
+# --- Photos -------------------------------------------------------------------------------
+
+
+@cache
+def _heif_enabled():
+    """Let Pillow read iPhone photos (HEIC) and AVIF when pillow-heif is installed."""
+    try:
+        import pillow_heif
+    except ImportError:
+        return False
+    pillow_heif.register_heif_opener()
+    return True
+
+
+def _photo_formats():
+    # Pillow calls most phone JPEGs "MPO": a JPEG followed by a depth map or preview.
+    formats = {"JPEG", "MPO", "PNG", "WEBP", "GIF"}
+    if _heif_enabled():
+        formats |= {"HEIF", "AVIF"}
+    return formats
+
+
+def clean_photo(uploaded):
+    """Check that `uploaded` is a photo by its content and return it re-encoded: upright,
+    at most 2560 px on its longest side, without EXIF, GPS or any other metadata."""
+    limit = getattr(settings, "PREAU_PHOTO_MAX_BYTES", 15 * MiB)
+    if uploaded.size is not None and uploaded.size > limit:
+        raise _photo_too_large(uploaded.size, limit)
+    uploaded.seek(0)
+    data = uploaded.read(limit + 1)
+    if len(data) > limit:  # the announced size was wrong
+        raise _photo_too_large(len(data), limit)
+    stem = _safe_stem(uploaded.name, fallback="photo")
+    return _reencode(data, stem=stem, max_pixels=Image.MAX_IMAGE_PIXELS)
+
+
+def _photo_too_large(size, limit):
+    return ValidationError(
+        _("This photo is too large (%(size)s). Photos may weigh %(limit)s at most."),
+        code="photo_too_large",
+        params={"size": filesizeformat(size), "limit": filesizeformat(limit)},
+    )
+
+
+def _photo_unreadable():
+    return ValidationError(
+        _(
+            "This file is not a photo we can read. "
+            "Take the photo again, or choose a JPEG or PNG picture."
+        ),
+        code="photo_unreadable",
+    )
+
+
+def _too_many_pixels(limit):
+    return ValidationError(
+        _(
+            "This picture has too many pixels to be opened safely. "
+            "Pictures may have %(limit)s million pixels at most: choose a smaller one."
+        ),
+        code="photo_too_many_pixels",
+        params={"limit": round(limit / 1e6, 1)},
+    )
+
+
+def _reencode(data, *, stem, max_pixels):
+    """Decode `data` and encode its pixels again; PNG and GIF become PNG (transparency
+    kept), anything else JPEG. Pixel counts above `max_pixels` are refused before decoding:
+    a few kilobytes of PNG can unfold into gigabytes."""
+    _heif_enabled()
+    pillow_limit = Image.MAX_IMAGE_PIXELS
+    allows_more = bool(pillow_limit and max_pixels and max_pixels > pillow_limit)
+    try:
+        with warnings.catch_warnings():
+            # Between its limit and twice it, Pillow only warns: that is a refusal too.
+            warnings.simplefilter(
+                "ignore" if allows_more else "error", Image.DecompressionBombWarning
+            )
+            with Image.open(io.BytesIO(data)) as header:
+                image_format = header.format
+                if max_pixels and header.width * header.height > max_pixels:
+                    raise _too_many_pixels(max_pixels)
+                header.verify()
+            if image_format not in _photo_formats():
+                raise _photo_unreadable()
+            image = Image.open(io.BytesIO(data))
+            if image_format in ("JPEG", "MPO"):
+                image.draft(None, (PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))  # decode big JPEGs smaller
+            image.load()
+            as_png = image_format in ("PNG", "GIF")
+            pixels_only = _normalise(image, as_png=as_png)
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _too_many_pixels(max_pixels or pillow_limit) from None
+    except Exception:  # Pillow's decoders raise many types on damaged or hostile files
+        raise _photo_unreadable() from None
+
+    output = io.BytesIO()
+    if as_png:
+        pixels_only.save(output, format="PNG")
+    else:
+        pixels_only.save(output, format="JPEG", quality=JPEG_QUALITY, optimize=True)
+    name = f"{stem}.{'png' if as_png else 'jpg'}"
+    return CleanedFile(
+        content=ContentFile(output.getvalue(), name=name),
+        name=name,
+        width=pixels_only.width,
+        height=pixels_only.height,
+    )
+
+
+def _normalise(image, *, as_png):
+    """Turn a decoded image into upright sRGB pixels no larger than PHOTO_MAX_SIDE, in a
+    brand-new image that carries no `info` (EXIF, XMP, ICC, comments) at all."""
+    icc_profile = image.info.get("icc_profile")
+    has_alpha = image.mode in ("RGBA", "LA", "PA", "RGBa", "La") or "transparency" in image.info
+    image = ImageOps.exif_transpose(image)
+    mode = "RGBA" if has_alpha else "RGB"
+    if image.mode in ("P", "PA", "1"):
+        image = image.convert(mode)
+    if icc_profile:
+        image = _to_srgb(image, icc_profile, mode)
+    image = image.convert(mode)
+    image.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE), Image.Resampling.LANCZOS)
+    if has_alpha and not as_png:  # JPEG has no transparency: lay the picture on white
+        background = Image.new("RGB", image.size, "white")
+        background.paste(image, mask=image.getchannel("A"))
+        image = background
+    return Image.frombytes(image.mode, image.size, image.tobytes())
+
+
+def _to_srgb(image, icc_profile, mode):
+    """Convert wide-gamut phone pictures (Display P3...) to sRGB, the colours browsers
+    assume once the profile is gone; a profile that cannot be used is ignored."""
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc_profile))
+        return ImageCms.profileToProfile(
+            image, source, ImageCms.createProfile("sRGB"), outputMode=mode
+        )
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return image
+
+
+def _safe_stem(name, *, fallback):
+    """A file name stem safe for any storage: slugified, short, never empty."""
+    base = os.path.basename((name or "").replace("\\", "/"))
+    stem = slugify(os.path.splitext(base)[0])[:NAME_MAX_LENGTH].strip("-_")
+    return stem or fallback
+
+
+# --- Every stored Wagtail image -----------------------------------------------------------
+
+
+def strip_image_metadata(sender, instance, raw=False, **kwargs):
+    """Re-encode a Wagtail image's new file before it is stored, so that photos uploaded
+    through the Wagtail admin or built in code lose their GPS position too.
+
+    Skipped when our own forms already cleaned the file (`_preau_cleaned`) and for files
+    Pillow cannot read (SVG...), which Wagtail's own validation judges. The pixel limit is
+    Wagtail's, which its upload form has already checked, so saving does not fail there.
+    """
+    field_file = instance.file
+    if raw or not field_file or getattr(field_file, "_committed", True) is not False:
+        return
+    if getattr(instance, "_preau_cleaned", False):
+        return
+    field_file.seek(0)
+    data = field_file.read()
+    max_pixels = max(
+        Image.MAX_IMAGE_PIXELS or 0,
+        getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", 128_000_000),
+    )
+    stem = os.path.splitext(os.path.basename(field_file.name))[0] or "image"
+    try:
+        cleaned = _reencode(data, stem=stem, max_pixels=max_pixels)
+    except ValidationError as error:
+        if error.code == "photo_unreadable":
+            return
+        raise
+    instance.file = cleaned.content
+    instance.width = cleaned.width
+    instance.height = cleaned.height
+    instance.file_size = cleaned.content.size
+    if hasattr(instance, "_set_file_hash"):
+        instance._set_file_hash()
+
+
+# --- Recordings ---------------------------------------------------------------------------
+
+ACCEPTED_CONTAINERS = {
+    "audio": {"webm", "matroska", "mp4", "quicktime", "ogg", "wav", "mp3"},
+    "video": {"webm", "matroska", "mp4", "quicktime"},
+}
+EXTENSIONS = {
+    "audio": {"webm": "webm", "matroska": "mka", "mp4": "m4a", "quicktime": "mov"},
+    "video": {"webm": "webm", "matroska": "mkv", "mp4": "mp4", "quicktime": "mov"},
+}
+COMMON_EXTENSIONS = {"ogg": "ogg", "wav": "wav", "mp3": "mp3"}
+
+MESSAGES = {
+    "audio": {
+        "recording_unreadable": _(
+            "This file is not a sound recording we can read. "
+            "Record it again, or choose an MP3, M4A or WebM file."
+        ),
+        "recording_too_long": _(
+            "This recording lasts %(duration)s. Recordings may last %(limit)s at most."
+        ),
+        "recording_too_large": _(
+            "This recording is too large (%(size)s). Recordings may weigh %(limit)s at most."
+        ),
+        "recording_empty": _("This recording is empty. Record it again."),
+        "recording_length_unknown": _(
+            "We cannot tell how long this recording lasts. Record it again, or choose another file."
+        ),
+    },
+    "video": {
+        "recording_unreadable": _(
+            "This file is not a video we can read. "
+            "Film it again, or choose an MP4, MOV or WebM video."
+        ),
+        "recording_too_long": _(
+            "This video lasts %(duration)s. Videos may last %(limit)s at most."
+        ),
+        "recording_too_large": _(
+            "This video is too large (%(size)s). Videos may weigh %(limit)s at most."
+        ),
+        "recording_empty": _("This video is empty. Film it again."),
+        "recording_length_unknown": _(
+            "We cannot tell how long this video lasts. Film it again, or choose another file."
+        ),
+    },
+}
+
+
+def recording_limits(kind):
+    """(maximum seconds, maximum bytes) for "audio" or "video", from the settings."""
+    if kind == "audio":
+        return (
+            getattr(settings, "PREAU_AUDIO_MAX_SECONDS", 300),
+            getattr(settings, "PREAU_AUDIO_MAX_BYTES", 25 * MiB),
+        )
+    if kind == "video":
+        return (
+            getattr(settings, "PREAU_VIDEO_MAX_SECONDS", 180),
+            getattr(settings, "PREAU_VIDEO_MAX_BYTES", 100 * MiB),
+        )
+    raise ValueError(f"Unknown recording kind: {kind!r}")
+
+
+def clean_recording(uploaded, kind):
+    """Check that `uploaded` is an `kind` ("audio" or "video") recording we can play, not
+    too long nor too large, by its bytes. The file is not re-encoded: recorders already
+    compress, and a server-side encoder would be a heavy dependency."""
+    max_seconds, max_bytes = recording_limits(kind)
+    size = uploaded.size or 0
+    if size <= 0:
+        raise _recording_error(kind, "recording_empty")
+    if size > max_bytes:
+        raise _recording_error(
+            kind,
+            "recording_too_large",
+            size=filesizeformat(size),
+            limit=filesizeformat(max_bytes),
+        )
+    try:
+        measured = media_probe.probe(uploaded, size)
+    except media_probe.ProbeError as error:
+        raise _recording_error(kind, f"recording_{error.code}") from None
+    finally:
+        uploaded.seek(0)
+    if measured.container not in ACCEPTED_CONTAINERS[kind]:
+        raise _recording_error(kind, "recording_unreadable")
+    if measured.duration <= 0:
+        raise _recording_error(kind, "recording_empty")
+    if measured.duration > max_seconds:
+        raise _recording_error(
+            kind,
+            "recording_too_long",
+            duration=format_duration(math.ceil(measured.duration)),
+            limit=format_duration(max_seconds),
+        )
+    extension = EXTENSIONS[kind].get(measured.container) or COMMON_EXTENSIONS[measured.container]
+    stem = _safe_stem(uploaded.name, fallback="recording" if kind == "audio" else "video")
+    return CleanedRecording(
+        file=uploaded,
+        name=f"{stem}.{extension}",
+        duration=measured.duration,
+        media_type=kind,
+        container=measured.container,
+    )
+
+
+def _recording_error(kind, code, **params):
+    return ValidationError(MESSAGES[kind][code], code=code, params=params or None)
+
+
+def format_duration(seconds):
+    """Say a length in minutes and seconds ("5 min 30 s"), in the active language."""
+    minutes, seconds = divmod(int(seconds), 60)
+    if minutes and seconds:
+        return gettext("%(minutes)d min %(seconds)d s") % {"minutes": minutes, "seconds": seconds}
+    if minutes:
+        return gettext("%(minutes)d min") % {"minutes": minutes}
+    return gettext("%(seconds)d s") % {"seconds": seconds}
 
 
 def register():
-    """Called from ClassroomsConfig.ready()."""
+    """Connect the metadata stripping to the image model; called from
+    ClassroomsConfig.ready()."""
+    from wagtail.images import get_image_model
+
+    _heif_enabled()
+    pre_save.connect(
+        strip_image_metadata,
+        sender=get_image_model(),
+        dispatch_uid="classrooms_strip_image_metadata",
+    )

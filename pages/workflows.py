@@ -8,11 +8,13 @@ in the directors' dashboard. Directors keep publishing directly: Wagtail lets an
 holding publish_page publish without going through the workflow.
 
 Class spaces live below the school page too, but they are not the school's public site:
-a class's teachers publish their class's content themselves. Wagtail gives a page the
-active workflow of its nearest ancestor (`Page.get_workflow()`) and has no "no workflow"
-value, so every class space is assigned one shared workflow without any task, "Class
-spaces: published by their teachers". Nothing of a class ever waits for a director, and
-its pointless "Submit" action is hidden (`hide_submit_without_review`).
+a class's teachers publish their class's content themselves, and approve what their
+pupils send. Wagtail gives a page the active workflow of its nearest ancestor
+(`Page.get_workflow()`), so every class space is assigned one shared workflow, "Class
+spaces: approved by their teachers", whose only task (classrooms'
+ClassTeacherApprovalTask) finds the approvers from the page's class. Nothing of a class
+ever waits for a director. A workflow without tasks would publish at once when started:
+its "Submit" action is hidden (`hide_submit_without_review`).
 
 Everything here is idempotent: called when a school or a class is created, and again by
 `manage.py sync_permissions`. A workflow a portal administrator assigned by hand to a
@@ -50,7 +52,12 @@ def school_task_name(school):
 
 def class_spaces_workflow_name():
     with portal_language():
-        return _("Class spaces: published by their teachers")
+        return _("Class spaces: approved by their teachers")
+
+
+def class_task_name():
+    with portal_language():
+        return _("Approval by the class's teachers")
 
 
 def school_workflow(school) -> Workflow:
@@ -69,10 +76,34 @@ def school_workflow(school) -> Workflow:
 
 
 def class_spaces_workflow() -> Workflow:
-    """The one workflow without tasks that keeps class spaces out of their school's."""
-    name = class_spaces_workflow_name()
-    workflow = Workflow.objects.filter(name=name).order_by("pk").first()
-    return workflow or Workflow.objects.create(name=name)
+    """The one workflow of every class space: a teacher of the class approves.
+
+    Found by its task type (its name may have been translated or edited), created on
+    first need; a portal from before the class blog gets the task added to its old
+    task-less "Class spaces" workflow, so the class spaces keep their assignment.
+    """
+    task_model = class_task_model()
+    workflow = (
+        Workflow.objects.filter(workflow_tasks__task__in=task_model.objects.all())
+        .order_by("pk")
+        .first()
+    )
+    if workflow is not None:
+        return workflow
+    with transaction.atomic():
+        workflow = (
+            Workflow.objects.filter(workflow_pages__page__in=class_space_model().objects.all())
+            .filter(workflow_tasks__isnull=True)
+            .order_by("pk")
+            .first()
+        ) or Workflow(name=class_spaces_workflow_name())
+        workflow.name = class_spaces_workflow_name()
+        workflow.save()
+        task = task_model.objects.order_by("pk").first() or task_model.objects.create(
+            name=class_task_name()
+        )
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    return workflow
 
 
 def class_space_model():
@@ -80,8 +111,12 @@ def class_space_model():
     return apps.get_model("classrooms", "ClassroomPage")
 
 
+def class_task_model():
+    return apps.get_model("classrooms", "ClassTeacherApprovalTask")
+
+
 def exempt_class_spaces(pages) -> None:
-    """Assign the task-less workflow to these class spaces, unless they have one already."""
+    """Assign the class spaces' workflow to these class spaces, unless they have one."""
     workflow = class_spaces_workflow()
     WorkflowPage.objects.bulk_create(
         [WorkflowPage(page_id=page.pk, workflow=workflow) for page in pages],

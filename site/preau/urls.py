@@ -25,6 +25,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("compte/", include("accounts.urls")),
     path("ecole/", include("enrolment.urls")),
+    path("classes/", include("classrooms.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -222,6 +222,8 @@ WAGTAILMEDIA = {
     "VIDEO_EXTENSIONS": ["m4v", "mov", "mp4", "ogv", "webm"],
 }
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Wagtail mails moderators itself; portal administrators need no mail per pupil entry.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # Comments: our subclass of django-comments-xtd (see comments/models.py).
 COMMENTS_APP = "django_comments_xtd"

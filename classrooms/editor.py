@@ -1,0 +1,171 @@
+"""Turning what the front-end editor sent into a revision of a blog entry.
+
+The editor shows a simplified entry: one text, and the photos, recordings and videos
+below it. Saving keeps every other block a teacher may have added in the admin, replaces
+the first text block, removes the files the person unticked and appends the new ones.
+Each save is a Wagtail revision, so the admin's history shows the pupils' drafts too.
+"""
+
+import json
+import uuid
+
+from django.core.files import File
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from wagtail.blocks import StreamValue
+from wagtail.images import get_image_model
+from wagtailmedia import get_media_model
+
+from .models import Appearance, BlogEntryPage, Membership
+
+MEDIA_BLOCK_TYPES = {"image": "image", "recording": "audio", "video": "video"}
+
+
+def default_title(classroom):
+    today = date_format(timezone.localdate(), "j F")
+    if classroom.is_nursery:
+        return _("Our recording of %(date)s") % {"date": today}
+    return _("Our entry of %(date)s") % {"date": today}
+
+
+def removable_blocks(entry):
+    """(block id, file, block type) of the photos, recordings and videos of the entry."""
+    if entry is None:
+        return []
+    images, media = _files_of(entry.body.raw_data)
+    choices = []
+    for block in entry.body.raw_data:
+        key = MEDIA_BLOCK_TYPES.get(block["type"])
+        file_id = (block.get("value") or {}).get(key) if key else None
+        found = (images if block["type"] == "image" else media).get(file_id)
+        if found is not None:
+            choices.append((block["id"], found, block["type"]))
+    return choices
+
+
+def _files_of(raw):
+    image_ids = [b["value"]["image"] for b in raw if b["type"] == "image" and b.get("value")]
+    media_ids = [
+        b["value"].get(MEDIA_BLOCK_TYPES[b["type"]])
+        for b in raw
+        if b["type"] in ("recording", "video") and b.get("value")
+    ]
+    images = {i.pk: i for i in get_image_model().objects.filter(pk__in=image_ids)}
+    media = {m.pk: m for m in get_media_model().objects.filter(pk__in=media_ids)}
+    return images, media
+
+
+def text_of(entry) -> str:
+    if entry is None:
+        return ""
+    for block in entry.body.raw_data:
+        if block["type"] == "text":
+            return block["value"]
+    return ""
+
+
+def _block(block_type, value):
+    return {"type": block_type, "value": value, "id": str(uuid.uuid4())}
+
+
+def _pupils(classroom, people):
+    """Only pupils of the class can be authors or be seen in a photo."""
+    pupil_ids = set(
+        Membership.objects.filter(
+            classroom=classroom, role=Membership.Role.PUPIL, user__in=people
+        ).values_list("user_id", flat=True)
+    )
+    return [person for person in people if person.pk in pupil_ids]
+
+
+def _add_photo(classroom, user, cleaned, description, people, title):
+    image = get_image_model()(
+        title=(description or title)[:255],
+        collection=classroom.collection,
+        uploaded_by_user=user,
+    )
+    image.file.save(cleaned.name, cleaned.content, save=False)
+    image.width, image.height = cleaned.width, cleaned.height
+    image.file_size = cleaned.content.size
+    image._preau_cleaned = True  # uploads.py: already re-encoded without metadata
+    image.save()
+    Appearance.objects.bulk_create([Appearance(pupil=p, image=image) for p in people])
+    return _block(
+        "image",
+        {"image": image.pk, "alt_text": (description or title)[:250], "caption": description},
+    )
+
+
+def _add_recording(classroom, user, cleaned, voices, title):
+    media = get_media_model()(
+        title=title[:255],
+        type=cleaned.media_type,
+        duration=cleaned.duration,
+        collection=classroom.collection,
+        uploaded_by_user=user,
+    )
+    media.file.save(cleaned.name, File(cleaned.file), save=False)
+    media.save()
+    Appearance.objects.bulk_create([Appearance(pupil=p, media=media) for p in voices])
+    if cleaned.media_type == "video":
+        return _block("video", {"video": media.pk, "caption": "", "transcript": ""})
+    return _block("recording", {"audio": media.pk, "caption": "", "transcript": ""})
+
+
+@transaction.atomic
+def save_entry(*, classroom, user, data, entry=None) -> BlogEntryPage:
+    """Save the editor's form data as a new revision (a new draft entry if `entry` is None).
+
+    `data` is the cleaned data of forms.EntryForm. Returns the entry as saved; it is not
+    published here: the view decides whether to send, publish or keep it as a draft.
+    """
+    is_new = entry is None
+    if is_new:
+        entry = BlogEntryPage(owner=user, live=False)
+    else:
+        entry = entry.get_latest_revision_as_object()
+    title = data.get("title") or entry.title or default_title(classroom)
+    entry.title = title
+    entry.draft_title = title
+
+    authors = _pupils(classroom, [user, *data.get("coauthors", [])])
+    raw = [dict(block) for block in entry.body.raw_data] if not is_new else []
+    removed = set(data.get("remove") or [])
+    raw = [block for block in raw if block.get("id") not in removed]
+    text = data.get("text") or ""
+    text_blocks = [i for i, block in enumerate(raw) if block["type"] == "text"]
+    if text_blocks:
+        if text:
+            raw[text_blocks[0]]["value"] = text
+        else:
+            del raw[text_blocks[0]]
+    elif text:
+        raw.insert(0, _block("text", text))
+    if data.get("photo"):
+        people = _pupils(classroom, list(data.get("photo_people") or []))
+        raw.append(
+            _add_photo(
+                classroom, user, data["photo"], data.get("photo_description", ""), people, title
+            )
+        )
+    for key in ("recording", "video"):
+        if data.get(key):
+            raw.append(_add_recording(classroom, user, data[key], authors, title))
+    entry.body = StreamValue(
+        BlogEntryPage.body.field.stream_block,
+        json.loads(json.dumps(raw, cls=DjangoJSONEncoder)),
+        is_lazy=True,
+    )
+    # The person writing (if a pupil) and the classmates ticked; adults are never authors.
+    entry.authors.set(authors)
+    entry.tags.set(data.get("topic_names", []))
+    if is_new:
+        classroom.add_child(instance=entry)
+    elif not entry.live:
+        # A draft's row is what the class's lists read (authors, title): keep it current.
+        entry.save()
+    entry.save_revision(user=user, log_action=True)
+    return entry

@@ -1,0 +1,49 @@
+"""What a blog entry's page shows, and to whom: the one place that builds its context.
+
+Readers beyond the class (the school, the public) see the entry with first names only
+and no comments; the class sees comments and which pupils wrote it; a parent sees which
+entries their child wrote; the class's staff see where it stands and may share it.
+"""
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from .blog import children_of
+from .forms import VisibilityForm
+from .moderation import review_of, teaches_class_of
+from .permissions import can_moderate_classroom, can_view_classroom
+from .visibility import shown_name
+
+
+def entry_context(request, entry):
+    from comments.models import ClassComment
+
+    user = request.user
+    classroom = entry.get_classroom()
+    in_class = can_view_classroom(user, classroom)
+    authors = list(entry.authors.order_by("first_name"))
+    children = children_of(user)
+    context = {
+        "classroom": classroom,
+        "in_class": in_class,
+        "shown_authors": [shown_name(author, entry.visibility) for author in authors],
+        "written_by_my_child": [a for a in authors if a.pk in children],
+        "owner_name": "",
+        "comments": [],
+        "can_share": False,
+    }
+    if not authors and entry.owner_id:
+        owner = get_user_model().objects.filter(pk=entry.owner_id).first()
+        context["owner_name"] = owner.display_name if owner else ""
+    if in_class:
+        context["comments"] = list(ClassComment.objects.for_object(entry).select_related("user"))
+        if can_moderate_classroom(user, classroom):
+            context["can_share"] = True
+            context["visibility_form"] = VisibilityForm(initial={"visibility": entry.visibility})
+            context["visibility_url"] = reverse(
+                "classrooms:entry_visibility", kwargs={"entry_id": entry.pk}
+            )
+        if user.is_superuser or teaches_class_of(user, classroom):
+            context["edit_url"] = reverse("classrooms:entry_edit", kwargs={"entry_id": entry.pk})
+            context["review"] = review_of(entry)
+    return context

@@ -1,0 +1,187 @@
+"""The forms of the class blog in the front end: the pupils' editor and the teacher's review.
+
+The editor is made for children aged 6 to 11 (and for the adults recording nursery
+pupils): a title, a text with bold, italics and lists, a photo, a recording, the
+classmates who wrote it with them, a topic. Files are checked by their content
+(uploads.py); a refused file never costs what was typed (views.py saves the rest).
+"""
+
+import nh3
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+
+from . import uploads
+from .models import Membership, Visibility
+
+TITLE_MAX_LENGTH = 120
+TEXT_MAX_LENGTH = 20_000
+TOPIC_MAX_LENGTH = 40
+# What the pupils' editor may produce; everything else is dropped, attributes included.
+TEXT_TAGS = {"p", "br", "b", "i", "ul", "ol", "li"}
+# Browsers' editors write <strong>, <em> and <div>; Wagtail's rich text stores <b>, <i>, <p>.
+TAG_SYNONYMS = {"strong": "b", "em": "i", "div": "p"}
+
+
+def clean_text(html: str) -> str:
+    """Rich text as Wagtail stores it, from the editor's HTML or a plain textarea."""
+    html = html.strip()
+    if not html:
+        return ""
+    if "<" not in html:
+        paragraphs = [part.strip() for part in html.replace("\r\n", "\n").split("\n\n")]
+        return "".join(
+            f"<p>{nh3.clean_text(part).replace(chr(10), '<br/>')}</p>"
+            for part in paragraphs
+            if part
+        )
+    for source, target in TAG_SYNONYMS.items():
+        html = html.replace(f"<{source}>", f"<{target}>").replace(f"</{source}>", f"</{target}>")
+    cleaned = nh3.clean(html, tags=TEXT_TAGS, attributes={}, link_rel=None)
+    return cleaned.replace("<br>", "<br/>")
+
+
+class PeopleField(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, obj):
+        return obj.display_name
+
+
+class EntryForm(forms.Form):
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=TITLE_MAX_LENGTH,
+        required=False,
+        help_text=_("A few words that make people want to read."),
+    )
+    text = forms.CharField(
+        label=_("Your text"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8, "data-editor-source": ""}),
+        max_length=TEXT_MAX_LENGTH,
+        error_messages={
+            "max_length": _(
+                "The text is too long (%(show_value)d characters with its formatting): "
+                "%(limit_value)d at most. Split it into two entries."
+            )
+        },
+    )
+    photo = forms.FileField(
+        label=_("Add a photo"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+        help_text=_("Take a photo with the tablet or choose a picture (JPEG, PNG, HEIC)."),
+    )
+    photo_description = forms.CharField(
+        label=_("What does the photo show?"),
+        max_length=250,
+        required=False,
+        help_text=_("For people who cannot see it."),
+    )
+    photo_people = PeopleField(
+        label=_("Who can be seen in the photo?"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+    )
+    recording = forms.FileField(
+        label=_("Recording"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "audio/*"}),
+    )
+    video = forms.FileField(
+        label=_("Add a short video"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "video/*"}),
+        help_text=_("Three minutes at most."),
+    )
+    coauthors = PeopleField(
+        label=_("Who wrote it with you?"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+    )
+    topics = forms.MultipleChoiceField(
+        label=_("Topics"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    new_topic = forms.CharField(
+        label=_("A new topic"),
+        max_length=TOPIC_MAX_LENGTH,
+        required=False,
+    )
+    remove = forms.MultipleChoiceField(
+        label=_("Remove"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, classroom, author, removable=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        pupils = (
+            get_user_model()
+            .objects.filter(
+                memberships__classroom=classroom,
+                memberships__role=Membership.Role.PUPIL,
+                is_active=True,
+            )
+            .order_by("first_name", "last_name")
+        )
+        self.fields["photo_people"].queryset = pupils
+        self.fields["coauthors"].queryset = pupils.exclude(pk=author.pk)
+        self.fields["topics"].choices = [
+            (tag.name, tag.name)
+            for tag in Tag.objects.filter(
+                classrooms_blogentrytag_items__content_object__path__startswith=classroom.path
+            )
+            .distinct()
+            .order_by("name")
+        ]
+        self.fields["remove"].choices = list(removable)
+        if classroom.is_nursery:
+            self.fields["recording"].label = _("Record the story")
+
+    def clean_text(self):
+        return clean_text(self.cleaned_data["text"])
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        return uploads.clean_photo(photo) if photo else None
+
+    def clean_recording(self):
+        recording = self.cleaned_data.get("recording")
+        return uploads.clean_recording(recording, "audio") if recording else None
+
+    def clean_video(self):
+        video = self.cleaned_data.get("video")
+        return uploads.clean_recording(video, "video") if video else None
+
+    def clean_new_topic(self):
+        return " ".join(self.cleaned_data["new_topic"].split()).strip(",")
+
+    def topic_names(self):
+        names = list(self.cleaned_data.get("topics") or [])
+        if new := self.cleaned_data.get("new_topic"):
+            names.append(new)
+        return names
+
+
+class SendBackForm(forms.Form):
+    note = forms.CharField(
+        label=_("Your note to the authors"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Say what to correct or add: the pupils read it beside their draft."),
+        error_messages={"required": _("Write a note so the pupils know what to change.")},
+    )
+
+
+class VisibilityForm(forms.Form):
+    visibility = forms.ChoiceField(
+        label=_("Who can read this entry?"),
+        choices=Visibility.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Beyond the class, only first names are shown. Public entries need the "
+            "consent of the families of every pupil seen or heard."
+        ),
+    )

@@ -1,0 +1,20 @@
+"""The class blog's front-end addresses, mounted at /classes/ (and /en/classes/)."""
+
+from django.urls import path
+
+from . import feeds, views
+
+app_name = "classrooms"
+
+urlpatterns = [
+    path("<int:classroom_id>/ecrire/", views.entry_new, name="entry_new"),
+    path("articles/<int:entry_id>/modifier/", views.entry_edit, name="entry_edit"),
+    path("articles/<int:entry_id>/relire/", views.entry_review, name="entry_review"),
+    path("articles/<int:entry_id>/lecteurs/", views.entry_visibility, name="entry_visibility"),
+    path("articles/<int:entry_id>/supprimer/", views.entry_delete, name="entry_delete"),
+    path(
+        "<int:classroom_id>/rss/<int:user_id>/<str:token>/",
+        feeds.class_blog_feed,
+        name="feed",
+    ),
+]

@@ -1,0 +1,120 @@
+"""Who may read a class blog entry, and when it may go beyond the class.
+
+An entry is the class's by default. A teacher or the director may share it with the
+whole school or make it public (DESIGN.md: content a class makes public goes public
+only by a staff decision). Beyond the class only pupils' first names are shown, and a
+photo or recording of a pupil whose family has not consented to publication (enrolment
+PupilRecord.photo_consent, from the ONDE "Autorisation photo" column) blocks the change
+to public, with a sentence saying which file and why.
+"""
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from pages.models import SchoolStaff
+
+from .models import Appearance, ClassroomPage, Visibility
+from .permissions import can_view_classroom, visible_classroom_ids
+
+_SCHOOL_PATHS = "_preau_school_community_paths"
+
+
+def school_community_paths(user) -> frozenset[str]:
+    """Tree paths of the schools whose community this person belongs to.
+
+    A member of one of its classes, a parent of one of its pupils, or its staff.
+    """
+    if not (user.is_authenticated and user.is_active):
+        return frozenset()
+    cached = getattr(user, _SCHOOL_PATHS, None)
+    if cached is None:
+        class_paths = ClassroomPage.objects.filter(
+            pk__in=visible_classroom_ids(user)
+        ).values_list("path", flat=True)
+        staff_paths = SchoolStaff.objects.filter(user=user).values_list("school__path", flat=True)
+        cached = frozenset({path[: -Page.steplen] for path in class_paths} | set(staff_paths))
+        setattr(user, _SCHOOL_PATHS, cached)
+    return cached
+
+
+def can_read_entry(user, entry) -> bool:
+    """Whether this person may read this published entry, given its visibility."""
+    if entry.visibility == Visibility.PUBLIC:
+        return True
+    if user.is_authenticated and user.is_active and user.is_superuser:
+        return True
+    if entry.visibility == Visibility.SCHOOL:
+        school_path = entry.path[: -2 * Page.steplen]
+        if school_path in school_community_paths(user):
+            return True
+    return can_view_classroom(user, entry.get_classroom())
+
+
+def readable_entries_filter(user) -> Q:
+    """A filter on live entries beyond the class: those this person may read."""
+    readable = Q(visibility=Visibility.PUBLIC)
+    for path in school_community_paths(user):
+        readable |= Q(visibility=Visibility.SCHOOL, path__startswith=path)
+    return readable
+
+
+def shown_name(user, visibility) -> str:
+    """A pupil's name as an entry shows it: "Léa M." in the class, "Léa" beyond it."""
+    if visibility == Visibility.CLASS:
+        return user.display_name
+    return user.first_name.strip() or _("A pupil")
+
+
+def media_in_body(body):
+    """Ids of the images and of the audio or video files an entry's body shows."""
+    image_ids, media_ids = set(), set()
+    for block in body.raw_data:
+        value = block.get("value") or {}
+        if block["type"] == "image" and value.get("image"):
+            image_ids.add(value["image"])
+        elif block["type"] == "recording" and value.get("audio"):
+            media_ids.add(value["audio"])
+        elif block["type"] == "video" and value.get("video"):
+            media_ids.add(value["video"])
+    return image_ids, media_ids
+
+
+def publication_refusals(entry) -> list[str]:
+    """Why this entry may not be public as it stands: one sentence per file and pupil."""
+    if entry.visibility != Visibility.PUBLIC:
+        return []
+    image_ids, media_ids = media_in_body(entry.body)
+    if not (image_ids or media_ids):
+        return []
+    appearances = (
+        Appearance.objects.filter(Q(image_id__in=image_ids) | Q(media_id__in=media_ids))
+        .select_related("pupil__pupil_record", "image", "media")
+        .order_by("pk")
+    )
+    refusals = []
+    for appearance in appearances:
+        record = getattr(appearance.pupil, "pupil_record", None)
+        if record is not None and record.photo_consent:
+            continue
+        names = {"name": appearance.pupil.display_name}
+        if appearance.image_id:
+            names["title"] = appearance.image.title
+            refusals.append(
+                _(
+                    "The photo “%(title)s” shows %(name)s, whose family has not agreed to "
+                    "publication. Remove the photo, or share the entry with the school only."
+                )
+                % names
+            )
+        else:
+            names["title"] = appearance.media.title
+            refusals.append(
+                _(
+                    "The recording “%(title)s” holds the voice or image of %(name)s, whose "
+                    "family has not agreed to publication. Remove the recording, or share "
+                    "the entry with the school only."
+                )
+                % names
+            )
+    return refusals

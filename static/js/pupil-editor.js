@@ -1,0 +1,72 @@
+/* The pupils' text editor: bold, italics and lists on a contenteditable area.
+ *
+ * Without JavaScript the plain textarea stays and the server turns its paragraphs into
+ * rich text. With it, the textarea is hidden and kept in step with the editable area on
+ * every keystroke, so whatever happens to the page, the form posts what was typed.
+ */
+(function () {
+  "use strict";
+
+  function counterText(counter, length) {
+    var max = parseInt(counter.dataset.max, 10);
+    var lang = document.documentElement.lang || "fr";
+    counter.textContent = lang.indexOf("fr") === 0
+      ? length + " / " + max + " caractères"
+      : length + " / " + max + " characters";
+    counter.classList.toggle("help--warning", length > max);
+  }
+
+  function setUp(source) {
+    var field = source.closest(".field");
+    var toolbar = field.querySelector("[data-editor-toolbar]");
+    var counter = field.querySelector("[data-counter]");
+    var editable = document.createElement("div");
+    editable.className = "editor-area";
+    editable.contentEditable = "true";
+    editable.id = source.id + "-editable";
+    editable.setAttribute("role", "textbox");
+    editable.setAttribute("aria-multiline", "true");
+    editable.setAttribute("aria-labelledby", source.id + "-label");
+    var label = field.querySelector("label[for='" + source.id + "']");
+    if (label) { label.id = source.id + "-label"; label.htmlFor = editable.id; }
+    var value = source.value.trim();
+    editable.innerHTML = value && value.charAt(0) === "<" ? value : value.split(/\n{2,}/).map(function (p) {
+      var div = document.createElement("p");
+      div.textContent = p;
+      return div.outerHTML;
+    }).join("");
+    source.hidden = true;
+    source.setAttribute("aria-hidden", "true");
+    source.tabIndex = -1;
+    source.after(editable);
+    toolbar.hidden = false;
+    document.execCommand("defaultParagraphSeparator", false, "p");
+
+    function sync() {
+      source.value = editable.innerHTML;
+      if (counter) counterText(counter, source.value.length);
+    }
+    editable.addEventListener("input", sync);
+    source.form.addEventListener("submit", sync);
+    toolbar.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-command]");
+      if (!button) return;
+      editable.focus();
+      document.execCommand(button.dataset.command, false, null);
+      sync();
+    });
+    document.addEventListener("selectionchange", function () {
+      toolbar.querySelectorAll("[aria-pressed]").forEach(function (button) {
+        button.setAttribute("aria-pressed", String(document.queryCommandState(button.dataset.command)));
+      });
+    });
+    sync();
+  }
+
+  document.querySelectorAll("[data-editor-source]").forEach(setUp);
+  document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.confirm(form.dataset.confirm)) event.preventDefault();
+    });
+  });
+})();

@@ -1,0 +1,111 @@
+/* Recording a pupil's voice in the browser, to listen to before sending.
+ *
+ * MediaRecorder gives WebM/Opus in Chrome and Firefox, MP4/AAC in Safari; the server
+ * checks either by its content. The recording is put in the form's file input, so it
+ * goes with the rest of the entry when the pupil saves or sends; nothing is uploaded
+ * before. Without MediaRecorder (or a microphone), the file input stays as it is.
+ */
+(function () {
+  "use strict";
+
+  var TYPES = ["audio/webm;codecs=opus", "audio/webm", "audio/mp4", "audio/ogg;codecs=opus"];
+  var MESSAGES = {
+    fr: { denied: "Le micro n'est pas autorisé : demande à un adulte de l'autoriser dans le navigateur.", ready: "Enregistrement prêt. Écoute-le avant d'envoyer.", limit: "Temps maximum atteint : l'enregistrement s'est arrêté.", recording: "Enregistrement en cours…" },
+    en: { denied: "The microphone is not allowed: ask an adult to allow it in the browser.", ready: "Recording ready. Listen to it before sending.", limit: "Maximum length reached: the recording stopped.", recording: "Recording…" }
+  };
+  var lang = (document.documentElement.lang || "fr").indexOf("fr") === 0 ? "fr" : "en";
+  var say = MESSAGES[lang];
+
+  function pickType() {
+    for (var i = 0; i < TYPES.length; i++) {
+      if (window.MediaRecorder && MediaRecorder.isTypeSupported && MediaRecorder.isTypeSupported(TYPES[i])) return TYPES[i];
+    }
+    return "";
+  }
+
+  function extension(type) {
+    if (type.indexOf("mp4") !== -1) return "m4a";
+    if (type.indexOf("ogg") !== -1) return "ogg";
+    return "webm";
+  }
+
+  function clock(seconds) {
+    var s = Math.floor(seconds % 60);
+    return Math.floor(seconds / 60) + ":" + (s < 10 ? "0" : "") + s;
+  }
+
+  function setUp(box) {
+    if (!(window.MediaRecorder && navigator.mediaDevices && navigator.mediaDevices.getUserMedia && window.DataTransfer)) return;
+    var controls = box.querySelector("[data-recorder-controls]");
+    var start = box.querySelector("[data-recorder-start]");
+    var stop = box.querySelector("[data-recorder-stop]");
+    var again = box.querySelector("[data-recorder-again]");
+    var timer = box.querySelector("[data-recorder-timer]");
+    var time = box.querySelector("[data-recorder-time]");
+    var preview = box.querySelector("[data-recorder-preview]");
+    var audio = box.querySelector("[data-recorder-audio]");
+    var status = box.querySelector("[data-recorder-status]");
+    var input = box.querySelector("input[type=file]");
+    var maxSeconds = parseInt(box.dataset.maxSeconds, 10) || 300;
+    var recorder = null, chunks = [], started = 0, ticking = null, stream = null;
+    controls.hidden = false;
+
+    function tick() {
+      var elapsed = (Date.now() - started) / 1000;
+      time.textContent = clock(elapsed);
+      if (elapsed >= maxSeconds) { status.textContent = say.limit; finish(); }
+    }
+
+    function finish() {
+      if (recorder && recorder.state !== "inactive") recorder.stop();
+      clearInterval(ticking);
+    }
+
+    function begin() {
+      navigator.mediaDevices.getUserMedia({ audio: true }).then(function (granted) {
+        stream = granted;
+        var type = pickType();
+        recorder = type ? new MediaRecorder(stream, { mimeType: type }) : new MediaRecorder(stream);
+        chunks = [];
+        recorder.addEventListener("dataavailable", function (event) { if (event.data.size) chunks.push(event.data); });
+        recorder.addEventListener("stop", function () {
+          stream.getTracks().forEach(function (track) { track.stop(); });
+          var mime = recorder.mimeType || type || "audio/webm";
+          var blob = new Blob(chunks, { type: mime.split(";")[0] });
+          var file = new File([blob], "enregistrement." + extension(mime), { type: blob.type });
+          var transfer = new DataTransfer();
+          transfer.items.add(file);
+          input.files = transfer.files;
+          audio.src = URL.createObjectURL(blob);
+          preview.hidden = false;
+          timer.hidden = true;
+          stop.hidden = true;
+          start.hidden = true;
+          status.textContent = say.ready;
+        });
+        recorder.start(1000);
+        started = Date.now();
+        time.textContent = "0:00";
+        timer.hidden = false;
+        start.hidden = true;
+        preview.hidden = true;
+        stop.hidden = false;
+        stop.focus();
+        status.textContent = say.recording;
+        ticking = setInterval(tick, 250);
+      }).catch(function () {
+        status.textContent = say.denied;
+      });
+    }
+
+    start.addEventListener("click", begin);
+    stop.addEventListener("click", finish);
+    again.addEventListener("click", function () {
+      input.value = "";
+      audio.removeAttribute("src");
+      begin();
+    });
+  }
+
+  document.querySelectorAll("[data-recorder]").forEach(setUp);
+})();
