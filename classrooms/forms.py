@@ -9,6 +9,7 @@ classmates who wrote it with them, a topic. Files are checked by their content
 import nh3
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
@@ -32,7 +33,7 @@ def clean_text(html: str) -> str:
     if "<" not in html:
         paragraphs = [part.strip() for part in html.replace("\r\n", "\n").split("\n\n")]
         return "".join(
-            f"<p>{nh3.clean_text(part).replace(chr(10), '<br/>')}</p>"
+            f"<p>{escape(part).replace(chr(10), '<br/>')}</p>"
             for part in paragraphs
             if part
         )

@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db.models.signals import pre_save
 from django.template.defaultfilters import filesizeformat
+from django.utils.functional import lazy
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +32,9 @@ MiB = 1024 * 1024
 PHOTO_MAX_SIDE = 2560
 JPEG_QUALITY = 85
 NAME_MAX_LENGTH = 60
+
+# Sizes and lengths in messages are worded when the message is shown, in its language.
+lazy_filesize = lazy(filesizeformat, str)
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,7 @@ def _photo_too_large(size, limit):
     return ValidationError(
         _("This photo is too large (%(size)s). Photos may weigh %(limit)s at most."),
         code="photo_too_large",
-        params={"size": filesizeformat(size), "limit": filesizeformat(limit)},
+        params={"size": lazy_filesize(size), "limit": lazy_filesize(limit)},
     )
 
 
@@ -317,8 +321,8 @@ def clean_recording(uploaded, kind):
         raise _recording_error(
             kind,
             "recording_too_large",
-            size=filesizeformat(size),
-            limit=filesizeformat(max_bytes),
+            size=lazy_filesize(size),
+            limit=lazy_filesize(max_bytes),
         )
     try:
         measured = media_probe.probe(uploaded, size)
@@ -334,8 +338,8 @@ def clean_recording(uploaded, kind):
         raise _recording_error(
             kind,
             "recording_too_long",
-            duration=format_duration(math.ceil(measured.duration)),
-            limit=format_duration(max_seconds),
+            duration=lazy_duration(_rounded_above(measured.duration, max_seconds)),
+            limit=lazy_duration(max_seconds),
         )
     extension = EXTENSIONS[kind].get(measured.container) or COMMON_EXTENSIONS[measured.container]
     stem = _safe_stem(uploaded.name, fallback="recording" if kind == "audio" else "video")
@@ -352,6 +356,12 @@ def _recording_error(kind, code, **params):
     return ValidationError(MESSAGES[kind][code], code=code, params=params or None)
 
 
+def _rounded_above(duration, limit):
+    """Whole seconds to show for a length over `limit`, never rounded down to the limit."""
+    shown = round(duration)
+    return shown if shown > limit else math.ceil(duration)
+
+
 def format_duration(seconds):
     """Say a length in minutes and seconds ("5 min 30 s"), in the active language."""
     minutes, seconds = divmod(int(seconds), 60)
@@ -360,6 +370,9 @@ def format_duration(seconds):
     if minutes:
         return gettext("%(minutes)d min") % {"minutes": minutes}
     return gettext("%(seconds)d s") % {"seconds": seconds}
+
+
+lazy_duration = lazy(format_duration, str)
 
 
 def register():

@@ -47,7 +47,7 @@ def may_edit(user, entry, classroom, review) -> bool:
     if review.status not in (EntryStatus.DRAFT, EntryStatus.NEEDS_CHANGES):
         return False
     latest = entry.get_latest_revision_as_object()
-    return entry.owner_id == user.pk or latest.authors.filter(pk=user.pk).exists()
+    return entry.owner_id == user.pk or any(a.pk == user.pk for a in latest.authors.all())
 
 
 def may_publish(user, classroom) -> bool:
