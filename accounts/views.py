@@ -15,6 +15,19 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
+    def get_default_redirect_url(self):
+        """Pupils and parents of one class land on it; everyone else on "my spaces".
+
+        A child logging in on a school tablet should see their class at once; a parent
+        of children in two classes, a teacher or a director chooses from "my spaces".
+        """
+        from classrooms.spaces import spaces_for
+
+        spaces = spaces_for(self.request.user, self.request)
+        if len(spaces) == 1 and spaces[0].kind in ("class", "child") and not spaces[0].manage_url:
+            return spaces[0].url
+        return super().get_default_redirect_url()
+
     def get_initial(self):
         # Login cards carry a QR code that opens this page with the username filled in.
         initial = super().get_initial()

@@ -9,9 +9,16 @@ class ClassroomsConfig(AppConfig):
     def ready(self):
         from wagtail import hooks
 
-        from . import activities, admin_privacy, files, permissions, signal_handlers, uploads
-
-        from . import blog
+        from . import (
+            activities,
+            admin_privacy,
+            blog,
+            files,
+            moderation,
+            permissions,
+            signal_handlers,
+            uploads,
+        )
 
         activities.register(
             activities.Activity(
@@ -31,6 +38,7 @@ class ClassroomsConfig(AppConfig):
         hooks.register("before_serve_document", files.check_document_access)
         hooks.register("construct_page_chooser_queryset", admin_privacy.hide_invisible_classes)
         hooks.register("construct_reports_menu", admin_privacy.hide_reports_menu)
+        hooks.register("construct_page_action_menu", moderation.hide_submit_for_approvers)
         # Media choosers follow collection rights, which reach the class collections
         # nested in a school's: teachers of a school choose its images, not the classes'.
         for hook_name in (

@@ -90,6 +90,7 @@ def _add_photo(classroom, user, cleaned, description, people, title):
     image.file.save(cleaned.name, cleaned.content, save=False)
     image.width, image.height = cleaned.width, cleaned.height
     image.file_size = cleaned.content.size
+    image._set_file_hash()
     image._preau_cleaned = True  # uploads.py: already re-encoded without metadata
     image.save()
     Appearance.objects.bulk_create([Appearance(pupil=p, image=image) for p in people])

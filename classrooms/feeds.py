@@ -33,7 +33,11 @@ def feed_url(request, classroom, user) -> str:
         return ""
     path = reverse(
         "classrooms:feed",
-        kwargs={"classroom_id": classroom.pk, "user_id": user.pk, "token": feed_token(user, classroom)},
+        kwargs={
+            "classroom_id": classroom.pk,
+            "user_id": user.pk,
+            "token": feed_token(user, classroom),
+        },
     )
     return request.build_absolute_uri(path)
 

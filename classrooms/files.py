@@ -12,13 +12,14 @@ import posixpath
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils._os import safe_join
 from django.views.decorators.http import require_safe
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection
+from wagtail.models import Collection, Page
 from wagtailmedia import get_media_model
 
 from .models import ClassroomPage
@@ -41,30 +42,57 @@ def classroom_of_collection(collection_id):
     return ClassroomPage.objects.filter(collection__path__in=ancestors).first()
 
 
-def owner_collection_id(name):
-    """The collection of the image, rendition, document or media stored under this name.
+def owner_of(name):
+    """The image, document or media stored under this name (a rendition's image).
 
-    Returns (found, collection_id): files that belong to nothing are not served.
+    Returns (model, pk, collection_id), or None: files that belong to nothing are not
+    served.
     """
     image_model = get_image_model()
+    media_model = get_media_model()
     lookups = (
-        ("original_images/", image_model.objects.filter(file=name), "collection_id"),
+        ("original_images/", image_model, image_model.objects.filter(file=name), "pk"),
         (
             "images/",
+            image_model,
             image_model.get_rendition_model().objects.filter(file=name),
-            "image__collection_id",
+            "image_id",
         ),
-        ("documents/", get_document_model().objects.filter(file=name), "collection_id"),
-        ("media/", get_media_model().objects.filter(file=name), "collection_id"),
-        ("media_thumbnails/", get_media_model().objects.filter(thumbnail=name), "collection_id"),
+        ("documents/", get_document_model(), get_document_model().objects.filter(file=name), "pk"),
+        ("media/", media_model, media_model.objects.filter(file=name), "pk"),
+        ("media_thumbnails/", media_model, media_model.objects.filter(thumbnail=name), "pk"),
     )
-    for prefix, queryset, field in lookups:
+    for prefix, model, queryset, key in lookups:
         if name.startswith(prefix):
-            found = queryset.values_list(field, flat=True)[:1]
-            if found:
-                return True, found[0]
-            return False, None
-    return False, None
+            collection = "image__collection_id" if key == "image_id" else "collection_id"
+            found = queryset.values_list(key, collection)[:1]
+            return (model, *found[0]) if found else None
+    return None
+
+
+def shared_beyond_class(request, model, pk) -> bool:
+    """Whether the file shows in a published entry this person may read beyond its class.
+
+    A class's photo or recording stays private unless a staff member shared an entry
+    showing it with the school or made it public (visibility.py); Wagtail's reference
+    index says which pages use the file.
+    """
+    from wagtail.models import ReferenceIndex
+
+    from .models import BlogEntryPage, Visibility
+    from .visibility import can_read_entry
+
+    page_ids = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(model),
+        to_object_id=str(pk),
+        base_content_type=ContentType.objects.get_for_model(Page),
+    ).values_list("object_id", flat=True)
+    entries = (
+        BlogEntryPage.objects.live()
+        .filter(pk__in=[int(page_id) for page_id in page_ids])
+        .exclude(visibility=Visibility.CLASS)
+    )
+    return any(can_read_entry(request.user, entry) for entry in entries)
 
 
 def check_class_access(request, collection_id, classroom=None):
@@ -88,13 +116,19 @@ def serve_media(request, path):
         safe_join(str(settings.MEDIA_ROOT), name)
     except Exception as error:
         raise Http404 from error
-    found, collection_id = owner_collection_id(name)
-    if not found:
+    owner = owner_of(name)
+    if owner is None:
         raise Http404
+    model, pk, collection_id = owner
     classroom = classroom_of_collection(collection_id)
-    refusal = check_class_access(request, collection_id, classroom)
-    if refusal is not None:
-        return refusal
+    if (
+        classroom is not None
+        and not can_view_classroom(request.user, classroom)
+        and not shared_beyond_class(request, model, pk)
+    ):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise Http404
     response = file_response(name)
     response["Cache-Control"] = PRIVATE_CACHE if classroom else PUBLIC_CACHE
     return response

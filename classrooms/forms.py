@@ -33,9 +33,7 @@ def clean_text(html: str) -> str:
     if "<" not in html:
         paragraphs = [part.strip() for part in html.replace("\r\n", "\n").split("\n\n")]
         return "".join(
-            f"<p>{escape(part).replace(chr(10), '<br/>')}</p>"
-            for part in paragraphs
-            if part
+            f"<p>{escape(part).replace(chr(10), '<br/>')}</p>" for part in paragraphs if part
         )
     for source, target in TAG_SYNONYMS.items():
         html = html.replace(f"<{source}>", f"<{target}>").replace(f"</{source}>", f"</{target}>")

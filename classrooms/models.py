@@ -205,9 +205,7 @@ class BlogEntryPage(ClassActivityPage):
             "pupil need their family's consent to be public."
         ),
     )
-    tags = ClusterTaggableManager(
-        through=BlogEntryTag, blank=True, verbose_name=_("topics")
-    )
+    tags = ClusterTaggableManager(through=BlogEntryTag, blank=True, verbose_name=_("topics"))
 
     content_panels = [
         *Page.content_panels,

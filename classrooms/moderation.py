@@ -172,3 +172,14 @@ def send_back(entry, user, note):
     task_state, task = _current_task(entry)
     if task is not None:
         task.on_action(task_state, user, "reject", comment=note)
+
+
+def hide_submit_for_approvers(menu_items, request, context):
+    """construct_page_action_menu hook: a class's teachers publish, they do not submit.
+
+    In a class space the only reviewers are the class's teachers: their own "Submit"
+    would send the page to themselves. Pupils never see the admin.
+    """
+    page = context.get("page") or context.get("parent_page")
+    if page is not None and teaches_class_of(request.user, page):
+        menu_items[:] = [item for item in menu_items if item.name != "action-submit"]

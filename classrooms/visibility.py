@@ -29,9 +29,9 @@ def school_community_paths(user) -> frozenset[str]:
         return frozenset()
     cached = getattr(user, _SCHOOL_PATHS, None)
     if cached is None:
-        class_paths = ClassroomPage.objects.filter(
-            pk__in=visible_classroom_ids(user)
-        ).values_list("path", flat=True)
+        class_paths = ClassroomPage.objects.filter(pk__in=visible_classroom_ids(user)).values_list(
+            "path", flat=True
+        )
         staff_paths = SchoolStaff.objects.filter(user=user).values_list("school__path", flat=True)
         cached = frozenset({path[: -Page.steplen] for path in class_paths} | set(staff_paths))
         setattr(user, _SCHOOL_PATHS, cached)

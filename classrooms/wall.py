@@ -38,7 +38,9 @@ def prepare(pages, request):
     by_activity = {}
     for page in pages:
         activity = activities.for_model(type(page))
-        page.card_template = activity.card_template if activity else "classrooms/cards/activity.html"
+        page.card_template = (
+            activity.card_template if activity else "classrooms/cards/activity.html"
+        )
         if activity and activity.prepare_cards:
             by_activity.setdefault(activity, []).append(page)
     for activity, group in by_activity.items():
@@ -46,10 +48,14 @@ def prepare(pages, request):
 
 
 def class_topics(classroom):
-    return Tag.objects.filter(
-        classrooms_blogentrytag_items__content_object__path__startswith=classroom.path,
-        classrooms_blogentrytag_items__content_object__live=True,
-    ).distinct().order_by("name")
+    return (
+        Tag.objects.filter(
+            classrooms_blogentrytag_items__content_object__path__startswith=classroom.path,
+            classrooms_blogentrytag_items__content_object__live=True,
+        )
+        .distinct()
+        .order_by("name")
+    )
 
 
 def shared_by_other_classes(classroom, user):

@@ -23,15 +23,36 @@ def test_wrong_password_is_explained_in_both_languages(client, world):
     assert 'value="pupil"' in french  # what was typed is kept
 
 
-def test_login_leads_to_my_spaces(client, world):
+def test_a_pupil_of_one_class_lands_on_it(client, world):
     response = client.post(
         "/compte/connexion/", {"username": "pupil", "password": factories.TEST_PASSWORD}
     )
     assert response.status_code == 302
+    assert response["Location"] == world.classroom.url
+    html = client.get(response["Location"]).content.decode()
+    assert "Le mur de la classe" in html
+
+
+def test_a_parent_of_one_child_lands_on_the_child_s_class(client, world):
+    data = {"username": "parent", "password": factories.TEST_PASSWORD}
+    assert client.post("/compte/connexion/", data)["Location"] == world.classroom.url
+
+
+def test_a_parent_of_children_in_two_classes_chooses_from_my_spaces(client, world):
+    factories.GuardianshipFactory(parent=world.parent, child=world.other_pupil)
+    data = {"username": "parent", "password": factories.TEST_PASSWORD}
+    response = client.post("/compte/connexion/", data)
     assert response["Location"] == "/compte/mes-espaces/"
     html = client.get(response["Location"]).content.decode()
-    assert "Bonjour Léa M." in html
-    assert "CP de Mme Durand" in html
+    assert "CP de Mme Durand" in html and "CM1 de M. Petit" in html
+
+
+def test_teachers_land_on_my_spaces(client, world):
+    data = {"username": "teacher", "password": factories.TEST_PASSWORD}
+    response = client.post("/compte/connexion/", data)
+    assert response["Location"] == "/compte/mes-espaces/"
+    html = client.get(response["Location"]).content.decode()
+    assert "Bonjour Claire D." in html and "CP de Mme Durand" in html
 
 
 def test_login_card_link_fills_in_the_username(client):

@@ -131,9 +131,9 @@ def test_director_enrols_a_class_from_onde_and_a_pupil_logs_in_with_a_card(
         expect(tablet.get_by_label("Identifiant")).to_have_value(username)
         tablet.get_by_label("Mot de passe").fill(password)
         tablet.get_by_role("main").get_by_role("button", name="Se connecter").click()
-        expect(tablet).to_have_url(re.compile(r"/compte/mes-espaces/$"))
-        expect(tablet.get_by_role("heading", level=1)).to_have_text("Bonjour Zoé L. !")
-        expect(tablet.get_by_role("main").get_by_role("link", name="CE2 B")).to_be_visible()
-        axe_check(tablet, "enrolment-pupil-spaces")
+        # A pupil of one class lands straight on it.
+        expect(tablet.get_by_role("heading", level=1)).to_have_text("CE2 B")
+        expect(tablet.get_by_role("link", name="Écrire un article")).to_be_visible()
+        axe_check(tablet, "enrolment-pupil-class")
     finally:
         context.close()

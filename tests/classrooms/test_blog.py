@@ -62,9 +62,7 @@ def test_the_whole_round_trip_send_back_correct_publish(client, world):
     entry = only_entry(world.classroom)
     state = entry.current_workflow_state
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
-    assert state.current_task_state.task.specific.__class__.__name__ == (
-        "ClassTeacherApprovalTask"
-    )
+    assert state.current_task_state.task.specific.__class__.__name__ == ("ClassTeacherApprovalTask")
     # Sent: the pupil may no longer change it, and nobody outside sees it.
     assert client.get(edit_url(entry)).status_code == 404
     assert client.get(review_url(entry)).status_code == 404
@@ -166,8 +164,12 @@ def test_a_refused_upload_keeps_what_was_typed(client, world, settings, tmp_path
     fake = SimpleUploadedFile("photo.jpg", b"not a photo at all", content_type="image/jpeg")
     response = client.post(
         new_entry_url(world.classroom),
-        {"title": "Sortie au musée", "text": "Nous avons vu des statues.", "photo": fake,
-         "action": "send"},
+        {
+            "title": "Sortie au musée",
+            "text": "Nous avons vu des statues.",
+            "photo": fake,
+            "action": "send",
+        },
         follow=True,
     )
     entry = only_entry(world.classroom)
@@ -223,8 +225,12 @@ def test_the_teacher_edits_before_publishing(client, world):
     # The editor shows the authors ticked: the browser posts them back.
     client.post(
         edit_url(entry),
-        {"title": "Nos haricots", "text": "Corrigé.", "coauthors": [world.pupil.pk],
-         "action": "save"},
+        {
+            "title": "Nos haricots",
+            "text": "Corrigé.",
+            "coauthors": [world.pupil.pk],
+            "action": "save",
+        },
     )
     client.post(review_url(entry), {"action": "publish", "visibility": Visibility.CLASS})
     entry.refresh_from_db()
@@ -243,3 +249,20 @@ def test_assistants_send_their_entries_to_the_teacher(client, world):
     assert not entry.live
     write(client, world.classroom, action="send", title="Deuxième")
     assert BlogEntryPage.objects.get(title="Deuxième").current_workflow_state is not None
+
+
+def test_the_admin_shows_the_same_state_to_the_class_teachers_only(client, world):
+    other_teacher = factories.UserFactory(username="otherteacher")
+    factories.MembershipFactory(
+        user=other_teacher, classroom=world.other_classroom, role=Membership.Role.TEACHER
+    )
+    client.force_login(world.pupil)
+    write(client, world.classroom, action="send", title="Le potager de la classe")
+    entry = only_entry(world.classroom)
+    client.force_login(world.teacher)
+    dashboard = client.get("/admin/").content.decode()
+    assert "Le potager de la classe" in dashboard  # "Awaiting your review"
+    edit = client.get(f"/admin/pages/{entry.pk}/edit/").content.decode()
+    assert "Valider et publier" in edit or "Approve and publish" in edit
+    client.force_login(other_teacher)
+    assert "Le potager de la classe" not in client.get("/admin/").content.decode()

@@ -145,7 +145,9 @@ def test_class_spaces_are_kept_out_of_the_school_workflow(world):
         workflow = Page.objects.get(pk=page.pk).get_workflow()
         assert workflow != school_workflow
         assert workflow == workflows.class_spaces_workflow()
-        assert not workflows.has_review(workflow)
+        # Reviewed by the class's teachers, never by the school's directors.
+        (task,) = [workflow_task.task.specific for workflow_task in workflow.workflow_tasks.all()]
+        assert type(task).__name__ == "ClassTeacherApprovalTask"
 
 
 def workflow_counts():
@@ -251,7 +253,7 @@ def test_teacher_publishes_in_their_own_class_without_review(client, world, sect
     client.force_login(world.teacher)
     response, data = edit_form(client, entry)
     assert b'name="action-publish"' in response.content
-    # A workflow without reviewers offers no "Submit": it would only publish again.
+    # The class's teachers are its reviewers: "Submit" would send it to themselves.
     assert b'name="action-submit"' not in response.content
     data["action-publish"] = "action-publish"
     response = client.post(f"/admin/pages/{entry.pk}/edit/", data)

@@ -84,6 +84,9 @@ COVERED_BY_MATRIX = [
 COVERED_BY = {
     "tests/classrooms/test_spaces.py": [Rule("my spaces", name="accounts:my_spaces")],
     "tests/enrolment": [Rule("accounts and classes of a school", name_prefix="enrolment:")],
+    "tests/classrooms": [
+        Rule("the class blog: editor, review, sharing, private feed", name_prefix="classrooms:")
+    ],
 }
 
 WHAT_TO_DO = (

@@ -1,0 +1,568 @@
+"""Photos lose their metadata and recordings are judged by their bytes (classrooms.uploads).
+
+The media fixtures were made once with ffmpeg (tone.*, clip.*, long.webm, fragmented.m4a)
+and with Chromium's own MediaRecorder (chrome-*.webm: no Duration, Segment and Clusters of
+unknown size); the tests never run an encoder.
+"""
+
+import hashlib
+import io
+import struct
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
+from django.db.models.signals import pre_save
+from django.urls import reverse
+from django.utils import translation
+from PIL import ExifTags, Image
+from wagtail.images import get_image_model
+
+from classrooms import media_probe, uploads
+from tests import factories
+
+MEDIA = Path(__file__).resolve().parent.parent / "fixtures" / "media"
+GPS_IFD = ExifTags.IFD.GPSInfo  # 0x8825
+
+
+def photo_bytes(size=(40, 30), image_format="JPEG", mode="RGB", orientation=None, gps=True):
+    """A picture as a phone writes it: EXIF with the place it was taken and its rotation."""
+    image = Image.new(mode, size, (200, 30, 30, 255)[: len(mode)])
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "PhoneMaker"
+    if orientation:
+        exif[ExifTags.Base.Orientation] = orientation
+    if gps:
+        gps_ifd = exif.get_ifd(GPS_IFD)
+        gps_ifd[ExifTags.GPS.GPSLatitudeRef] = "N"
+        gps_ifd[ExifTags.GPS.GPSLatitude] = (47.0, 13.0, 5.0)
+        gps_ifd[ExifTags.GPS.GPSLongitudeRef] = "W"
+        gps_ifd[ExifTags.GPS.GPSLongitude] = (1.0, 33.0, 10.0)
+    output = io.BytesIO()
+    image.save(output, format=image_format, exif=exif)
+    return output.getvalue()
+
+
+def has_gps(data):
+    with Image.open(io.BytesIO(data)) as image:
+        return bool(image.getexif().get_ifd(GPS_IFD))
+
+
+def assert_bare_pixels(data):
+    assert b"Exif\x00\x00" not in data
+    with Image.open(io.BytesIO(data)) as image:
+        exif = image.getexif()
+        assert GPS_IFD not in exif
+        assert not exif.get_ifd(GPS_IFD)
+        assert len(exif) == 0
+        assert not {"exif", "xmp", "icc_profile", "comment"} & set(image.info)
+
+
+def upload(name, data, content_type="application/octet-stream"):
+    return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+def error_code(excinfo):
+    return excinfo.value.code
+
+
+# --- clean_photo ---------------------------------------------------------------------------
+
+
+def test_the_phone_photo_fixture_carries_gps():
+    data = photo_bytes()
+    assert b"Exif\x00\x00" in data
+    assert has_gps(data)
+
+
+def test_clean_photo_drops_gps_and_every_other_tag():
+    cleaned = uploads.clean_photo(upload("IMG_2041.JPG", photo_bytes(orientation=1)))
+    data = cleaned.content.read()
+    assert_bare_pixels(data)
+    assert b"PhoneMaker" not in data
+    with Image.open(io.BytesIO(data)) as image:
+        assert image.format == "JPEG"
+        assert image.size == (cleaned.width, cleaned.height) == (40, 30)
+    assert cleaned.name == cleaned.content.name == "img_2041.jpg"
+
+
+def test_clean_photo_turns_the_picture_upright():
+    data = photo_bytes(size=(20, 10), orientation=6)
+    with Image.open(io.BytesIO(data)) as original:
+        assert original.size == (20, 10)  # the rotation is only a tag until applied
+    cleaned = uploads.clean_photo(upload("sideways.jpg", data))
+    assert (cleaned.width, cleaned.height) == (10, 20)
+    with Image.open(cleaned.content) as image:
+        assert image.size == (10, 20)
+
+
+def test_clean_photo_keeps_png_transparency():
+    image = Image.new("RGBA", (8, 8), (0, 0, 255, 255))
+    image.putpixel((0, 0), (0, 0, 0, 0))
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "PhoneMaker"
+    output = io.BytesIO()
+    image.save(output, format="PNG", exif=exif)
+    assert b"PhoneMaker" in output.getvalue()
+    cleaned = uploads.clean_photo(upload("dessin.png", output.getvalue()))
+    assert cleaned.name == "dessin.png"
+    data = cleaned.content.read()
+    assert_bare_pixels(data)
+    with Image.open(io.BytesIO(data)) as result:
+        assert result.format == "PNG"
+        assert result.mode == "RGBA"
+        assert result.getpixel((0, 0))[3] == 0
+        assert result.getpixel((4, 4)) == (0, 0, 255, 255)
+
+
+def test_gif_becomes_png_and_webp_becomes_jpeg_named_after_the_upload():
+    gif = io.BytesIO()
+    Image.new("P", (6, 6)).save(gif, format="GIF")
+    assert uploads.clean_photo(upload("anim.gif", gif.getvalue())).name == "anim.png"
+    webp = photo_bytes(image_format="WEBP", mode="RGBA")
+    cleaned = uploads.clean_photo(upload("Été à la plage.webp", webp))
+    assert cleaned.name == "ete-a-la-plage.jpg"
+    with Image.open(cleaned.content) as result:
+        assert (result.format, result.mode) == ("JPEG", "RGB")
+        assert result.getpixel((3, 3))[0] > 150  # laid on white, not on black
+
+
+def test_name_falls_back_and_is_short():
+    assert uploads.clean_photo(upload("???.jpg", photo_bytes())).name == "photo.jpg"
+    long_name = "a" * 200 + ".jpg"
+    assert uploads.clean_photo(upload(long_name, photo_bytes())).name == "a" * 60 + ".jpg"
+
+
+def test_clean_photo_downscales_to_2560_pixels():
+    cleaned = uploads.clean_photo(upload("panorama.jpg", photo_bytes(size=(3000, 600))))
+    assert (cleaned.width, cleaned.height) == (2560, 512)
+
+
+def test_clean_photo_reads_iphone_heic():
+    pillow_heif = pytest.importorskip("pillow_heif")
+    pillow_heif.register_heif_opener()
+    output = io.BytesIO()
+    try:
+        Image.new("RGB", (16, 12), "green").save(output, format="HEIF")
+    except (KeyError, OSError, ValueError, RuntimeError):
+        pytest.skip("this libheif cannot encode HEIF")
+    cleaned = uploads.clean_photo(upload("IMG_0001.HEIC", output.getvalue()))
+    assert (cleaned.name, cleaned.width, cleaned.height) == ("img_0001.jpg", 16, 12)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"Bonjour, ceci n'est pas une photo.\n",
+        b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
+        photo_bytes()[:200],  # a JPEG cut short
+        b"",
+    ],
+    ids=["text", "svg", "truncated-jpeg", "empty"],
+)
+def test_clean_photo_refuses_what_is_not_a_photo(data):
+    with pytest.raises(ValidationError) as excinfo:
+        uploads.clean_photo(upload("photo.jpg", data, "image/jpeg"))
+    assert error_code(excinfo) == "photo_unreadable"
+    with translation.override("en"):
+        assert "not a photo we can read" in excinfo.value.messages[0]
+
+
+def test_clean_photo_refuses_a_tiff_even_though_pillow_reads_it():
+    output = io.BytesIO()
+    Image.new("RGB", (4, 4)).save(output, format="TIFF")
+    with pytest.raises(ValidationError) as excinfo:
+        uploads.clean_photo(upload("scan.jpg", output.getvalue()))
+    assert error_code(excinfo) == "photo_unreadable"
+
+
+class HugeUpload:
+    """An upload that announces its size and must not be read."""
+
+    name = "huge.jpg"
+    size = 23 * 1024 * 1024
+
+    def read(self, *args):
+        raise AssertionError("the size must be checked before reading")
+
+    seek = read
+
+
+def test_clean_photo_refuses_a_large_file_before_reading_it():
+    with pytest.raises(ValidationError) as excinfo:
+        uploads.clean_photo(HugeUpload())
+    assert error_code(excinfo) == "photo_too_large"
+    with translation.override("en"):
+        assert excinfo.value.messages == [
+            "This photo is too large (23.0\xa0MB). Photos may weigh 15.0\xa0MB at most."
+        ]
+
+
+def test_photo_size_limit_comes_from_the_settings(settings):
+    settings.PREAU_PHOTO_MAX_BYTES = 100
+    with pytest.raises(ValidationError) as excinfo:
+        uploads.clean_photo(upload("photo.jpg", photo_bytes()))
+    assert error_code(excinfo) == "photo_too_large"
+
+
+@pytest.mark.parametrize("side", [12, 20], ids=["pillow-warns", "pillow-refuses"])
+def test_clean_photo_refuses_decompression_bombs(monkeypatch, side):
+    """Pillow warns between its limit (here 100 pixels) and twice it, and refuses above."""
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 100)
+    output = io.BytesIO()
+    Image.new("RGB", (side, side)).save(output, format="PNG")
+    with pytest.raises(ValidationError) as excinfo:
+        uploads.clean_photo(upload("bomb.png", output.getvalue()))
+    assert error_code(excinfo) == "photo_too_many_pixels"
+
+
+# --- Every Wagtail image loses its metadata ------------------------------------------------
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+def stored_bytes(name):
+    with default_storage.open(name, "rb") as stored:
+        return stored.read()
+
+
+@pytest.mark.django_db
+def test_orm_created_image_and_its_renditions_have_no_gps(media_root):
+    original = photo_bytes(size=(200, 100), orientation=6)
+    assert has_gps(original)
+    image = get_image_model().objects.create(
+        title="Sortie au parc", file=SimpleUploadedFile("sortie.jpg", original)
+    )
+    image.refresh_from_db()
+    data = stored_bytes(image.file.name)
+    assert_bare_pixels(data)
+    assert image.file.name.startswith("original_images/sortie")
+    assert (image.width, image.height) == (100, 200)
+    assert image.file_size == len(data)
+    assert image.file_hash == hashlib.sha1(data).hexdigest()  # noqa: S324 - Wagtail's hash
+
+    rendition = image.get_rendition("width-50")
+    rendition_data = stored_bytes(rendition.file.name)
+    assert_bare_pixels(rendition_data)
+    assert (rendition.width, rendition.height) == (50, 100)
+
+
+@pytest.mark.django_db
+def test_without_the_handler_the_gps_would_be_stored(media_root):
+    """The test above can fail: with the handler disconnected, GPS reaches the disk."""
+    image_model = get_image_model()
+    assert pre_save.disconnect(sender=image_model, dispatch_uid="classrooms_strip_image_metadata")
+    try:
+        image = image_model.objects.create(
+            title="Sortie", file=SimpleUploadedFile("sortie.jpg", photo_bytes())
+        )
+        assert has_gps(stored_bytes(image.file.name))
+    finally:
+        uploads.register()
+
+
+@pytest.mark.django_db
+def test_images_cleaned_by_our_forms_are_not_encoded_twice(media_root):
+    already_cleaned = photo_bytes()  # stands for clean_photo's output
+    image = get_image_model()(title="Dessin", file=SimpleUploadedFile("d.jpg", already_cleaned))
+    image._preau_cleaned = True
+    image.save()
+    assert stored_bytes(image.file.name) == already_cleaned
+
+
+@pytest.mark.django_db
+def test_saving_an_image_again_does_not_reencode_it(media_root):
+    image = factories.ImageFactory()
+    first = stored_bytes(image.file.name)
+    image.title = "Nouveau titre"
+    image.save()
+    assert stored_bytes(image.file.name) == first
+
+
+@pytest.mark.django_db
+def test_files_pillow_cannot_read_are_left_to_wagtail():
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'
+    image = get_image_model()(title="Logo", file=SimpleUploadedFile("logo.svg", svg))
+    uploads.strip_image_metadata(get_image_model(), image)
+    assert image.file.name == "logo.svg"
+    image.file.seek(0)
+    assert image.file.read() == svg
+
+
+@pytest.mark.django_db
+def test_photos_uploaded_through_the_wagtail_admin_lose_their_gps(client, media_root):
+    client.force_login(factories.UserFactory(is_superuser=True, is_staff=True))
+    response = client.post(
+        reverse("wagtailimages:add"),
+        {"title": "Kermesse", "file": SimpleUploadedFile("kermesse.jpg", photo_bytes())},
+    )
+    assert response.status_code == 302
+    image = get_image_model().objects.get(title="Kermesse")
+    assert_bare_pixels(stored_bytes(image.file.name))
+    assert image.file_hash == hashlib.sha1(stored_bytes(image.file.name)).hexdigest()  # noqa: S324
+
+
+# --- clean_recording -----------------------------------------------------------------------
+
+
+def fixture(name):
+    return (MEDIA / name).read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "container", "duration", "extension"),
+    [
+        ("chrome-audio.webm", "audio", "webm", 2.46, "webm"),
+        ("chrome-video.webm", "video", "webm", 2.0, "webm"),
+        ("tone.webm", "audio", "webm", 3.0, "webm"),
+        ("tone.m4a", "audio", "mp4", 3.0, "m4a"),
+        ("fragmented.m4a", "audio", "mp4", 3.06, "m4a"),
+        ("tone.ogg", "audio", "ogg", 3.0, "ogg"),
+        ("tone.wav", "audio", "wav", 1.0, "wav"),
+        ("tone.mp3", "audio", "mp3", 3.0, "mp3"),
+        ("clip.mp4", "video", "mp4", 2.0, "mp4"),
+        ("clip.mp4", "audio", "mp4", 2.0, "m4a"),
+        ("clip.mov", "video", "quicktime", 2.0, "mov"),
+    ],
+)
+def test_clean_recording_measures_what_recorders_write(name, kind, container, duration, extension):
+    uploaded = upload(f"Ma récitation {name}", fixture(name))
+    recording = uploads.clean_recording(uploaded, kind)
+    assert recording.container == container
+    assert recording.duration == pytest.approx(duration, abs=0.25)
+    assert recording.media_type == kind
+    assert recording.name.endswith(f".{extension}")
+    assert recording.name.startswith("ma-recitation-")
+    assert recording.file is uploaded
+    assert uploaded.tell() == 0
+
+
+@pytest.mark.parametrize("name", ["tone.ogg", "tone.mp3", "chrome-audio.webm", "tone.m4a"])
+def test_clean_recording_reads_uploads_spooled_to_disk(name):
+    data = fixture(name)
+    uploaded = TemporaryUploadedFile("voix.bin", "application/octet-stream", len(data), None)
+    uploaded.write(data)
+    try:
+        recording = uploads.clean_recording(uploaded, "audio")
+        assert recording.duration > 0.9
+        assert uploaded.read() == data
+    finally:
+        uploaded.close()
+
+
+def test_the_extension_follows_the_content_not_the_name():
+    recording = uploads.clean_recording(upload("chanson.mp3", fixture("tone.ogg")), "audio")
+    assert (recording.container, recording.name) == ("ogg", "chanson.ogg")
+
+
+def webm_segment_children(data):
+    """The Segment and its children as our parser sees them."""
+    reader = media_probe._Reader(io.BytesIO(data), len(data))
+    header = media_probe._element_at(reader, 0, len(data))
+    segment = media_probe._element_at(reader, header.data_end, len(data))
+    assert segment.id == media_probe.SEGMENT
+    children, position = [], segment.data_start
+    while position < segment.data_end:
+        element = media_probe._element_at(reader, position, segment.data_end)
+        if element is None:
+            break
+        if element.id == media_probe.CLUSTER:
+            element.data_end = media_probe._walk_cluster(reader, element, media_probe._Timeline())
+        children.append(element)
+        position = element.data_end
+    return reader, segment, children
+
+
+@pytest.mark.parametrize("name", ["chrome-audio.webm", "chrome-video.webm", "tone.webm"])
+def test_streamed_webm_fixtures_have_no_duration_header(name):
+    """What makes these files hard: nothing in the header says how long they last."""
+    reader, segment, children = webm_segment_children(fixture(name))
+    assert segment.unknown_size
+    (info,) = [child for child in children if child.id == media_probe.INFO]
+    info_ids = {child.id for child in media_probe._children(reader, info.data_start, info.data_end)}
+    assert media_probe.TIMESTAMP_SCALE in info_ids
+    assert media_probe.DURATION not in info_ids
+    clusters = [child for child in children if child.id == media_probe.CLUSTER]
+    assert len(clusters) >= 2
+    if name.startswith("chrome"):
+        assert all(cluster.unknown_size for cluster in clusters)
+
+
+# A tiny EBML writer, to build the cases recorders rarely produce.
+
+
+def ebml_id(value):
+    return value.to_bytes((value.bit_length() + 7) // 8, "big")
+
+
+def element(id_value, payload=b"", unknown_size=False):
+    size = b"\x01" + b"\xff" * 7 if unknown_size else (1 << 56 | len(payload)).to_bytes(8, "big")
+    return ebml_id(id_value) + size + payload
+
+
+def uint(id_value, value):
+    return element(id_value, value.to_bytes(4, "big"))
+
+
+def simple_block(relative):
+    return element(media_probe.SIMPLE_BLOCK, b"\x81" + struct.pack(">h", relative) + b"\x80xx")
+
+
+def webm(*segment_children, doc_type=b"webm"):
+    header = element(media_probe.EBML_HEADER, element(media_probe.DOC_TYPE, doc_type))
+    return header + element(media_probe.SEGMENT, b"".join(segment_children), unknown_size=True)
+
+
+def cluster(timestamp, *blocks, unknown_size=True):
+    payload = uint(media_probe.CLUSTER_TIMESTAMP, timestamp) + b"".join(blocks)
+    return element(media_probe.CLUSTER, payload, unknown_size=unknown_size)
+
+
+def test_a_lying_duration_header_does_not_hide_the_real_length():
+    info = element(
+        media_probe.INFO,
+        uint(media_probe.TIMESTAMP_SCALE, 1_000_000)
+        + element(media_probe.DURATION, struct.pack(">d", 500.0)),
+    )
+    group = element(
+        media_probe.BLOCK_GROUP,
+        element(media_probe.BLOCK, b"\x81" + struct.pack(">h", 900) + b"\x80x")
+        + uint(media_probe.BLOCK_DURATION, 100),
+    )
+    cues = element(0x1C53BB6B, b"\x00" * 4)
+    data = webm(
+        info,
+        cluster(0, simple_block(0), simple_block(980)),
+        cluster(2000, simple_block(-20), group),
+        cues,
+        cluster(3000, simple_block(40), unknown_size=False),
+    )
+    measured = media_probe.probe(io.BytesIO(data), len(data))
+    assert measured == media_probe.Probe("webm", 3.04)
+
+
+def test_timestamp_scale_and_matroska_doc_type():
+    info = element(media_probe.INFO, uint(media_probe.TIMESTAMP_SCALE, 10_000_000))
+    data = webm(info, cluster(100, simple_block(50)), doc_type=b"matroska")
+    recording = uploads.clean_recording(upload("film", data), "video")
+    assert (recording.container, recording.duration, recording.name) == (
+        "matroska",
+        1.5,
+        "film.mkv",
+    )
+
+
+def test_webm_parser_gives_up_on_endless_files(monkeypatch):
+    monkeypatch.setattr(media_probe, "MAX_ELEMENTS", 1000)
+    voids = element(0xEC) * 2000
+    data = webm(cluster(0, voids, simple_block(1000)))
+    with pytest.raises(ValidationError) as excinfo:
+        uploads.clean_recording(upload("voix.webm", data), "audio")
+    assert error_code(excinfo) == "recording_unreadable"
+
+
+def test_other_doc_types_are_refused():
+    data = webm(cluster(0, simple_block(1000)), doc_type=b"mkv3d")
+    with pytest.raises(ValidationError) as excinfo:
+        uploads.clean_recording(upload("voix.webm", data), "audio")
+    assert error_code(excinfo) == "recording_unreadable"
+
+
+def png_bytes():
+    output = io.BytesIO()
+    Image.new("RGB", (4, 4)).save(output, format="PNG")
+    return output.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "kind", "code"),
+    [
+        ("voix.webm", png_bytes(), "audio", "recording_unreadable"),
+        ("voix.webm", b"\x00" + bytes(range(256)) * 20, "audio", "recording_unreadable"),
+        (
+            "voix.mp3",
+            b"ID3\x03\x00\x00\x00\x00\x00\x00" + b"\x00" * 500,
+            "audio",
+            "recording_unreadable",
+        ),
+        ("film.mp4", b"\x00\x00\x00\x10ftypisom" + b"\x00" * 100, "video", "recording_unreadable"),
+        ("voix.webm", fixture("chrome-audio.webm")[:20], "audio", "recording_unreadable"),
+        ("voix.webm", fixture("chrome-audio.webm")[:100], "audio", "recording_length_unknown"),
+        ("voix.webm", b"", "audio", "recording_empty"),
+        ("voix.webm", webm(cluster(0, simple_block(0))), "audio", "recording_empty"),
+        ("film.webm", fixture("tone.wav"), "video", "recording_unreadable"),
+        ("film.ogg", fixture("tone.ogg"), "video", "recording_unreadable"),
+    ],
+    ids=[
+        "png-as-webm",
+        "random-bytes",
+        "id3-without-sound",
+        "mp4-without-moov",
+        "webm-cut-in-header",
+        "webm-cut-before-sound",
+        "empty-file",
+        "zero-length",
+        "wav-as-video",
+        "ogg-as-video",
+    ],
+)
+def test_clean_recording_refusals(name, data, kind, code):
+    with pytest.raises(ValidationError) as excinfo:
+        uploads.clean_recording(upload(name, data, "audio/webm"), kind)
+    assert error_code(excinfo) == code
+
+
+def test_wrong_kind_says_a_video_is_expected():
+    with pytest.raises(ValidationError) as excinfo, translation.override("en"):
+        uploads.clean_recording(upload("film.wav", fixture("tone.wav")), "video")
+    with translation.override("en"):
+        assert excinfo.value.messages[0].startswith("This file is not a video we can read.")
+
+
+def test_six_minutes_of_audio_is_too_long():
+    with pytest.raises(ValidationError) as excinfo:
+        uploads.clean_recording(upload("long.webm", fixture("long.webm")), "audio")
+    assert error_code(excinfo) == "recording_too_long"
+    with translation.override("en"):
+        assert excinfo.value.messages == [
+            "This recording lasts 6 min. Recordings may last 5 min at most."
+        ]
+
+
+def test_length_limits_come_from_the_settings(settings):
+    settings.PREAU_AUDIO_MAX_SECONDS = 1
+    settings.PREAU_VIDEO_MAX_SECONDS = 90
+    with pytest.raises(ValidationError) as excinfo:
+        uploads.clean_recording(upload("tone.ogg", fixture("tone.ogg")), "audio")
+    assert error_code(excinfo) == "recording_too_long"
+    with translation.override("en"):
+        assert excinfo.value.messages == [
+            "This recording lasts 3 s. Recordings may last 1 s at most."
+        ]
+    assert uploads.format_duration(90) == "1 min 30 s"
+
+
+class HugeRecording(HugeUpload):
+    name = "film.mp4"
+    size = 101 * 1024 * 1024
+
+
+def test_size_limits_are_checked_before_reading(settings):
+    with pytest.raises(ValidationError) as excinfo:
+        uploads.clean_recording(HugeRecording(), "video")
+    assert error_code(excinfo) == "recording_too_large"
+    settings.PREAU_AUDIO_MAX_BYTES = 1000
+    with pytest.raises(ValidationError) as excinfo:
+        uploads.clean_recording(upload("tone.ogg", fixture("tone.ogg")), "audio")
+    assert error_code(excinfo) == "recording_too_large"
+
+
+def test_unknown_kind_is_a_programming_error():
+    with pytest.raises(ValueError):
+        uploads.clean_recording(upload("tone.ogg", fixture("tone.ogg")), "podcast")
