@@ -17,6 +17,7 @@ from .permissions import can_manage_classroom, can_moderate_classroom
 from .visibility import readable_entries_filter
 
 WALL_SIZE = 12
+DEFAULT_CARD = "classrooms/cards/activity.html"
 SHARED_SIZE = 6
 
 
