@@ -6,10 +6,13 @@ classmates who wrote it with them, a topic. Files are checked by their content
 (uploads.py); a refused file never costs what was typed (views.py saves the rest).
 """
 
+import re
+from html.parser import HTMLParser
+
 import nh3
 from django import forms
 from django.contrib.auth import get_user_model
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
@@ -23,6 +26,8 @@ TOPIC_MAX_LENGTH = 40
 TEXT_TAGS = {"p", "br", "b", "i", "ul", "ol", "li"}
 # Browsers' editors write <strong>, <em> and <div>; Wagtail's rich text stores <b>, <i>, <p>.
 TAG_SYNONYMS = {"strong": "b", "em": "i", "div": "p"}
+# What tells the editor's HTML from a plain textarea's text (which may hold a "<").
+RICH_TEXT_MARK = re.compile(r"</?(p|b|i|strong|em|ul|ol|li|br|div)\b", re.IGNORECASE)
 
 
 def clean_text(html: str) -> str:
@@ -30,7 +35,7 @@ def clean_text(html: str) -> str:
     html = html.strip()
     if not html:
         return ""
-    if "<" not in html:
+    if not RICH_TEXT_MARK.search(html):
         paragraphs = [part.strip() for part in html.replace("\r\n", "\n").split("\n\n")]
         return "".join(
             f"<p>{escape(part).replace(chr(10), '<br/>')}</p>" for part in paragraphs if part
@@ -38,7 +43,68 @@ def clean_text(html: str) -> str:
     for source, target in TAG_SYNONYMS.items():
         html = html.replace(f"<{source}>", f"<{target}>").replace(f"</{source}>", f"</{target}>")
     cleaned = nh3.clean(html, tags=TEXT_TAGS, attributes={}, link_rel=None)
-    return cleaned.replace("<br>", "<br/>")
+    return _in_paragraphs(cleaned)
+
+
+class _Paragraphs(HTMLParser):
+    """Puts text typed outside any paragraph into one, and drops empty paragraphs.
+
+    Browsers' editable areas leave the first line bare ("Hello <b>you</b><p>…</p>");
+    Wagtail's rich text, and the editor reopening a draft, expect blocks only.
+    """
+
+    BLOCKS = {"p", "ul", "ol"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks, self.run, self.depth, self.current = [], [], 0, []
+
+    def _flush_run(self):
+        if "".join(self.run).strip():
+            self.blocks.append(f"<p>{''.join(self.run).strip()}</p>")
+        self.run = []
+
+    def _emit(self, text):
+        (self.current if self.depth else self.run).append(text)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "br":
+            self._emit("<br/>")
+        elif tag in self.BLOCKS and self.depth == 0:
+            self._flush_run()
+            self.depth, self.current = 1, [f"<{tag}>"]
+        else:
+            self.depth += 1 if self.depth and tag in self.BLOCKS else 0
+            self._emit(f"<{tag}>")
+
+    def handle_endtag(self, tag):
+        if tag == "br":
+            return
+        if tag in self.BLOCKS and self.depth == 1:
+            self.current.append(f"</{tag}>")
+            block = "".join(self.current)
+            if strip_tags(block).strip() or tag != "p":
+                self.blocks.append(block)
+            self.depth, self.current = 0, []
+        else:
+            self.depth -= 1 if self.depth > 1 and tag in self.BLOCKS else 0
+            self._emit(f"</{tag}>")
+
+    def handle_data(self, data):
+        self._emit(escape(data))
+
+    def result(self):
+        self.close()
+        if self.current:
+            self.blocks.append("".join(self.current))
+        self._flush_run()
+        return "".join(self.blocks)
+
+
+def _in_paragraphs(html: str) -> str:
+    parser = _Paragraphs()
+    parser.feed(html)
+    return parser.result()
 
 
 class PeopleField(forms.ModelMultipleChoiceField):

@@ -30,7 +30,9 @@
     var label = field.querySelector("label[for='" + source.id + "']");
     if (label) { label.id = source.id + "-label"; label.htmlFor = editable.id; }
     var value = source.value.trim();
-    editable.innerHTML = value && value.charAt(0) === "<" ? value : value.split(/\n{2,}/).map(function (p) {
+    // What the server stored is rich text; what a browser without JavaScript kept is plain.
+    var isHtml = /<\/?(p|b|i|ul|ol|li|br)\b/i.test(value);
+    editable.innerHTML = isHtml ? value : value.split(/\n{2,}/).map(function (p) {
       var div = document.createElement("p");
       div.textContent = p;
       return div.outerHTML;

@@ -20,6 +20,10 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # A synthetic microphone (a beep) that getUserMedia may use without asking: the pupils'
+    # recorder is exercised without a real device.
+    "--use-fake-ui-for-media-stream",
+    "--use-fake-device-for-media-stream",
 ]
 SCREENSHOTS = Path(os.environ.get("PREAU_SCREENSHOTS", "/tmp/preau-screenshots"))
 

@@ -125,7 +125,7 @@ def test_pupil_writes_teacher_sends_back_then_publishes_and_a_parent_listens(
     page, browser, live_server, blog_class, axe_check
 ):
     people = blog_class
-    teacher_tab = parent_tab = other_parent_tab = None
+    coauthor_tab = teacher_tab = parent_tab = other_parent_tab = None
     try:
         # --- Léa writes her entry ------------------------------------------------------
         page.context.grant_permissions(["microphone"], origin=live_server.url)
@@ -181,6 +181,16 @@ def test_pupil_writes_teacher_sends_back_then_publishes_and_a_parent_listens(
         expect(drafts.get_by_role("link", name=TITLE)).to_be_visible()
         expect(drafts.get_by_text("En attente de l’enseignant")).to_be_visible()
 
+        # Hugo, her co-author, finds it among his entries in progress too.
+        coauthor_tab = new_tab(browser, live_server)
+        log_in(coauthor_tab, people.coauthor.username)
+        expect(coauthor_tab).to_have_url(class_url)
+        drafts = coauthor_tab.get_by_role("region", name="Mes articles en cours")
+        expect(drafts.get_by_role("link", name=TITLE)).to_be_visible()
+        expect(drafts.get_by_text("En attente de l’enseignant")).to_be_visible()
+        coauthor_tab.context.close()
+        coauthor_tab = None
+
         # --- The teacher sends it back with a note -------------------------------------
         teacher_tab = new_tab(browser, live_server)
         log_in(teacher_tab, people.teacher.username)
@@ -212,6 +222,14 @@ def test_pupil_writes_teacher_sends_back_then_publishes_and_a_parent_listens(
         expect(page).to_have_url(re.compile(r"/classes/articles/\d+/modifier/$"))
         expect(page.get_by_role("note")).to_contain_text(NOTE)
         text = page.get_by_role("textbox", name="Ton texte")
+        # APPLICATION BUG (found by this test): the draft reopens with its tags as visible
+        # text ("… <b>Ils ont poussé</b>.<p></p>") instead of bold. Typed into the empty
+        # editor, the text is stored without a leading <p> (forms.clean_text keeps top-level
+        # inline content as it is), and pupil-editor.js only reads the textarea as HTML when
+        # it starts with "<": otherwise it puts the whole value in a <p> as plain text.
+        # Sent again, the tags are escaped and readers see them literally.
+        expect(text.locator("b")).to_have_text(BOLD_TEXT)
+        expect(text).not_to_contain_text("<b>")
         text.click()
         page.keyboard.press("Control+End")
         page.keyboard.type(CORRECTION)
@@ -258,7 +276,8 @@ def test_pupil_writes_teacher_sends_back_then_publishes_and_a_parent_listens(
         expect(parent_tab.get_by_role("heading", level=1)).to_have_text(TITLE)
         expect(parent_tab.get_by_text("Écrit par votre enfant")).to_be_visible()
         body = parent_tab.locator(".entry__body")
-        print("DEBUG body:", body.inner_html()[:600])
+        expect(body.locator("b")).to_have_text(BOLD_TEXT)
+        expect(body).not_to_contain_text("<b>")
         expect(body).to_contain_text(CORRECTION.strip())
         photo = body.locator("img")
         expect(photo).to_have_attribute("alt", PHOTO_DESCRIPTION)
@@ -294,7 +313,7 @@ def test_pupil_writes_teacher_sends_back_then_publishes_and_a_parent_listens(
         assert response.status == 404
         assert TITLE not in other_parent_tab.content()
     finally:
-        for tab in (teacher_tab, parent_tab, other_parent_tab):
+        for tab in (coauthor_tab, teacher_tab, parent_tab, other_parent_tab):
             if tab is not None:
                 tab.context.close()
 

@@ -266,3 +266,25 @@ def test_the_admin_shows_the_same_state_to_the_class_teachers_only(client, world
     assert "Valider et publier" in edit or "Approve and publish" in edit
     client.force_login(other_teacher)
     assert "Le potager de la classe" not in client.get("/admin/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        # A browser's editable area leaves the first line outside any paragraph.
+        (
+            "Nous avons semé. <strong>Ils ont poussé</strong>.<p></p>",
+            "<p>Nous avons semé. <b>Ils ont poussé</b>.</p>",
+        ),
+        ("<div>Un</div><div><br></div>", "<p>Un</p>"),
+        ("Sans JavaScript\n\ndeux paragraphes & un <", "<p>Sans JavaScript</p><p>deux "
+         "paragraphes &amp; un &lt;</p>"),
+        ('<p onclick="x()">Oui<script>alert(1)</script></p><ul><li><em>a</em></li></ul>',
+         "<p>Oui</p><ul><li><i>a</i></li></ul>"),
+        ('<p><a href="http://example.org">lien</a></p>', "<p>lien</p>"),
+    ],
+)
+def test_the_editor_text_becomes_clean_rich_text(typed, stored):
+    from classrooms.forms import clean_text
+
+    assert clean_text(typed) == stored

@@ -63,7 +63,12 @@ class CommentSpec:
 
 @dataclass(frozen=True)
 class EntrySpec:
-    """A blog entry written by 1-3 pupils of the class (first names); a draft when not live."""
+    """A blog entry written by 1-3 pupils of the class (first names); a draft when not live.
+
+    A draft may have been sent to the teacher (`sent`), and sent back with a note
+    (`sent_back`); a live entry may be shared beyond the class (`visibility`) and carry a
+    recording of its authors (`recording`, a generated melody standing for their voices).
+    """
 
     title: str
     paragraphs: tuple[str, ...]
@@ -71,6 +76,11 @@ class EntrySpec:
     days_ago: int = 0
     live: bool = True
     comments: tuple[CommentSpec, ...] = ()
+    sent: bool = False
+    sent_back: str = ""
+    visibility: str = "class"
+    recording: str = ""
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -643,6 +653,14 @@ LILAS_PS = ClassSpec(
             authors=("Maël",),
             live=False,
         ),
+        EntrySpec(
+            title="Jade raconte Boucle d'or",
+            paragraphs=(),
+            authors=("Jade",),
+            days_ago=1,
+            recording="Boucle d'or et les trois ours",
+            topics=("Histoires",),
+        ),
     ),
 )
 
@@ -780,6 +798,28 @@ JAURES_CP = ClassSpec(
             authors=("Adam",),
             live=False,
         ),
+        EntrySpec(
+            title="Notre sortie au parc",
+            paragraphs=(
+                "Lundi nous sommes allés au parc. Nous avons vu des canards et un héron.",
+                "Nathan a compté douze canards sur l'étang.",
+            ),
+            authors=("Nathan", "Léa"),
+            live=False,
+            sent=True,
+            topics=("Sorties",),
+        ),
+        EntrySpec(
+            title="Le goûter de la classe",
+            paragraphs=("On a mangé des gâteaux.",),
+            authors=("Tom",),
+            live=False,
+            sent=True,
+            sent_back=(
+                "Bravo Tom ! Dis-nous quels gâteaux vous avez mangés et qui les avait "
+                "préparés. Vérifie aussi la majuscule au début de ta phrase."
+            ),
+        ),
     ),
     exercise=ExerciseSpec(
         title="Lire et dessiner",
@@ -890,6 +930,8 @@ BOURG_CE1 = ClassSpec(
             ),
             authors=("Emma", "Louis"),
             days_ago=11,
+            visibility="public",
+            topics=("Sorties", "Lecture"),
             comments=(
                 CommentSpec(
                     author="Emma",

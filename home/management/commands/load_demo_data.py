@@ -22,6 +22,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.models import Site
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -33,7 +34,17 @@ from wagtail.images import get_image_model
 from wagtail.models import Site as WagtailSite
 from wagtail.rich_text import RichText
 
-from classrooms.models import BlogEntryPage, ClassroomPage, ExercisePage, Guardianship, Membership
+from wagtailmedia.models import Media
+
+from classrooms import moderation
+from classrooms.models import (
+    Appearance,
+    BlogEntryPage,
+    ClassroomPage,
+    ExercisePage,
+    Guardianship,
+    Membership,
+)
 from comments.models import ClassComment
 from home.models import PortalPage
 from pages.models import (
@@ -51,6 +62,7 @@ from pages.models import (
     monday_of,
 )
 
+from . import _demo_audio as demo_audio
 from . import _demo_content as content
 from . import _demo_images as images
 
@@ -581,17 +593,38 @@ class DemoLoader:
 
     def load_entry(self, classroom, class_spec, spec, teacher):
         published_at = self.moment(spec.days_ago, 16, 30) if spec.live else None
-        page = BlogEntryPage(
-            title=spec.title,
-            body=[
-                ("text", RichText(f"<p>{escape(text, quote=False)}</p>"))
-                for text in spec.paragraphs
-            ],
-        )
-        page.authors.set([self.pupil(class_spec.key, name) for name in spec.authors])
-        entry = self.page(classroom, page, teacher, live=spec.live, published_at=published_at)
+        authors = [self.pupil(class_spec.key, name) for name in spec.authors]
+        is_new = not classroom.get_children().filter(slug=slugify(spec.title)).exists()
+        body = [
+            ("text", RichText(f"<p>{escape(text, quote=False)}</p>")) for text in spec.paragraphs
+        ]
+        if spec.recording and is_new:
+            body.append(("recording", self.recording(classroom, spec, authors)))
+        page = BlogEntryPage(title=spec.title, body=body, visibility=spec.visibility)
+        page.authors.set(authors)
+        page.tags.set(list(spec.topics))
+        # Pupils write their own entries; the teacher publishes the live ones.
+        owner = teacher if spec.live else authors[0]
+        entry = self.page(classroom, page, owner, live=spec.live, published_at=published_at)
+        if is_new and spec.sent:
+            moderation.submit(entry, authors[0])
+            if spec.sent_back:
+                moderation.send_back(entry, teacher, spec.sent_back)
         for comment in spec.comments:
             self.load_comment(entry, class_spec.key, comment, published_at)
+
+    def recording(self, classroom, spec, voices):
+        """A recording of the class: a generated melody stands for the pupils' voices."""
+        media = Media(
+            title=spec.recording,
+            type="audio",
+            duration=demo_audio.DURATION,
+            collection=classroom.collection,
+        )
+        media.file.save(f"{slugify(spec.title)}.wav", ContentFile(demo_audio.melody()), save=False)
+        media.save()
+        Appearance.objects.bulk_create([Appearance(pupil=pupil, media=media) for pupil in voices])
+        return {"audio": media, "caption": spec.recording, "transcript": ""}
 
     def load_comment(self, entry, class_key, spec, published_at):
         pupil = self.pupils[class_key, spec.author]
