@@ -277,10 +277,14 @@ def test_the_admin_shows_the_same_state_to_the_class_teachers_only(client, world
             "<p>Nous avons semé. <b>Ils ont poussé</b>.</p>",
         ),
         ("<div>Un</div><div><br></div>", "<p>Un</p>"),
-        ("Sans JavaScript\n\ndeux paragraphes & un <", "<p>Sans JavaScript</p><p>deux "
-         "paragraphes &amp; un &lt;</p>"),
-        ('<p onclick="x()">Oui<script>alert(1)</script></p><ul><li><em>a</em></li></ul>',
-         "<p>Oui</p><ul><li><i>a</i></li></ul>"),
+        (
+            "Sans JavaScript\n\ndeux paragraphes & un <",
+            "<p>Sans JavaScript</p><p>deux paragraphes &amp; un &lt;</p>",
+        ),
+        (
+            '<p onclick="x()">Oui<script>alert(1)</script></p><ul><li><em>a</em></li></ul>',
+            "<p>Oui</p><ul><li><i>a</i></li></ul>",
+        ),
         ('<p><a href="http://example.org">lien</a></p>', "<p>lien</p>"),
     ],
 )

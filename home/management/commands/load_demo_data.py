@@ -33,7 +33,6 @@ from django.utils.translation import gettext_lazy
 from wagtail.images import get_image_model
 from wagtail.models import Site as WagtailSite
 from wagtail.rich_text import RichText
-
 from wagtailmedia.models import Media
 
 from classrooms import moderation
