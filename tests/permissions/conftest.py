@@ -14,11 +14,13 @@ the rollback: the default Site and the portal page predate the world.
 from dataclasses import dataclass
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client, override_settings
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
+from wagtailmedia.models import Media
 
 from classrooms.models import Membership
 from pages.models import SchoolStaff
@@ -142,6 +144,8 @@ def build_matrix_world():
     )
     rendition = image.get_rendition("width-100")
     document = factories.DocumentFactory(collection=classroom.collection, title="Liste du zoo")
+    recording = Media(title="Le conte de Léa", type="audio", collection=classroom.collection)
+    recording.file.save("conte-de-lea.webm", ContentFile(b"\x1aE\xdf\xa3 voix de Lea"))
     public_image = factories.ImageFactory(
         collection=school.collection, title="Façade de l’école", file__color="blue"
     )
@@ -182,6 +186,7 @@ def build_matrix_world():
             f"/admin/bulk/wagtaildocs/document/delete/?id={document.pk}",
         ),
         file_target("class_document_file", document.file.url, document, document.file),
+        file_target("class_audio", recording.file.url, recording, recording.file),
         file_target(
             "public_image",
             public_image.file.url,

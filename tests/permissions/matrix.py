@@ -71,12 +71,11 @@ OBJECTS = {
     "class_document": "a Wagtail document in the class's collection, at document.url",
     "class_document_file": "the same document's file at its direct /media/documents/ URL",
     "public_image": "a Wagtail image in the school's collection: public, the control",
+    "class_audio": "a pupil's recording (wagtailmedia) in the class's collection, at its URL",
 }
-# Not in the matrix yet: they have no endpoint in this codebase. Audio files come with
-# the audio and video media library issue (wagtailmedia, served under /media/media/ by
-# classrooms/files.py); comments with the moderated class comments issue
+# Not in the matrix yet: comments come with the moderated class comments issue
 # (django-comments-xtd's post, reply and API endpoints). Add their rows here then.
-PENDING_OBJECTS = ["audio", "comment"]
+PENDING_OBJECTS = ["comment"]
 
 # Actions, and the request that exercises each (see test_matrix.py).
 ACTIONS = {
@@ -88,7 +87,19 @@ ACTIONS = {
     # Discovery channels of the Wagtail admin: allowed = the response names the object.
     "chooser": "GET /admin/choose-page/<parent id>/: the page chooser browsing its parent",
     "bulk_action": "GET /admin/bulk/<app>/<model>/delete/?id=<id>: the bulk confirmation",
+    # The class blog in the front end (classrooms/urls.py).
+    "write": "GET /classes/<class id>/ecrire/: the editor of a new entry",
+    "front_edit": "GET /classes/articles/<id>/modifier/: the editor of an existing entry",
+    "review": "GET /classes/articles/<id>/relire/: the teacher's review",
+    "share": "POST /classes/articles/<id>/lecteurs/ visibility=school: who can read it",
+    "feed": "GET the person's own private RSS address of the class (a made-up one if anonymous)",
 }
+# Who writes in the class: its members except parents (the director reads and moderates).
+CLASS_WRITERS = frozenset({PUPIL, TEACHER, ASSISTANT, ADMIN})
+# Who approves and publishes the pupils' entries: the class's teachers.
+CLASS_APPROVERS = frozenset({TEACHER, ADMIN})
+# Who decides an entry goes beyond the class: its teachers and the director.
+CLASS_STAFF = frozenset({TEACHER, DIRECTOR, ADMIN})
 
 # fmt: off
 RULES = [
@@ -129,6 +140,14 @@ RULES = [
     ("class_document",       "view",        CLASS_AUDIENCE),
     ("class_document",       "bulk_action", CLASS_EDITORS),
     ("class_document_file",  "view",        CLASS_AUDIENCE),
+    ("class_space",          "write",       CLASS_WRITERS),
+    ("class_space",          "feed",        CLASS_AUDIENCE),
+    ("blog_entry",           "review",      CLASS_APPROVERS),
+    ("blog_entry",           "share",       CLASS_STAFF),
+    # The draft has no author: only the class's teachers may open it in the editor.
+    ("draft_entry",          "front_edit",  CLASS_APPROVERS),
+    ("draft_entry",          "review",      CLASS_APPROVERS),
+    ("class_audio",          "view",        CLASS_AUDIENCE),
     ("public_image",         "view",        EVERYBODY),
     ("public_image",         "bulk_action", SCHOOL_EDITORS),  # "change" on its collection
 ]

@@ -12,7 +12,11 @@ from html import escape
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
+from django.urls import reverse
 from wagtail.models import Page
+
+from classrooms.feeds import feed_token
+from classrooms.models import BlogEntryPage, ClassroomPage
 
 from .matrix import (
     ACTIONS,
@@ -20,6 +24,7 @@ from .matrix import (
     ADMIN_OUTSIDERS,
     ADMIN_USERS,
     ANONYMOUS,
+    CLASS_AUDIENCE,
     CLASS_PAGES,
     DIRECTOR,
     DIRECTOR_OTHER_SCHOOL,
@@ -152,8 +157,59 @@ def check_discovery(client, cell, target, url):
         assert_nothing_of(target, body(response))
 
 
+def check_front_action(client, cell, target, url):
+    """A class blog page of the front end: like the class's pages, 404 to outsiders.
+
+    The class's own audience may be refused an action (a parent writes nothing) while
+    the header still names their class: only outsiders must learn nothing.
+    """
+    response = client.get(url)
+    if cell.allowed:
+        assert response.status_code == 200, (response.status_code, response.get("Location"))
+        assert names(body(response), target.title)
+        return
+    if cell.role not in CLASS_AUDIENCE:
+        assert_nothing_of(target, body(response))
+    if cell.role == ANONYMOUS:
+        assert_sent_to_login(response, "/compte/connexion/", url)
+    else:
+        assert response.status_code == 404, response.status_code
+
+
+def check_share(client, cell, target):
+    url = reverse("classrooms:entry_visibility", kwargs={"entry_id": target.page_id})
+    response = client.post(url, {"visibility": "school"})
+    visibility = BlogEntryPage.objects.get(pk=target.page_id).visibility
+    if cell.allowed:
+        assert response.status_code == 302 and visibility == "school"
+        return
+    assert visibility == "class"
+    if cell.role not in CLASS_AUDIENCE:
+        assert_nothing_of(target, body(response))
+    if cell.role == ANONYMOUS:
+        assert_sent_to_login(response, "/compte/connexion/", url)
+    else:
+        assert response.status_code == 404, response.status_code
+
+
+def check_feed(client, world, cell, target):
+    classroom = ClassroomPage.objects.get(pk=target.page_id)
+    reader = world.users[cell.role]
+    user_id, token = (reader.pk, feed_token(reader, classroom)) if reader else (1, "0" * 40)
+    url = reverse(
+        "classrooms:feed",
+        kwargs={"classroom_id": classroom.pk, "user_id": user_id, "token": token},
+    )
+    response = client.get(url)
+    if cell.allowed:
+        assert response.status_code == 200 and names(body(response), target.title)
+    else:
+        assert response.status_code == 404 and not names(body(response), target.title)
+
+
 def exercise_cell(client, world, cell):
     target = world.targets[cell.obj]
+    entry_url = {"entry_id": target.page_id}
     view_draft = f"/admin/pages/{target.page_id}/view_draft/"
     match cell.action:
         case "view" if cell.obj == "draft_entry":
@@ -172,6 +228,20 @@ def exercise_cell(client, world, cell):
             check_discovery(client, cell, target, f"/admin/choose-page/{target.parent_id}/")
         case "bulk_action":
             check_discovery(client, cell, target, target.bulk_url)
+        case "write":
+            url = reverse("classrooms:entry_new", kwargs={"classroom_id": target.page_id})
+            check_front_action(client, cell, target, url)
+        case "front_edit":
+            check_front_action(
+                client, cell, target, reverse("classrooms:entry_edit", kwargs=entry_url)
+            )
+        case "review":
+            url = reverse("classrooms:entry_review", kwargs=entry_url)
+            check_front_action(client, cell, target, url)
+        case "share":
+            check_share(client, cell, target)
+        case "feed":
+            check_feed(client, world, cell, target)
         case _:
             raise AssertionError(f"no request for the action {cell.action!r}")
 
@@ -216,6 +286,7 @@ MISSING_URLS = {
     "class_rendition": "/media/images/photo-qui-n-existe-pas.width-100.png",
     "class_document": "/documents/999999/document-qui-n-existe-pas.txt",
     "class_document_file": "/media/documents/document-qui-n-existe-pas.txt",
+    "class_audio": "/media/media/conte-qui-n-existe-pas.webm",
 }
 
 

@@ -218,8 +218,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Audio and video (wagtailmedia): the formats phones and browsers record in count as audio.
 WAGTAILMEDIA = {
-    "AUDIO_EXTENSIONS": ["aac", "m4a", "mp3", "oga", "ogg", "opus", "wav", "weba"],
-    "VIDEO_EXTENSIONS": ["m4v", "mov", "mp4", "ogv", "webm"],
+    "AUDIO_EXTENSIONS": ["aac", "m4a", "mka", "mp3", "oga", "ogg", "opus", "wav", "weba", "webm"],
+    "VIDEO_EXTENSIONS": ["m4v", "mkv", "mov", "mp4", "ogv", "webm"],
 }
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 # Wagtail mails moderators itself; portal administrators need no mail per pupil entry.
