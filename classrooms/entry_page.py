@@ -11,7 +11,7 @@ from django.urls import reverse
 from .blog import children_of
 from .forms import VisibilityForm
 from .moderation import review_of, teaches_class_of
-from .permissions import can_moderate_classroom, can_view_classroom
+from .permissions import can_moderate_classroom, can_view_classroom, school_of
 from .visibility import shown_name
 
 
@@ -31,10 +31,14 @@ def entry_context(request, entry):
         "owner_name": "",
         "comments": [],
         "can_share": False,
+        "school": None,
     }
     if not authors and entry.owner_id:
         owner = get_user_model().objects.filter(pk=entry.owner_id).first()
         context["owner_name"] = owner.display_name if owner else ""
+    if not in_class:
+        # Readers from beyond the class go back to the school's site, not to the class.
+        context["school"] = school_of(classroom)
     if in_class:
         context["comments"] = list(ClassComment.objects.for_object(entry).select_related("user"))
         if can_moderate_classroom(user, classroom):

@@ -159,7 +159,6 @@ class EntryForm(forms.Form):
         label=_("Add a short video"),
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "video/*"}),
-        help_text=_("Three minutes at most."),
     )
     coauthors = PeopleField(
         label=_("Who wrote it with you?"),

@@ -161,6 +161,9 @@ def approve(entry, user, comment=""):
     """Approve the entry: Wagtail publishes its latest revision, teacher's edits included."""
     task_state, task = _current_task(entry)
     if task is None:
+        # Never sent, or sent back and published anyway: no review is left pending.
+        if (state := entry.current_workflow_state) is not None:
+            state.cancel(user=user)
         entry.get_latest_revision().publish(user=user)
         return
     task.on_action(task_state, user, "approve", comment=comment)

@@ -6,6 +6,7 @@ server whatever the page showed. Changes are POSTs; every outcome says what happ
 a message.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import editor, moderation
-from .forms import EntryForm, SendBackForm, VisibilityForm
+from .forms import TEXT_MAX_LENGTH, EntryForm, SendBackForm, VisibilityForm
 from .models import BlogEntryPage, ClassroomPage
 from .moderation import EntryStatus
 from .permissions import can_moderate_classroom, can_post_in_classroom, can_view_classroom
@@ -128,6 +129,10 @@ def _editor(request, classroom, entry=None):
         "form": form,
         "removable": removable,
         "can_publish": may_publish(request.user, classroom),
+        "recording_max_seconds": settings.PREAU_AUDIO_MAX_SECONDS,
+        "recording_max_minutes": max(1, settings.PREAU_AUDIO_MAX_SECONDS // 60),
+        "video_max_minutes": max(1, settings.PREAU_VIDEO_MAX_SECONDS // 60),
+        "text_max_length": TEXT_MAX_LENGTH,
     }
     return render(request, "classrooms/entry_form.html", context)
 

@@ -32,7 +32,7 @@
     var value = source.value.trim();
     // What the server stored is rich text; what a browser without JavaScript kept is plain.
     var isHtml = /<\/?(p|b|i|ul|ol|li|br)\b/i.test(value);
-    editable.innerHTML = isHtml ? value : value.split(/\n{2,}/).map(function (p) {
+    editable.innerHTML = !value ? "" : isHtml ? value : value.split(/\n{2,}/).map(function (p) {
       var div = document.createElement("p");
       div.textContent = p;
       return div.outerHTML;

@@ -292,3 +292,15 @@ def test_the_editor_text_becomes_clean_rich_text(typed, stored):
     from classrooms.forms import clean_text
 
     assert clean_text(typed) == stored
+
+
+def test_publishing_an_entry_that_was_sent_back_closes_its_review(client, world):
+    client.force_login(world.pupil)
+    write(client, world.classroom, action="send")
+    entry = only_entry(world.classroom)
+    moderation.send_back(entry, world.teacher, "Encore un effort")
+    client.force_login(world.teacher)
+    client.post(review_url(entry), {"action": "publish", "visibility": Visibility.CLASS})
+    entry.refresh_from_db()
+    assert entry.live and entry.current_workflow_state is None
+    assert moderation.review_of(entry).status == moderation.EntryStatus.PUBLISHED

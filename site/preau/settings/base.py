@@ -199,6 +199,13 @@ STORAGES = {
 }
 # Photos from phones are large; refuse anything over this before it reaches memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 10 * 1024 * 1024)
+# What the class blog accepts (classrooms/uploads.py checks each file by its content).
+MEBIBYTE = 1024 * 1024
+PREAU_PHOTO_MAX_BYTES = env_int("PREAU_PHOTO_MAX_MB", 15) * MEBIBYTE
+PREAU_AUDIO_MAX_SECONDS = env_int("PREAU_AUDIO_MAX_SECONDS", 300)
+PREAU_AUDIO_MAX_BYTES = env_int("PREAU_AUDIO_MAX_MB", 25) * MEBIBYTE
+PREAU_VIDEO_MAX_SECONDS = env_int("PREAU_VIDEO_MAX_SECONDS", 180)
+PREAU_VIDEO_MAX_BYTES = env_int("PREAU_VIDEO_MAX_MB", 100) * MEBIBYTE
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
