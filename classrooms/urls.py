@@ -1,8 +1,12 @@
 """The class blog's front-end addresses, mounted at /classes/ (and /en/classes/)."""
 
 from django.urls import path
+from django.views.decorators.cache import cache_control
 
 from . import feeds, views
+
+# A class's feed is one person's: browsers and readers may keep it, shared caches never.
+private_feed = cache_control(private=True, max_age=300)(feeds.class_blog_feed)
 
 app_name = "classrooms"
 
@@ -14,7 +18,7 @@ urlpatterns = [
     path("articles/<int:entry_id>/supprimer/", views.entry_delete, name="entry_delete"),
     path(
         "<int:classroom_id>/rss/<int:user_id>/<str:token>/",
-        feeds.class_blog_feed,
+        private_feed,
         name="feed",
     ),
 ]

@@ -182,3 +182,8 @@ def test_a_feed_token_opens_nothing_else(client, world, photo_entry):
     world.parent.set_password("another-long-password")
     world.parent.save()
     assert client.get(url).status_code == 404
+
+
+def test_the_feed_is_never_kept_by_shared_caches(client, world, photo_entry):
+    response = client.get(feed_url(world.classroom, world.parent))
+    assert "private" in response["Cache-Control"]
