@@ -59,7 +59,8 @@ def prepare_cards(entries, request):
     for entry in entries:
         entry.card_photo = photos.get(photo_ids[entry.pk])
         entry.card_recording = recordings.get(audio_ids[entry.pk])
-        entry.shown_authors = [shown_name(a, entry.visibility) for a in entry.authors.all()]
+        # Cards are shown on the class's own wall: its members read full display names.
+        entry.shown_authors = [shown_name(a, in_class=True) for a in entry.authors.all()]
         entry.by_my_child = any(author.pk in children for author in entry.authors.all())
         entry.topics = [item.tag for item in entry.tagged_items.all()]
 

@@ -1,8 +1,9 @@
 """What a blog entry's page shows, and to whom: the one place that builds its context.
 
-Readers beyond the class (the school, the public) see the entry with first names only
-and no comments; the class sees comments and which pupils wrote it; a parent sees which
-entries their child wrote; the class's staff see where it stands and may share it.
+Readers beyond the class (the school, the public) see the entry with first names only;
+the class sees which pupils wrote it; a parent sees which entries their child wrote;
+the class's staff see where it stands and may share it. Comments are drawn by the
+comments app's template tag (comments/templatetags/class_comments.py).
 """
 
 from django.contrib.auth import get_user_model
@@ -16,8 +17,6 @@ from .visibility import shown_name
 
 
 def entry_context(request, entry):
-    from comments.models import ClassComment
-
     user = request.user
     classroom = entry.get_classroom()
     in_class = can_view_classroom(user, classroom)
@@ -26,10 +25,9 @@ def entry_context(request, entry):
     context = {
         "classroom": classroom,
         "in_class": in_class,
-        "shown_authors": [shown_name(author, entry.visibility) for author in authors],
+        "shown_authors": [shown_name(author, in_class) for author in authors],
         "written_by_my_child": [a for a in authors if a.pk in children],
         "owner_name": "",
-        "comments": [],
         "can_share": False,
         "school": None,
     }
@@ -40,7 +38,6 @@ def entry_context(request, entry):
         # Readers from beyond the class go back to the school's site, not to the class.
         context["school"] = school_of(classroom)
     if in_class:
-        context["comments"] = list(ClassComment.objects.for_object(entry).select_related("user"))
         if can_moderate_classroom(user, classroom):
             context["can_share"] = True
             context["visibility_form"] = VisibilityForm(initial={"visibility": entry.visibility})

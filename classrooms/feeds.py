@@ -84,7 +84,7 @@ class ClassBlogFeed(Feed):
         return entry.first_published_at
 
     def item_author_name(self, entry):
-        return ", ".join(shown_name(author, entry.visibility) for author in entry.authors.all())
+        return ", ".join(shown_name(author, in_class=True) for author in entry.authors.all())
 
     def item_description(self, entry):
         for block in entry.body.raw_data:

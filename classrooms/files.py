@@ -74,12 +74,12 @@ def shared_beyond_class(request, model, pk) -> bool:
     """Whether the file shows in a published entry this person may read beyond its class.
 
     A class's photo or recording stays private unless a staff member shared an entry
-    showing it with the school or made it public (visibility.py); Wagtail's reference
-    index says which pages use the file.
+    showing it with the school or made it public, or the class invited partner classes
+    (visibility.py); Wagtail's reference index says which pages use the file.
     """
     from wagtail.models import ReferenceIndex
 
-    from .models import BlogEntryPage, Visibility
+    from .models import BlogEntryPage
     from .visibility import can_read_entry
 
     page_ids = ReferenceIndex.objects.filter(
@@ -87,11 +87,7 @@ def shared_beyond_class(request, model, pk) -> bool:
         to_object_id=str(pk),
         base_content_type=ContentType.objects.get_for_model(Page),
     ).values_list("object_id", flat=True)
-    entries = (
-        BlogEntryPage.objects.live()
-        .filter(pk__in=[int(page_id) for page_id in page_ids])
-        .exclude(visibility=Visibility.CLASS)
-    )
+    entries = BlogEntryPage.objects.live().filter(pk__in=[int(page_id) for page_id in page_ids])
     return any(can_read_entry(request.user, entry) for entry in entries)
 
 

@@ -224,8 +224,7 @@ class BlogEntryPage(ClassActivityPage):
     def check_live_visibility(self, request):
         from .visibility import can_read_entry
 
-        if self.visibility == Visibility.CLASS:
-            return self.check_visibility(request)
+        # The class, and whoever the entry is shared with (school, public, partners).
         if can_read_entry(request.user, self):
             return None
         if not request.user.is_authenticated:

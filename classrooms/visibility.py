@@ -18,6 +18,28 @@ from .models import Appearance, ClassroomPage, Visibility
 from .permissions import can_view_classroom, visible_classroom_ids
 
 _SCHOOL_PATHS = "_preau_school_community_paths"
+_GUEST_PATHS = "_preau_guest_class_paths"
+
+# Other apps may let people read a class's blog from outside it (partner classes, in
+# comments/): each source maps a person to the tree paths of the class spaces whose
+# published entries they may read. Registered from the apps' ready().
+_guest_sources = []
+
+
+def register_guest_source(source) -> None:
+    if source not in _guest_sources:
+        _guest_sources.append(source)
+
+
+def guest_class_paths(user) -> frozenset[str]:
+    """Class spaces whose blog this person reads as a guest, once per user object."""
+    if not (user.is_authenticated and user.is_active):
+        return frozenset()
+    cached = getattr(user, _GUEST_PATHS, None)
+    if cached is None:
+        cached = frozenset(path for source in _guest_sources for path in source(user))
+        setattr(user, _GUEST_PATHS, cached)
+    return cached
 
 
 def school_community_paths(user) -> frozenset[str]:
@@ -48,6 +70,8 @@ def can_read_entry(user, entry) -> bool:
         school_path = entry.path[: -2 * Page.steplen]
         if school_path in school_community_paths(user):
             return True
+    if entry.live and entry.path[: -Page.steplen] in guest_class_paths(user):
+        return True
     return can_view_classroom(user, entry.get_classroom())
 
 
@@ -59,9 +83,9 @@ def readable_entries_filter(user) -> Q:
     return readable
 
 
-def shown_name(user, visibility) -> str:
+def shown_name(user, in_class) -> str:
     """A pupil's name as an entry shows it: "Léa M." in the class, "Léa" beyond it."""
-    if visibility == Visibility.CLASS:
+    if in_class:
         return user.display_name
     return user.first_name.strip() or _("A pupil")
 

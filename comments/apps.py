@@ -5,3 +5,67 @@ from django.utils.translation import gettext_lazy as _
 class CommentsConfig(AppConfig):
     name = "comments"
     verbose_name = _("Comments")
+
+    def ready(self):
+        from classrooms import visibility
+        from notifications import kinds
+
+        from . import rules
+
+        # Members of a partner class read the blog of the class that invited them.
+        visibility.register_guest_source(rules.partner_class_paths)
+        for kind in NOTIFICATION_KINDS:
+            kinds.register(kind)
+
+
+def _kinds():
+    from notifications.kinds import Kind
+
+    return [
+        Kind(
+            "comment_pending",
+            _("%(author)s commented on “%(entry)s”: the comment waits for you."),
+            _("A comment waits for you"),
+        ),
+        Kind(
+            "comment_reported",
+            _("A comment on “%(entry)s” was reported: it is hidden until you read it again."),
+            _("A comment was reported"),
+        ),
+        Kind(
+            "comment_approved",
+            _("Your comment on “%(entry)s” is published."),
+            _("Your comment is published"),
+        ),
+        Kind(
+            "comment_rejected",
+            _("Your comment on “%(entry)s” was not published. The teacher says: %(reason)s"),
+            _("Your comment was not published"),
+        ),
+        Kind(
+            "comment_on_your_entry",
+            _("%(author)s left a comment on your entry “%(entry)s”."),
+        ),
+        Kind(
+            "partnership_invitation",
+            _("%(host)s invites %(guest)s to read and comment on its blog."),
+            _("An invitation from another class"),
+        ),
+        Kind(
+            "partnership_accepted",
+            _("%(guest)s accepted to read and comment on the blog of %(host)s."),
+            _("Your invitation is accepted"),
+        ),
+        Kind(
+            "partnership_declined",
+            _("%(guest)s declined the invitation of %(host)s."),
+        ),
+    ]
+
+
+class _LazyKinds:
+    def __iter__(self):
+        return iter(_kinds())
+
+
+NOTIFICATION_KINDS = _LazyKinds()

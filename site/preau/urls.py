@@ -26,6 +26,8 @@ urlpatterns += i18n_patterns(
     path("compte/", include("accounts.urls")),
     path("ecole/", include("enrolment.urls")),
     path("classes/", include("classrooms.urls")),
+    path("commentaires/", include("comments.urls")),
+    path("notifications/", include("notifications.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

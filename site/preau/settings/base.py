@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "classrooms",
     "comments",
     "enrolment",
+    "notifications",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -101,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "classrooms.context_processors.my_spaces",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -239,6 +241,9 @@ COMMENTS_XTD_MAX_THREAD_LEVEL = 1
 # Pupils have no e-mail address; comments are held for a teacher, not confirmed by mail.
 COMMENTS_XTD_CONFIRM_EMAIL = False
 COMMENTS_XTD_API_GET_USER_AVATAR = "comments.avatars.no_avatar"
+# Floods: at most this many comments per person in this many minutes (comments/rules.py).
+PREAU_COMMENTS_PER_WINDOW = env_int("PREAU_COMMENTS_PER_WINDOW", 10)
+PREAU_COMMENTS_WINDOW_MINUTES = env_int("PREAU_COMMENTS_WINDOW_MINUTES", 10)
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,51 @@
+"""The comment form that guides children: three sentences to begin, at least one."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import PROMPT_MAX_LENGTH
+
+
+def prompt_field(label, placeholder):
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=PROMPT_MAX_LENGTH,
+        widget=forms.Textarea(
+            attrs={"rows": 2, "maxlength": PROMPT_MAX_LENGTH, "placeholder": placeholder}
+        ),
+        error_messages={
+            "max_length": _(
+                "This sentence is too long (%(show_value)d characters): %(limit_value)d at most."
+            )
+        },
+    )
+
+
+class ConstructiveCommentForm(forms.Form):
+    liked = prompt_field(_("I liked…"), _("what you enjoyed reading, seeing or hearing"))
+    suggestion = prompt_field(_("I suggest…"), _("an idea to make it even better"))
+    wondering = prompt_field(_("I wonder…"), _("a question you would like to ask"))
+
+    def clean(self):
+        data = super().clean()
+        if not any(
+            (data.get(field) or "").strip() for field in ("liked", "suggestion", "wondering")
+        ):
+            raise forms.ValidationError(
+                _("Fill in at least one of the three sentences."), code="empty"
+            )
+        return data
+
+
+class CommentForm(ConstructiveCommentForm):
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why (the author reads it)"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -1,0 +1,87 @@
+"""Who may read, write and moderate comments on a class blog entry: the one place.
+
+- Reading: whoever may read the entry (classrooms/visibility.py), partner classes
+  included; a comment waiting or refused is seen by its author and the moderators only.
+- Writing: members of the class, parents of its pupils, the school's staff and members
+  of partner classes; never anonymous visitors, never readers of a public entry.
+- Moderating: the class's teachers and the school's director (moderate_classroom).
+- Published at once: the moderators' own comments, and those of the school's staff
+  and of partner classes' teachers; pupils', parents' and partner pupils' comments wait.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from wagtail.models import Page
+
+from classrooms.models import Membership
+from classrooms.permissions import can_comment_in_classroom, can_moderate_classroom
+from classrooms.visibility import can_read_entry, guest_class_paths
+from pages.models import SchoolStaff
+
+from .models import ClassComment, Partnership
+
+
+@dataclass(frozen=True)
+class CommentRights:
+    read: bool = False
+    write: bool = False
+    moderate: bool = False
+    publish_at_once: bool = False
+
+
+def _active(user):
+    return user.is_authenticated and user.is_active
+
+
+def partner_class_paths(user):
+    """guest source for classrooms.visibility: classes whose blog the person's class reads."""
+    guest_classes = Membership.objects.filter(user=user).values("classroom_id")
+    return Partnership.objects.filter(
+        guest_id__in=guest_classes, status=Partnership.Status.ACCEPTED
+    ).values_list("host__path", flat=True)
+
+
+def is_school_staff(user, classroom) -> bool:
+    school_path = classroom.path[: -Page.steplen]
+    cached = getattr(user, "_preau_staff_school_paths", None)
+    if cached is None:
+        cached = frozenset(
+            SchoolStaff.objects.filter(user=user).values_list("school__path", flat=True)
+        )
+        user._preau_staff_school_paths = cached
+    return school_path in cached
+
+
+def teaches_a_partner_class(user, classroom) -> bool:
+    return Partnership.objects.filter(
+        host=classroom,
+        status=Partnership.Status.ACCEPTED,
+        guest__memberships__user=user,
+        guest__memberships__role=Membership.Role.TEACHER,
+    ).exists()
+
+
+def rights_on(user, entry, classroom) -> CommentRights:
+    """What this person may do with the comments of this entry of this class."""
+    if not (entry.live and can_read_entry(user, entry)):
+        return CommentRights()
+    if not _active(user):
+        return CommentRights(read=True)
+    if user.is_superuser or can_moderate_classroom(user, classroom):
+        return CommentRights(read=True, write=True, moderate=True, publish_at_once=True)
+    guest = classroom.path in guest_class_paths(user)
+    staff = is_school_staff(user, classroom)
+    write = can_comment_in_classroom(user, classroom) or staff or guest
+    at_once = staff or (guest and teaches_a_partner_class(user, classroom))
+    return CommentRights(read=True, write=write, publish_at_once=write and at_once)
+
+
+def flooding(user) -> bool:
+    """Whether the person wrote too many comments lately (counted in the database, so
+    every app server agrees)."""
+    since = timezone.now() - timedelta(minutes=settings.PREAU_COMMENTS_WINDOW_MINUTES)
+    recent = ClassComment.objects.filter(user=user, submit_date__gte=since).count()
+    return recent >= settings.PREAU_COMMENTS_PER_WINDOW

@@ -1,0 +1,175 @@
+"""Posting and moderating comments, and telling the people concerned.
+
+Every change here is checked by the views first (rules.py); this module only does it
+and writes the notifications: teachers hear of comments waiting for them, authors of
+their comment approved or refused, pupils of new comments on what they wrote.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from classrooms.models import BlogEntryPage, Membership
+from notifications.services import notify
+
+from .models import ClassComment
+
+PROMPT_FIELDS = ("liked", "suggestion", "wondering")
+
+
+def comment_text(liked, suggestion, wondering) -> str:
+    """The library's plain `comment` field: the three answers, one per line."""
+    from .models import ClassComment as Model
+
+    labels = {
+        "liked": Model._meta.get_field("liked").verbose_name,
+        "suggestion": Model._meta.get_field("suggestion").verbose_name,
+        "wondering": Model._meta.get_field("wondering").verbose_name,
+    }
+    answers = {"liked": liked, "suggestion": suggestion, "wondering": wondering}
+    return "\n".join(
+        f"{labels[field]} {answers[field].strip()}"
+        for field in PROMPT_FIELDS
+        if answers[field].strip()
+    )
+
+
+def entry_url(entry, comment=None):
+    anchor = f"#comment-{comment.pk}" if comment else "#comments"
+    return entry.url + anchor
+
+
+def class_teachers(entry):
+    """The teachers of the class an entry belongs to."""
+    classroom_path = entry.path[: -entry.steplen]
+    return [
+        membership.user
+        for membership in Membership.objects.filter(
+            classroom__path=classroom_path, role=Membership.Role.TEACHER
+        ).select_related("user")
+    ]
+
+
+def class_teachers_of(classroom):
+    return [
+        membership.user
+        for membership in Membership.objects.filter(
+            classroom=classroom, role=Membership.Role.TEACHER
+        ).select_related("user")
+    ]
+
+
+def pupil_authors(entry):
+    return list(entry.authors.filter(is_active=True))
+
+
+@transaction.atomic
+def post(entry, user, *, liked="", suggestion="", wondering="", parent=None, at_once=False):
+    comment = ClassComment(
+        content_type=ContentType.objects.get_for_model(BlogEntryPage),
+        object_pk=str(entry.pk),
+        site_id=settings.SITE_ID,
+        user=user,
+        user_name=user.display_name[:50],
+        user_email=user.email,
+        comment=comment_text(liked, suggestion, wondering),
+        liked=liked.strip(),
+        suggestion=suggestion.strip(),
+        wondering=wondering.strip(),
+        is_public=at_once,
+        parent_id=parent.pk if parent else 0,
+    )
+    comment.save()
+    if at_once:
+        _tell_authors_of_entry(entry, comment)
+    else:
+        notify(
+            class_teachers(entry),
+            "comment_pending",
+            url=reverse("comments:queue", kwargs={"classroom_id": entry_classroom_id(entry)}),
+            author=user.display_name,
+            entry=entry.title,
+        )
+    return comment
+
+
+def entry_classroom_id(entry):
+    return entry.get_parent().pk
+
+
+def _tell_authors_of_entry(entry, comment):
+    readers = [pupil for pupil in pupil_authors(entry) if pupil.pk != comment.user_id]
+    notify(
+        readers,
+        "comment_on_your_entry",
+        url=entry_url(entry, comment),
+        author=comment.user.display_name if comment.user else comment.user_name,
+        entry=entry.title,
+    )
+
+
+def _moderated(comment, moderator):
+    comment.moderated_by = moderator
+    comment.moderated_at = timezone.now()
+
+
+@transaction.atomic
+def approve(comment, entry, moderator):
+    comment.is_public, comment.is_removed = True, False
+    comment.flagged_by, comment.flagged_at = None, None
+    _moderated(comment, moderator)
+    comment.save()
+    if comment.user_id and comment.user_id != moderator.pk:
+        notify([comment.user], "comment_approved", url=entry_url(entry, comment), entry=entry.title)
+    _tell_authors_of_entry(entry, comment)
+
+
+@transaction.atomic
+def reject(comment, entry, moderator, reason=""):
+    comment.is_public, comment.is_removed = False, True
+    comment.rejection_reason = reason.strip()
+    _moderated(comment, moderator)
+    comment.save()
+    if comment.user_id and comment.user_id != moderator.pk:
+        notify(
+            [comment.user],
+            "comment_rejected",
+            url=entry_url(entry, comment),
+            entry=entry.title,
+            reason=comment.rejection_reason or "—",
+        )
+
+
+@transaction.atomic
+def correct(comment, moderator, *, liked, suggestion, wondering):
+    """A typo fixed by the teacher: the words change, nothing else."""
+    comment.liked, comment.suggestion, comment.wondering = (
+        liked.strip(),
+        suggestion.strip(),
+        wondering.strip(),
+    )
+    comment.comment = comment_text(liked, suggestion, wondering)
+    _moderated(comment, moderator)
+    comment.save()
+
+
+@transaction.atomic
+def flag(comment, entry, reader):
+    """A reader reports a published comment: hidden until a teacher looks at it again."""
+    comment.is_public = False
+    comment.flagged_by, comment.flagged_at = reader, timezone.now()
+    comment.save()
+    notify(
+        class_teachers(entry),
+        "comment_reported",
+        url=reverse("comments:queue", kwargs={"classroom_id": entry_classroom_id(entry)}),
+        entry=entry.title,
+    )
+
+
+def link_revision(comment, revision, moderator):
+    comment.led_to_revision = revision
+    _moderated(comment, moderator)
+    comment.save(update_fields=["led_to_revision", "moderated_by", "moderated_at"])

@@ -1,0 +1,199 @@
+"""The comment endpoints: post, reply, moderate, report, link to a rewriting, the queue.
+
+django-comments-xtd's own views (post, reply, API, e-mail confirmation) are never
+mounted: they know nothing of class privacy. These views answer 404 to anyone who may
+not read the entry (anonymous visitors are sent to log in), like the entry itself.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Revision
+
+from classrooms.models import BlogEntryPage
+from classrooms.permissions import can_moderate_classroom
+from classrooms.views import classroom_or_404
+
+from . import rules, services
+from .forms import CommentForm, ConstructiveCommentForm, RejectForm
+from .models import ClassComment
+from .queue import pending_comments
+
+
+def entry_or_404(user, entry_id):
+    entry = BlogEntryPage.objects.live().filter(pk=entry_id).first()
+    if entry is None:
+        raise Http404
+    classroom = entry.get_parent().specific
+    rights = rules.rights_on(user, entry, classroom)
+    if not rights.read:
+        raise Http404
+    return entry, classroom, rights
+
+
+def comment_or_404(user, comment_id):
+    comment = get_object_or_404(ClassComment, pk=comment_id)
+    entry, classroom, rights = entry_or_404(user, comment.object_pk)
+    return comment, entry, classroom, rights
+
+
+@login_required
+@require_POST
+def post_comment(request, entry_id):
+    entry, classroom, rights = entry_or_404(request.user, entry_id)
+    if not rights.write:
+        raise Http404
+    form = CommentForm(request.POST)
+    parent = None
+    if form.is_valid() and form.cleaned_data.get("parent"):
+        parent = (
+            ClassComment.objects.on(entry)
+            .filter(pk=form.cleaned_data["parent"], is_public=True, is_removed=False, level=0)
+            .first()
+        )
+        if parent is None:
+            form.add_error(None, _("This comment cannot be answered any more."))
+    if form.is_valid() and rules.flooding(request.user):
+        form.add_error(
+            None,
+            _(
+                "You have written many comments in a few minutes. Take a break and try "
+                "again a little later: your text is still here."
+            ),
+        )
+    if not form.is_valid():
+        # The entry's page again, with the sentences typed and what to change.
+        return render_entry_with_form(request, entry, form, status=400)
+    data = form.cleaned_data
+    comment = services.post(
+        entry,
+        request.user,
+        liked=data["liked"],
+        suggestion=data["suggestion"],
+        wondering=data["wondering"],
+        parent=parent,
+        at_once=rights.publish_at_once,
+    )
+    if comment.is_public:
+        messages.success(request, _("Your comment is published."))
+    else:
+        messages.success(
+            request,
+            _("Thank you! Your comment will appear once a teacher of the class has read it."),
+        )
+    return redirect(services.entry_url(entry, comment))
+
+
+def render_entry_with_form(request, entry, form, status):
+    """The entry page with a refused comment form: what was typed is kept."""
+    request.comment_form = form
+    response = entry.specific.serve(request)
+    response.status_code = status
+    return response
+
+
+@login_required
+@require_POST
+def moderate(request, comment_id):
+    comment, entry, classroom, rights = comment_or_404(request.user, comment_id)
+    if not rights.moderate:
+        raise Http404
+    action = request.POST.get("action")
+    if action == "approve":
+        services.approve(comment, entry, request.user)
+        messages.success(request, _("The comment is published."))
+    elif action == "reject":
+        form = RejectForm(request.POST)
+        reason = form.cleaned_data["reason"] if form.is_valid() else ""
+        services.reject(comment, entry, request.user, reason)
+        messages.success(request, _("The comment will not be published; its author is told why."))
+    elif action == "correct":
+        form = ConstructiveCommentForm(request.POST)
+        if not form.is_valid():
+            for error in form.non_field_errors():
+                messages.error(request, error)
+            return redirect(_back(request, entry, comment))
+        services.correct(comment, request.user, **form.cleaned_data)
+        messages.success(request, _("The comment is corrected."))
+    else:
+        raise Http404
+    return redirect(_back(request, entry, comment))
+
+
+def _back(request, entry, comment):
+    """Back to the queue or to the entry, whichever the moderator came from."""
+    if request.POST.get("from") == "queue":
+        return redirect_to_queue_url(entry)
+    return services.entry_url(entry, comment)
+
+
+def redirect_to_queue_url(entry):
+    from django.urls import reverse
+
+    return reverse("comments:queue", kwargs={"classroom_id": entry.get_parent().pk})
+
+
+@login_required
+@require_POST
+def report(request, comment_id):
+    comment, entry, classroom, rights = comment_or_404(request.user, comment_id)
+    if not comment.is_public or comment.user_id == request.user.pk:
+        raise Http404
+    services.flag(comment, entry, request.user)
+    messages.success(
+        request, _("Thank you. The comment is hidden until a teacher of the class reads it again.")
+    )
+    return redirect(services.entry_url(entry))
+
+
+@login_required
+@require_POST
+def link_revision(request, comment_id):
+    comment, entry, classroom, rights = comment_or_404(request.user, comment_id)
+    if not rights.moderate:
+        raise Http404
+    revision = Revision.page_revisions.filter(
+        object_id=str(entry.pk), pk=request.POST.get("revision") or 0
+    ).first()
+    if revision is None:
+        messages.error(request, _("Choose the version of the entry that answers the comment."))
+    else:
+        services.link_revision(comment, revision, request.user)
+        messages.success(request, _("The comment is linked to the rewriting it led to."))
+    return redirect(services.entry_url(entry, comment))
+
+
+def revision_view(request, entry_id, revision_id):
+    """One earlier or later version of an entry, for readers of the entry."""
+    entry, classroom, rights = entry_or_404(request.user, entry_id)
+    revision = get_object_or_404(Revision.page_revisions, object_id=str(entry.pk), pk=revision_id)
+    return render(
+        request,
+        "comments/revision.html",
+        {
+            "entry": entry,
+            "classroom": classroom,
+            "version": revision.as_object(),
+            "revision": revision,
+        },
+    )
+
+
+@login_required
+def queue(request, classroom_id):
+    """The class's comments waiting for a teacher, oldest first."""
+    classroom = classroom_or_404(request.user, classroom_id)
+    if not can_moderate_classroom(request.user, classroom):
+        raise Http404
+    return render(
+        request,
+        "comments/queue.html",
+        {
+            "classroom": classroom,
+            "pending": pending_comments(classroom),
+            "moderator_rights": rules.CommentRights(read=True, write=True, moderate=True),
+        },
+    )

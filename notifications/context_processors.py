@@ -1,0 +1,12 @@
+"""The unread count for the header's badge, computed only if a template reads it."""
+
+from django.utils.functional import SimpleLazyObject
+
+from .services import unread_count
+
+
+def unread_notifications(request):
+    user = getattr(request, "user", None)
+    if user is None:
+        return {}
+    return {"unread_notifications": SimpleLazyObject(lambda: unread_count(user))}
