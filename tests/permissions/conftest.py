@@ -23,6 +23,8 @@ from wagtail.test.utils.form_data import querydict_from_html
 from wagtailmedia.models import Media
 
 from classrooms.models import Membership
+from comments import services as comment_services
+from comments.models import Partnership
 from pages.models import SchoolStaff
 from tests import factories
 
@@ -38,6 +40,7 @@ from .matrix import (
     PUPIL,
     PUPIL_OTHER_CLASS,
     PUPIL_OTHER_SCHOOL,
+    PUPIL_PARTNER_CLASS,
     ROLES,
     TEACHER,
     TEACHER_OTHER_CLASS,
@@ -58,6 +61,8 @@ class Target:
     bulk_url: str | None = None
     page_id: int | None = None  # pages only
     parent_id: int | None = None
+    comment_entry_id: int | None = None  # comments only: the entry they are about
+    waiting_comment_id: int | None = None  # comments only: the one to moderate
 
     @property
     def is_page(self):
@@ -97,6 +102,7 @@ def build_matrix_world():
         PUPIL: person(PUPIL, "Léa", "Martin"),
         PUPIL_OTHER_CLASS: person(PUPIL_OTHER_CLASS, "Tom", "Petit"),
         PUPIL_OTHER_SCHOOL: person(PUPIL_OTHER_SCHOOL, "Inès", "Garnier"),
+        PUPIL_PARTNER_CLASS: person(PUPIL_PARTNER_CLASS, "Emma", "Rousseau"),
         PARENT: person(PARENT, "Sophie", "Martin"),
         PARENT_OTHER_CLASS: person(PARENT_OTHER_CLASS, "Marc", "Petit"),
         TEACHER: person(TEACHER, "Claire", "Durand"),
@@ -118,6 +124,11 @@ def build_matrix_world():
     member(TEACHER_OTHER_CLASS, other_classroom, Membership.Role.TEACHER)
     member(PUPIL_OTHER_CLASS, other_classroom, Membership.Role.PUPIL)
     member(PUPIL_OTHER_SCHOOL, far_classroom, Membership.Role.PUPIL)
+    partner_classroom = factories.ClassroomPageFactory(parent=other_school, title="CE1 du Bourg")
+    member(PUPIL_PARTNER_CLASS, partner_classroom, Membership.Role.PUPIL)
+    Partnership.objects.create(
+        host=classroom, guest=partner_classroom, status=Partnership.Status.ACCEPTED
+    )
     factories.GuardianshipFactory(parent=users[PARENT], child=users[PUPIL])
     factories.GuardianshipFactory(parent=users[PARENT_OTHER_CLASS], child=users[PUPIL_OTHER_CLASS])
     for role in (TEACHER, TEACHER_OTHER_CLASS):
@@ -129,6 +140,12 @@ def build_matrix_world():
     classroom.save_revision().publish()
     entry = factories.BlogEntryPageFactory(parent=classroom, title="Nos plantations de printemps")
     entry.save_revision().publish()
+    published_comment = comment_services.post(
+        entry, users[TEACHER], liked="les rangs de radis bien droits", at_once=True
+    )
+    waiting_comment = comment_services.post(
+        entry, users[PUPIL], wondering="quand on mangera les radis", at_once=False
+    )
     exercise = factories.ExercisePageFactory(parent=classroom, title="Les additions jusqu’à 20")
     exercise.save_revision().publish()
     draft = factories.BlogEntryPageFactory.build(title="Brouillon de la sortie au zoo", live=False)
@@ -187,6 +204,13 @@ def build_matrix_world():
         ),
         file_target("class_document_file", document.file.url, document, document.file),
         file_target("class_audio", recording.file.url, recording, recording.file),
+        Target(
+            "comment",
+            url=Page.objects.get(pk=entry.pk).url,
+            title=published_comment.liked,  # its words: what must not leak
+            comment_entry_id=entry.pk,
+            waiting_comment_id=waiting_comment.pk,
+        ),
         file_target(
             "public_image",
             public_image.file.url,

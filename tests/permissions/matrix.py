@@ -21,6 +21,7 @@ ANONYMOUS = "anonymous"
 PUPIL = "pupil_of_class"
 PUPIL_OTHER_CLASS = "pupil_of_other_class"  # class A2, same school
 PUPIL_OTHER_SCHOOL = "pupil_of_other_school"  # class B1, school B
+PUPIL_PARTNER_CLASS = "pupil_of_partner_class"  # class B2, invited by A1 to its blog
 PARENT = "parent_of_class"
 PARENT_OTHER_CLASS = "parent_of_other_class"  # parent of the pupil of class A2
 TEACHER = "teacher_of_class"
@@ -36,6 +37,7 @@ ROLES = [
     PUPIL,
     PUPIL_OTHER_CLASS,
     PUPIL_OTHER_SCHOOL,
+    PUPIL_PARTNER_CLASS,
     PARENT,
     PARENT_OTHER_CLASS,
     TEACHER,
@@ -72,10 +74,11 @@ OBJECTS = {
     "class_document_file": "the same document's file at its direct /media/documents/ URL",
     "public_image": "a Wagtail image in the school's collection: public, the control",
     "class_audio": "a pupil's recording (wagtailmedia) in the class's collection, at its URL",
+    "comment": "a published comment on the blog entry (and a waiting one, for moderation)",
 }
-# Not in the matrix yet: comments come with the moderated class comments issue
-# (django-comments-xtd's post, reply and API endpoints). Add their rows here then.
-PENDING_OBJECTS = ["comment"]
+# Not in the matrix: nothing left (django-comments-xtd's own post, reply and API views
+# are not mounted; comments/urls.py holds the only comment endpoints).
+PENDING_OBJECTS = []
 
 # Actions, and the request that exercises each (see test_matrix.py).
 ACTIONS = {
@@ -93,7 +96,15 @@ ACTIONS = {
     "review": "GET /classes/articles/<id>/relire/: the teacher's review",
     "share": "POST /classes/articles/<id>/lecteurs/ visibility=school: who can read it",
     "feed": "GET the person's own private RSS address of the class (a made-up one if anonymous)",
+    # Comments (comments/urls.py).
+    "comment_view": "GET the entry's page: the published comment's words are in it",
+    "comment_post": "POST /commentaires/articles/<entry id>/ with the three prompts",
+    "comment_moderate": "POST /commentaires/<id>/moderer/ action=approve on the waiting one",
 }
+# The blog's readers and writers: the class's audience and the members of partner classes.
+BLOG_READERS = CLASS_AUDIENCE | {PUPIL_PARTNER_CLASS}
+# Who moderates comments: the class's teachers and the school's director.
+COMMENT_MODERATORS = frozenset({TEACHER, DIRECTOR, ADMIN})
 # Who writes in the class: its members except parents (the director reads and moderates).
 CLASS_WRITERS = frozenset({PUPIL, TEACHER, ASSISTANT, ADMIN})
 # Who approves and publishes the pupils' entries: the class's teachers.
@@ -113,7 +124,7 @@ RULES = [
     ("class_space",          "delete",      PORTAL_ADMIN_ONLY),
     ("class_space",          "chooser",     CLASS_EDITORS),
     ("class_space",          "bulk_action", PORTAL_ADMIN_ONLY),  # a page with children
-    ("blog_entry",           "view",        CLASS_AUDIENCE),
+    ("blog_entry",           "view",        BLOG_READERS),
     ("blog_entry",           "preview",     CLASS_EDITORS),
     ("blog_entry",           "edit",        CLASS_EDITORS),
     ("blog_entry",           "publish",     CLASS_EDITORS),
@@ -148,6 +159,9 @@ RULES = [
     ("draft_entry",          "front_edit",  CLASS_APPROVERS),
     ("draft_entry",          "review",      CLASS_APPROVERS),
     ("class_audio",          "view",        CLASS_AUDIENCE),
+    ("comment",              "comment_view",     BLOG_READERS),
+    ("comment",              "comment_post",     BLOG_READERS),
+    ("comment",              "comment_moderate", COMMENT_MODERATORS),
     ("public_image",         "view",        EVERYBODY),
     ("public_image",         "bulk_action", SCHOOL_EDITORS),  # "change" on its collection
 ]

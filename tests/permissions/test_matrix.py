@@ -17,6 +17,7 @@ from wagtail.models import Page
 
 from classrooms.feeds import feed_token
 from classrooms.models import BlogEntryPage, ClassroomPage
+from comments.models import ClassComment
 
 from .matrix import (
     ACTIONS,
@@ -207,6 +208,51 @@ def check_feed(client, world, cell, target):
         assert response.status_code == 404 and not names(body(response), target.title)
 
 
+def check_comment_view(client, cell, target):
+    """The published comment's words are on the entry's page for its readers only."""
+    response = client.get(target.url)
+    if cell.allowed:
+        assert response.status_code == 200 and names(body(response), target.title)
+        return
+    assert_nothing_of(target, body(response))
+    if cell.role == ANONYMOUS:
+        assert_sent_to_login(response, "/compte/connexion/", target.url)
+    else:
+        assert response.status_code == 404, response.status_code
+
+
+def check_comment_post(client, cell, target):
+    url = reverse("comments:post", kwargs={"entry_id": target.comment_entry_id})
+    before = ClassComment.objects.count()
+    response = client.post(url, {"liked": f"écrit par {cell.role}"})
+    if cell.allowed:
+        assert response.status_code == 302, response.status_code
+        assert ClassComment.objects.count() == before + 1
+        return
+    assert ClassComment.objects.count() == before
+    assert_nothing_of(target, body(response))
+    if cell.role == ANONYMOUS:
+        assert_sent_to_login(response, "/compte/connexion/", url)
+    else:
+        assert response.status_code == 404, response.status_code
+
+
+def check_comment_moderate(client, cell, target):
+    url = reverse("comments:moderate", kwargs={"comment_id": target.waiting_comment_id})
+    response = client.post(url, {"action": "approve"})
+    published = ClassComment.objects.get(pk=target.waiting_comment_id).is_public
+    if cell.allowed:
+        assert response.status_code == 302 and published
+        return
+    assert not published
+    if cell.role not in CLASS_AUDIENCE:
+        assert_nothing_of(target, body(response))
+    if cell.role == ANONYMOUS:
+        assert_sent_to_login(response, "/compte/connexion/", url)
+    else:
+        assert response.status_code == 404, response.status_code
+
+
 def exercise_cell(client, world, cell):
     target = world.targets[cell.obj]
     entry_url = {"entry_id": target.page_id}
@@ -242,6 +288,12 @@ def exercise_cell(client, world, cell):
             check_share(client, cell, target)
         case "feed":
             check_feed(client, world, cell, target)
+        case "comment_view":
+            check_comment_view(client, cell, target)
+        case "comment_post":
+            check_comment_post(client, cell, target)
+        case "comment_moderate":
+            check_comment_moderate(client, cell, target)
         case _:
             raise AssertionError(f"no request for the action {cell.action!r}")
 

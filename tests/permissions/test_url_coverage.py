@@ -87,6 +87,10 @@ COVERED_BY = {
     "tests/classrooms": [
         Rule("the class blog: editor, review, sharing, private feed", name_prefix="classrooms:")
     ],
+    "tests/comments": [
+        Rule("comments, their moderation and partner classes", name_prefix="comments:")
+    ],
+    "tests/notifications": [Rule("one's own notifications", name_prefix="notifications:")],
 }
 
 WHAT_TO_DO = (

@@ -26,6 +26,7 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -44,8 +45,10 @@ from classrooms.models import (
     Guardianship,
     Membership,
 )
-from comments.models import ClassComment
+from comments import services as comment_services
+from comments.models import ClassComment, Partnership
 from home.models import PortalPage
+from notifications.models import Notification
 from pages.models import (
     AccessibilityStatementPage,
     CanteenMenuPage,
@@ -70,7 +73,7 @@ DEMO_PASSWORD = "preau2026"
 ADMIN_USERNAME = "admin"
 
 # The three prompts as a French reader sees them; the comment text is the filled ones joined.
-PROMPTS = ("J'ai aimé…", "Je te propose…", "Je me demande…")
+PROMPTS = ("J’ai aimé…", "Je te propose…", "Je me demande…")
 
 
 @dataclass(frozen=True)
@@ -209,6 +212,7 @@ class DemoLoader:
         for pupil, parents in self.guardians.items():
             for parent in parents:
                 self.link(Guardianship, parent=self.users[parent], child=self.users[pupil])
+        self.partner_classes()
         self.news_section(portal, content.PORTAL_NEWS, self.admin)
         self.statement(portal, self.admin)
 
@@ -653,6 +657,58 @@ class DemoLoader:
                 (published_at or self.now) + timedelta(hours=spec.hours_after), self.now
             ),
         ).save()
+        self.created["comments"] += 1
+
+    def partner_classes(self):
+        """The CE1 of the Bourg reads the CP's blog in Jean-Jaurès (seed 000), and one of
+        its pupils left a comment that waits for Mme Durand."""
+        host, guest = self.classrooms["jaures-cp"], self.classrooms["bourg-ce1"]
+        teachers = {
+            classroom.pk: Membership.objects.filter(
+                classroom=classroom, role=Membership.Role.TEACHER
+            )
+            .first()
+            .user
+            for classroom in (host, guest)
+        }
+        Partnership.objects.get_or_create(
+            host=host,
+            guest=guest,
+            defaults={
+                "status": Partnership.Status.ACCEPTED,
+                "invited_by": teachers[host.pk],
+                "answered_by": teachers[guest.pk],
+            },
+        )
+        entry = BlogEntryPage.objects.child_of(host).filter(title="Les graines de haricots").first()
+        emma = self.pupil("bourg-ce1", "Emma")
+        if (
+            entry is None
+            or ClassComment.objects.filter(object_pk=str(entry.pk), user=emma).exists()
+        ):
+            return
+        answers = {
+            "liked": "la racine du haricot de Chloé, on dirait un petit fil.",
+            "suggestion": "de faire un dessin du haricot chaque semaine.",
+            "wondering": "combien de temps il faut pour avoir des feuilles.",
+        }
+        ClassComment(
+            content_type=self.entry_type,
+            object_pk=str(entry.pk),
+            site=self.site,
+            user=emma,
+            user_name=emma.display_name[:50],
+            comment=comment_services.comment_text(**answers),
+            is_public=False,
+            **answers,
+        ).save()
+        # Told inside Préau only: the demo sends no e-mail.
+        Notification.objects.create(
+            recipient=teachers[host.pk],
+            kind="comment_pending",
+            params={"author": emma.display_name, "entry": entry.title},
+            url=reverse("comments:queue", kwargs={"classroom_id": host.pk}),
+        )
         self.created["comments"] += 1
 
     # --- The login table -----------------------------------------------------------
