@@ -302,3 +302,40 @@ def test_parents_and_pupils_do_not_moderate(client, world, entry):
         assert moderate(client, comment, "approve").status_code == 404
     comment.refresh_from_db()
     assert not comment.is_public
+
+
+def test_the_library_s_own_endpoints_are_closed(client, world, entry):
+    """django-comments-xtd's post, reply and API views know nothing of class privacy."""
+    from django.urls import NoReverseMatch
+
+    client.force_login(world.teacher)
+    post(client, entry)
+    comment = ClassComment.objects.get()
+    for name, args in (
+        ("comments-post-comment", []),
+        ("comments-xtd-reply", [comment.pk]),
+        ("comments-xtd-api-list", ["classrooms-blogentrypage", entry.pk]),
+    ):
+        with pytest.raises(NoReverseMatch):
+            reverse(name, args=args)
+    for url in (
+        "/comments/post/",
+        f"/comments/reply/{comment.pk}/",
+        f"/comments/api/classrooms-blogentrypage/{entry.pk}/",
+        f"/comments/api/classrooms-blogentrypage/{entry.pk}/count/",
+    ):
+        assert client.get(url).status_code == 404, url
+
+
+def test_the_library_s_moderator_refuses_anything_it_would_post(world, entry):
+    from django_comments.moderation import moderator
+
+    comment = ClassComment(content_object=entry, user=world.teacher, comment="x")
+    assert moderator._registry[BlogEntryPage].allow(comment, entry, None) is False
+
+
+def test_no_confirmation_mail_and_no_gravatar(settings):
+    from comments.avatars import no_avatar
+
+    assert settings.COMMENTS_XTD_CONFIRM_EMAIL is False
+    assert no_avatar(None) == ""
