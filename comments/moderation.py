@@ -5,6 +5,8 @@ privacy. The library's views (post, reply, API) are not mounted; should one ever
 this moderator refuses every comment they would post on a blog entry.
 """
 
+import contextlib
+
 from django_comments.moderation import AlreadyModerated, CommentModerator, moderator
 
 
@@ -19,7 +21,5 @@ class OnlyThroughPreau(CommentModerator):
 def register():
     from classrooms.models import BlogEntryPage
 
-    try:
+    with contextlib.suppress(AlreadyModerated):
         moderator.register(BlogEntryPage, OnlyThroughPreau)
-    except AlreadyModerated:
-        pass
