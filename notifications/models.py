@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 class Notification(models.Model):
     """Something that happened for one person: a comment to moderate, approved, answered.
 
-    Personal data: whom it is for, and names and titles of class work. Kept until read,
-    then three months; erased with the person's account.
+    Personal data: whom it is for, and names and titles of class work. Kept with the
+    person's account and erased with it (no purge of old notifications yet).
     """
 
     recipient = models.ForeignKey(
