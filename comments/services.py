@@ -21,13 +21,7 @@ PROMPT_FIELDS = ("liked", "suggestion", "wondering")
 
 def comment_text(liked, suggestion, wondering) -> str:
     """The library's plain `comment` field: the three answers, one per line."""
-    from .models import ClassComment as Model
-
-    labels = {
-        "liked": Model._meta.get_field("liked").verbose_name,
-        "suggestion": Model._meta.get_field("suggestion").verbose_name,
-        "wondering": Model._meta.get_field("wondering").verbose_name,
-    }
+    labels = {field: ClassComment._meta.get_field(field).verbose_name for field in PROMPT_FIELDS}
     answers = {"liked": liked, "suggestion": suggestion, "wondering": wondering}
     return "\n".join(
         f"{labels[field]} {answers[field].strip()}"
