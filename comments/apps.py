@@ -10,8 +10,9 @@ class CommentsConfig(AppConfig):
         from classrooms import visibility
         from notifications import kinds
 
-        from . import moderation, rules
+        from . import admin_permissions, moderation, rules
 
+        admin_permissions.register()
         moderation.register()
         # Members of a partner class read the blog of the class that invited them.
         visibility.register_guest_source(rules.partner_class_paths)
