@@ -339,3 +339,18 @@ def test_no_confirmation_mail_and_no_gravatar(settings):
 
     assert settings.COMMENTS_XTD_CONFIRM_EMAIL is False
     assert no_avatar(None) == ""
+
+
+def test_earlier_versions_stay_in_the_class_even_when_the_entry_is_public(client, world, entry):
+    from classrooms.models import Visibility
+
+    earlier = entry.latest_revision
+    BlogEntryPage.objects.filter(pk=entry.pk).update(visibility=Visibility.PUBLIC)
+    url = reverse("comments:revision", kwargs={"entry_id": entry.pk, "revision_id": earlier.pk})
+    assert client.get(entry.url).status_code == 200  # the entry itself is public
+    response = client.get(url)
+    assert response.status_code == 302 and "/compte/connexion/" in response.url
+    client.force_login(world.outsider)
+    assert client.get(url).status_code == 404
+    client.force_login(world.parent)
+    assert client.get(url).status_code == 200
