@@ -158,23 +158,28 @@ def check_discovery(client, cell, target, url):
         assert_nothing_of(target, body(response))
 
 
-def check_front_action(client, cell, target, url):
-    """A class blog page of the front end: like the class's pages, 404 to outsiders.
+def assert_refused_like_a_class_page(cell, target, response, url, *, audience_may_see=True):
+    """Refused on the front end: anonymous visitors to the login, everyone else 404.
 
-    The class's own audience may be refused an action (a parent writes nothing) while
-    the header still names their class: only outsiders must learn nothing.
+    The class's own audience may be refused an action (a parent writes nothing) while the
+    header still names their class: then only outsiders must learn nothing.
     """
-    response = client.get(url)
-    if cell.allowed:
-        assert response.status_code == 200, (response.status_code, response.get("Location"))
-        assert names(body(response), target.title)
-        return
-    if cell.role not in CLASS_AUDIENCE:
+    if not (audience_may_see and cell.role in CLASS_AUDIENCE):
         assert_nothing_of(target, body(response))
     if cell.role == ANONYMOUS:
         assert_sent_to_login(response, "/compte/connexion/", url)
     else:
         assert response.status_code == 404, response.status_code
+
+
+def check_front_action(client, cell, target, url):
+    """A class blog page of the front end: like the class's pages, 404 to outsiders."""
+    response = client.get(url)
+    if cell.allowed:
+        assert response.status_code == 200, (response.status_code, response.get("Location"))
+        assert names(body(response), target.title)
+        return
+    assert_refused_like_a_class_page(cell, target, response, url)
 
 
 def check_share(client, cell, target):
@@ -185,12 +190,7 @@ def check_share(client, cell, target):
         assert response.status_code == 302 and visibility == "school"
         return
     assert visibility == "class"
-    if cell.role not in CLASS_AUDIENCE:
-        assert_nothing_of(target, body(response))
-    if cell.role == ANONYMOUS:
-        assert_sent_to_login(response, "/compte/connexion/", url)
-    else:
-        assert response.status_code == 404, response.status_code
+    assert_refused_like_a_class_page(cell, target, response, url)
 
 
 def check_feed(client, world, cell, target):
@@ -214,11 +214,7 @@ def check_comment_view(client, cell, target):
     if cell.allowed:
         assert response.status_code == 200 and names(body(response), target.title)
         return
-    assert_nothing_of(target, body(response))
-    if cell.role == ANONYMOUS:
-        assert_sent_to_login(response, "/compte/connexion/", target.url)
-    else:
-        assert response.status_code == 404, response.status_code
+    assert_refused_like_a_class_page(cell, target, response, target.url, audience_may_see=False)
 
 
 def check_comment_post(client, cell, target):
@@ -230,11 +226,7 @@ def check_comment_post(client, cell, target):
         assert ClassComment.objects.count() == before + 1
         return
     assert ClassComment.objects.count() == before
-    assert_nothing_of(target, body(response))
-    if cell.role == ANONYMOUS:
-        assert_sent_to_login(response, "/compte/connexion/", url)
-    else:
-        assert response.status_code == 404, response.status_code
+    assert_refused_like_a_class_page(cell, target, response, url, audience_may_see=False)
 
 
 def check_comment_moderate(client, cell, target):
@@ -245,12 +237,7 @@ def check_comment_moderate(client, cell, target):
         assert response.status_code == 302 and published
         return
     assert not published
-    if cell.role not in CLASS_AUDIENCE:
-        assert_nothing_of(target, body(response))
-    if cell.role == ANONYMOUS:
-        assert_sent_to_login(response, "/compte/connexion/", url)
-    else:
-        assert response.status_code == 404, response.status_code
+    assert_refused_like_a_class_page(cell, target, response, url)
 
 
 def exercise_cell(client, world, cell):
