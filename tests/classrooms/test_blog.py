@@ -304,3 +304,27 @@ def test_publishing_an_entry_that_was_sent_back_closes_its_review(client, world)
     entry.refresh_from_db()
     assert entry.live and entry.current_workflow_state is None
     assert moderation.review_of(entry).status == moderation.EntryStatus.PUBLISHED
+
+
+def test_the_blog_speaks_english_under_en(client, world):
+    from django.utils import translation
+
+    client.force_login(world.pupil)
+    wall = client.get("/en" + world.classroom.url).content.decode()
+    assert "Write an entry" in wall and "The class wall" in wall
+    with translation.override("en"):
+        editor_url = new_entry_url(world.classroom)
+    assert editor_url.startswith("/en/")
+    editor = client.get(editor_url).content.decode()
+    assert "Record my voice" in editor and "Send to my teacher" in editor
+    client.post(editor_url, {"title": "", "text": "", "photo": _not_a_photo(), "action": "save"})
+    with translation.override("en"):
+        entry_editor_url = edit_url(only_entry(world.classroom))
+    page = client.get(entry_editor_url).content.decode()
+    assert "This file is not a photo we can read" in page
+
+
+def _not_a_photo():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("photo.jpg", b"plain words", content_type="image/jpeg")
