@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from pages.models import SchoolStaff
+from pages.permissions import staff_school_paths
 
 from .models import Appearance, ClassroomPage, Visibility
 from .permissions import can_view_classroom, visible_classroom_ids
@@ -54,8 +54,9 @@ def school_community_paths(user) -> frozenset[str]:
         class_paths = ClassroomPage.objects.filter(pk__in=visible_classroom_ids(user)).values_list(
             "path", flat=True
         )
-        staff_paths = SchoolStaff.objects.filter(user=user).values_list("school__path", flat=True)
-        cached = frozenset({path[: -Page.steplen] for path in class_paths} | set(staff_paths))
+        cached = frozenset({path[: -Page.steplen] for path in class_paths}) | staff_school_paths(
+            user
+        )
         setattr(user, _SCHOOL_PATHS, cached)
     return cached
 

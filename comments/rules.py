@@ -19,7 +19,7 @@ from wagtail.models import Page
 from classrooms.models import Membership
 from classrooms.permissions import can_comment_in_classroom, can_moderate_classroom
 from classrooms.visibility import can_read_entry, guest_class_paths
-from pages.models import SchoolStaff
+from pages.permissions import staff_school_paths
 
 from .models import ClassComment, Partnership
 
@@ -45,14 +45,7 @@ def partner_class_paths(user):
 
 
 def is_school_staff(user, classroom) -> bool:
-    school_path = classroom.path[: -Page.steplen]
-    cached = getattr(user, "_preau_staff_school_paths", None)
-    if cached is None:
-        cached = frozenset(
-            SchoolStaff.objects.filter(user=user).values_list("school__path", flat=True)
-        )
-        user._preau_staff_school_paths = cached
-    return school_path in cached
+    return classroom.path[: -Page.steplen] in staff_school_paths(user)
 
 
 def teaches_a_partner_class(user, classroom) -> bool:

@@ -34,6 +34,23 @@ def can_direct_school(user, school) -> bool:
     ).exists()
 
 
+def staff_school_paths(user) -> frozenset[str]:
+    """Tree paths of the schools where this person is staff (director or teacher).
+
+    Asked by several rules on one page (who may read a shared entry, whose comment is
+    published at once); read once per user object, so once per request.
+    """
+    if not (user.is_authenticated and user.is_active):
+        return frozenset()
+    cached = getattr(user, "_preau_staff_school_paths", None)
+    if cached is None:
+        cached = frozenset(
+            SchoolStaff.objects.filter(user=user).values_list("school__path", flat=True)
+        )
+        user._preau_staff_school_paths = cached
+    return cached
+
+
 def can_edit_municipality(user, municipality) -> bool:
     if not (user.is_authenticated and user.is_active):
         return False
