@@ -430,6 +430,40 @@ class Guardianship(models.Model):
         return f"{self.parent} → {self.child}"
 
 
+class PupilGroup(models.Model):
+    """A group of pupils of one class: a team, a reading group, a level group.
+
+    Teachers split their class (seed 000: teams each choosing a topic; seed 004: pairs
+    and differentiated paths), and give different work to different groups. Personal
+    data: which children work together. Kept with the class; erased with it.
+    """
+
+    classroom = models.ForeignKey(
+        ClassroomPage,
+        on_delete=models.CASCADE,
+        related_name="pupil_groups",
+        verbose_name=_("class"),
+    )
+    name = models.CharField(_("name"), max_length=60)
+    pupils = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="pupil_groups",
+        verbose_name=_("pupils"),
+    )
+
+    class Meta:
+        verbose_name = _("group of pupils")
+        verbose_name_plural = _("groups of pupils")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["classroom", "name"], name="unique_group_name")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
 class ClassroomUserObjectPermission(UserObjectPermissionBase):
     """Guardian's per-user permissions on class spaces, with a real foreign key."""
 

@@ -3,7 +3,7 @@
 from django.urls import path
 from django.views.decorators.cache import cache_control
 
-from . import feeds, views
+from . import feeds, groups, views
 
 # A class's feed is one person's: browsers and readers may keep it, shared caches never.
 private_feed = cache_control(private=True, max_age=300)(feeds.class_blog_feed)
@@ -16,6 +16,9 @@ urlpatterns = [
     path("articles/<int:entry_id>/relire/", views.entry_review, name="entry_review"),
     path("articles/<int:entry_id>/lecteurs/", views.entry_visibility, name="entry_visibility"),
     path("articles/<int:entry_id>/supprimer/", views.entry_delete, name="entry_delete"),
+    path("<int:classroom_id>/groupes/", groups.group_list, name="groups"),
+    path("groupes/<int:group_id>/", groups.group_edit, name="group_edit"),
+    path("groupes/<int:group_id>/supprimer/", groups.group_delete, name="group_delete"),
     path(
         "<int:classroom_id>/rss/<int:user_id>/<str:token>/",
         private_feed,

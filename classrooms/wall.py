@@ -6,12 +6,12 @@ the school shared. Every part costs a fixed number of queries.
 """
 
 from django.core.paginator import Paginator
-from django.urls import reverse
 from taggit.models import Tag
 from wagtail.models import Page
 
 from . import activities
 from .feeds import feed_url
+from .groups import groups_of
 from .models import BlogEntryPage, ClassroomPage, Membership, Visibility
 from .permissions import can_manage_classroom, can_moderate_classroom
 from .visibility import readable_entries_filter
@@ -110,5 +110,5 @@ def wall_context(request, classroom):
         "can_manage": can_manage_classroom(user, classroom),
         "can_moderate": can_moderate_classroom(user, classroom),
         "feed_url": feed_url(request, classroom, user),
-        "class_spaces_switch": reverse("accounts:my_spaces"),
+        "my_groups": groups_of(user, classroom),
     }
