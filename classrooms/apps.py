@@ -31,7 +31,6 @@ class ClassroomsConfig(AppConfig):
                 new_url=blog.new_url,
             )
         )
-        activities.register(activities.Activity("classrooms.ExercisePage", icon="puzzle"))
         permissions.register()
         signal_handlers.register()
         uploads.register()

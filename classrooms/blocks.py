@@ -4,6 +4,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtailmedia.blocks import AudioChooserBlock, VideoChooserBlock
 
+from exercises.embeds import ActivityEmbedBlock
+from exercises.questions import (
+    DictationBlock,
+    FillInBlanksBlock,
+    MatchingBlock,
+    MentalDrillBlock,
+    MultipleChoiceBlock,
+    OrderingBlock,
+    ShortAnswerBlock,
+)
 from pages.blocks import DocumentBlock, ImageBlock
 
 PUPIL_TEXT_FEATURES = ["bold", "italic", "ol", "ul"]
@@ -82,4 +92,14 @@ class InstructionBlock(blocks.StructBlock):
 
 
 class ExerciseBodyBlock(blocks.StreamBlock):
+    """An exercise: instructions, then questions of any kind, marked on the server."""
+
     instruction = InstructionBlock()
+    multiple_choice = MultipleChoiceBlock()
+    fill_in_blanks = FillInBlanksBlock()
+    matching = MatchingBlock()
+    ordering = OrderingBlock()
+    short_answer = ShortAnswerBlock()
+    mental_drill = MentalDrillBlock()
+    dictation = DictationBlock()
+    activity = ActivityEmbedBlock()

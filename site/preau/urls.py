@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("ecole/", include("enrolment.urls")),
     path("classes/", include("classrooms.urls")),
     path("commentaires/", include("comments.urls")),
+    path("exercices/", include("exercises.urls")),
     path("notifications/", include("notifications.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -91,6 +91,7 @@ COVERED_BY = {
         Rule("comments, their moderation and partner classes", name_prefix="comments:")
     ],
     "tests/notifications": [Rule("one's own notifications", name_prefix="notifications:")],
+    "tests/exercises": [Rule("doing exercises and their results", name_prefix="exercises:")],
 }
 
 WHAT_TO_DO = (

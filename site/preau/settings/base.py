@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "comments",
     "enrolment",
     "notifications",
+    "exercises",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

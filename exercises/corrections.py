@@ -1,0 +1,41 @@
+"""The right answer of a question in words, for the pupil's end screen and the teacher.
+
+Built from the teacher's question (and, for drills, the operations the attempt drew),
+never from what the pupil's browser was sent.
+"""
+
+from django.utils.translation import gettext as _
+
+from .dictation import mark as mark_dictation
+from .questions import generate_drill, parse_blanks
+
+
+def right_answer(question, seed, recorded=None) -> dict:
+    """{"lines": [...]} in words, or {"dictation": DictationResult} for a dictation."""
+    kind, value = question.child.block_type, question.child.value
+    if kind == "multiple_choice":
+        lines = [
+            choice["text"] or choice["alt_text"] for choice in value["choices"] if choice["correct"]
+        ]
+    elif kind == "fill_in_blanks":
+        text = "".join(
+            part if isinstance(part, str) else f"[{part.options[0]}]"
+            for part in parse_blanks(value["text"])
+        )
+        lines = [text]
+    elif kind == "matching":
+        lines = [f"{pair['left']} → {pair['right']}" for pair in value["pairs"]]
+    elif kind == "ordering":
+        lines = [" → ".join(str(item) for item in value["items"])]
+    elif kind == "short_answer":
+        lines = [line.strip() for line in value["answers"].splitlines() if line.strip()][:3]
+    elif kind == "mental_drill":
+        lines = [f"{a} {op} {b} = {result}" for a, op, b, result in generate_drill(value, seed)]
+    elif kind == "dictation":
+        written = ((recorded or {}).get("answer") or {}).get("text", "")
+        return {
+            "dictation": mark_dictation(value["text"], written if isinstance(written, str) else "")
+        }
+    else:
+        lines = [_("See the question.")]
+    return {"lines": lines}

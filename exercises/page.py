@@ -1,0 +1,54 @@
+"""What an exercise's page shows to each person: start or resume, results, settings."""
+
+from django.http import Http404
+from django.urls import reverse
+
+from classrooms.models import Guardianship, Membership
+
+from . import rules
+from .attempts import questions
+from .models import Attempt
+
+
+def exercise_context(request, exercise):
+    user = request.user
+    classroom = rules.classroom_of(exercise)
+    context = {
+        "question_count": len(questions(exercise)),
+        "is_open": rules.is_open(exercise),
+        "staff": rules.sees_results_of_class(user, classroom),
+        "pupil_attempts": [],
+        "children_attempts": [],
+    }
+    if context["staff"]:
+        context["results_url"] = reverse("exercises:results", kwargs={"exercise_id": exercise.pk})
+    if rules.is_pupil_of(user, classroom):
+        if not rules.is_for(exercise, user):
+            raise Http404
+        attempts = list(Attempt.objects.filter(exercise=exercise, pupil=user))
+        finished = [a for a in attempts if a.finished_at]
+        left = rules.attempts_left(exercise, len(finished))
+        context.update(
+            pupil_attempts=finished,
+            under_way=next((a for a in attempts if not a.finished_at), None),
+            attempts_left=left,
+            may_start=context["is_open"] and (left is None or left > 0),
+            start_url=reverse("exercises:start", kwargs={"exercise_id": exercise.pk}),
+        )
+    children = Membership.objects.filter(
+        classroom=classroom,
+        role=Membership.Role.PUPIL,
+        user__in=Guardianship.objects.filter(parent=user).values("child")
+        if user.is_authenticated
+        else [],
+    ).select_related("user")
+    child_users = [membership.user for membership in children]
+    if child_users:
+        attempts = Attempt.objects.filter(
+            exercise=exercise, pupil__in=child_users, finished_at__isnull=False
+        ).order_by("-finished_at")
+        by_child = {}
+        for attempt in attempts:
+            by_child.setdefault(attempt.pupil_id, attempt)
+        context["children_attempts"] = [(child, by_child.get(child.pk)) for child in child_users]
+    return context

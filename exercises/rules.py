@@ -1,0 +1,68 @@
+"""Who does an exercise, who sees results: the one place where those rules are written.
+
+- An exercise is for the whole class, or for the groups and pupils the teacher chose
+  (differentiation); a pupil it is not for does not see it (404, not on the wall).
+- A pupil may start while it is open, within the number of attempts (0: unlimited);
+  an attempt under way is resumed, never doubled.
+- Results: the class's staff see everyone's; a pupil their own; a parent their child's.
+"""
+
+from django.utils import timezone
+
+from classrooms.models import Guardianship, Membership
+from classrooms.moderation import teaches_class_of
+from classrooms.permissions import can_moderate_classroom
+
+
+def classroom_of(exercise):
+    return exercise.get_parent().specific
+
+
+def is_for(exercise, pupil) -> bool:
+    """Whether the exercise is set for this pupil (the whole class, or one of theirs)."""
+    pupils = {p.pk for p in exercise.assigned_pupils.all()}
+    groups = list(exercise.assigned_groups.all())
+    if not pupils and not groups:
+        return True
+    if pupil.pk in pupils:
+        return True
+    return any(pupil.pk in {p.pk for p in group.pupils.all()} for group in groups)
+
+
+def is_pupil_of(user, classroom) -> bool:
+    return (
+        user.is_authenticated
+        and Membership.objects.filter(
+            user=user, classroom=classroom, role=Membership.Role.PUPIL
+        ).exists()
+    )
+
+
+def sees_results_of_class(user, classroom) -> bool:
+    return (
+        user.is_superuser
+        or teaches_class_of(user, classroom)
+        or can_moderate_classroom(user, classroom)
+    )
+
+
+def may_see_results_of(user, pupil, classroom) -> bool:
+    if user.pk == pupil.pk:
+        return True
+    if sees_results_of_class(user, classroom):
+        return True
+    return Guardianship.objects.filter(parent=user, child=pupil).exists()
+
+
+def is_open(exercise, now=None) -> bool:
+    now = now or timezone.now()
+    if exercise.opens_at and now < exercise.opens_at:
+        return False
+    return not (exercise.closes_at and now >= exercise.closes_at)
+
+
+def attempts_left(exercise, finished_count) -> int | None:
+    """How many more attempts the pupil may start (None: unlimited)."""
+    if exercise.max_attempts == 0:
+        return None
+    return max(0, exercise.max_attempts - finished_count)

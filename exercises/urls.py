@@ -1,0 +1,20 @@
+"""Exercise addresses, mounted at /exercices/ (and /en/exercices/)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "exercises"
+
+urlpatterns = [
+    path("<int:exercise_id>/commencer/", views.start, name="start"),
+    path("<int:exercise_id>/resultats/", views.results, name="results"),
+    path("<int:exercise_id>/resultats.csv", views.results_csv, name="results_csv"),
+    path("essais/<int:attempt_id>/", views.attempt_view, name="attempt"),
+    path("essais/<int:attempt_id>/resultat/", views.result, name="result"),
+    path(
+        "classes/<int:classroom_id>/eleves/<int:pupil_id>/",
+        views.pupil_results,
+        name="pupil_results",
+    ),
+]

@@ -1,0 +1,280 @@
+"""Doing an exercise and reading its results, through the pages pupils, teachers and
+parents use: one question per screen, marked on the server, resumed after a break."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from wagtailmedia.models import Media
+
+from classrooms.models import ExercisePage, PupilGroup
+from exercises.models import Attempt
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def short_answer(prompt="Quelle est la capitale de la France ?", answers="Paris", points=1):
+    return (
+        "short_answer",
+        {"prompt": prompt, "answers": answers, "points": points, "accept_missing_accents": False},
+    )
+
+
+def drill():
+    return (
+        "mental_drill",
+        {
+            "prompt": "Calcule.",
+            "operation": "add",
+            "minimum": 1,
+            "maximum": 9,
+            "questions": 3,
+            "points": 3,
+        },
+    )
+
+
+def make_exercise(classroom, body, title="Révisions", **settings_fields):
+    exercise = factories.ExercisePageFactory(
+        parent=classroom, title=title, body=body, **settings_fields
+    )
+    exercise.save_revision().publish()
+    return ExercisePage.objects.get(pk=exercise.pk)
+
+
+def start(client, exercise):
+    return client.post(reverse("exercises:start", kwargs={"exercise_id": exercise.pk}))
+
+
+def answer_current(client, attempt, **fields):
+    url = reverse("exercises:attempt", kwargs={"attempt_id": attempt.pk})
+    page = client.get(url)
+    question_id = page.context["current"].id
+    return client.post(url, {"question": question_id, **fields}), page
+
+
+def test_a_pupil_does_an_exercise_question_by_question(client, world):
+    exercise = make_exercise(
+        world.classroom, [short_answer(), short_answer("2 + 2 ?", "4", points=2)]
+    )
+    client.force_login(world.pupil)
+    page = client.get(exercise.url).content.decode()
+    assert "Commencer" in page
+    response = start(client, exercise)
+    attempt = Attempt.objects.get()
+    assert response.url == reverse("exercises:attempt", kwargs={"attempt_id": attempt.pk})
+    _, first = answer_current(client, attempt, **{"q-text": "paris"})
+    html = first.content.decode()
+    assert "Question 1 sur 2" in html and "Paris" not in html  # no answer sent
+    answer_current(client, attempt, **{"q-text": "5"})
+    final = client.get(reverse("exercises:attempt", kwargs={"attempt_id": attempt.pk}))
+    attempt.refresh_from_db()
+    assert final.url == reverse("exercises:result", kwargs={"attempt_id": attempt.pk})
+    assert attempt.finished_at and attempt.points == 1 and attempt.max_points == 3
+    result = client.get(final.url).content.decode()
+    assert "1 points sur 3" in result and "La bonne réponse" in result and "4" in result
+
+
+def test_an_interrupted_attempt_resumes_where_it_stopped(client, world):
+    exercise = make_exercise(world.classroom, [short_answer(), short_answer("Et 3 + 3 ?", "6")])
+    client.force_login(world.pupil)
+    start(client, exercise)
+    attempt = Attempt.objects.get()
+    answer_current(client, attempt, **{"q-text": "Paris"})
+    # The tab closes; later the pupil comes back to the exercise and goes on.
+    assert "Reprendre là où je me suis arrêté" in client.get(exercise.url).content.decode()
+    start(client, exercise)
+    assert Attempt.objects.count() == 1
+    page = client.get(reverse("exercises:attempt", kwargs={"attempt_id": attempt.pk}))
+    assert "Question 2 sur 2" in page.content.decode()
+
+
+def test_the_correction_after_each_question(client, world):
+    exercise = make_exercise(world.classroom, [short_answer()], correction_timing="each")
+    client.force_login(world.pupil)
+    start(client, exercise)
+    attempt = Attempt.objects.get()
+    response, _page = answer_current(client, attempt, **{"q-text": "Lyon"})
+    correction = client.get(response.url).content.decode()
+    assert "La bonne réponse" in correction and "Paris" in correction
+
+
+def test_attempts_and_dates_are_respected(client, world):
+    exercise = make_exercise(world.classroom, [short_answer()], max_attempts=1)
+    client.force_login(world.pupil)
+    start(client, exercise)
+    attempt = Attempt.objects.get()
+    answer_current(client, attempt, **{"q-text": "Paris"})
+    client.get(reverse("exercises:attempt", kwargs={"attempt_id": attempt.pk}))
+    start(client, exercise)
+    assert Attempt.objects.count() == 1
+    closed = make_exercise(
+        world.classroom,
+        [short_answer()],
+        title="Fermé",
+        closes_at=timezone.now() - timezone.timedelta(days=1),
+    )
+    start(client, closed)
+    assert not Attempt.objects.filter(exercise=closed).exists()
+
+
+def test_an_exercise_for_a_group_is_invisible_to_the_others(client, world):
+    classmate = factories.UserFactory(username="hugo", first_name="Hugo")
+    factories.MembershipFactory(user=classmate, classroom=world.classroom)
+    group = PupilGroup.objects.create(classroom=world.classroom, name="Lecteurs")
+    group.pupils.set([world.pupil])
+    exercise = factories.ExercisePageFactory(
+        parent=world.classroom, title="Pour les lecteurs", body=[short_answer()]
+    )
+    exercise.assigned_groups.set([group])
+    exercise.save_revision().publish()
+    exercise = ExercisePage.objects.get(pk=exercise.pk)
+    client.force_login(classmate)
+    assert "Pour les lecteurs" not in client.get(world.classroom.url).content.decode()
+    assert client.get(exercise.url).status_code == 404
+    assert start(client, exercise).status_code == 404
+    client.force_login(world.pupil)
+    assert "Pour les lecteurs" in client.get(world.classroom.url).content.decode()
+    assert client.get(exercise.url).status_code == 200
+
+
+def test_teachers_see_results_export_them_and_comment(client, world):
+    exercise = make_exercise(world.classroom, [short_answer(), drill()])
+    client.force_login(world.pupil)
+    start(client, exercise)
+    attempt = Attempt.objects.get()
+    answer_current(client, attempt, **{"q-text": "Paris"})
+    answer_current(client, attempt, **{"q-results": ["0", "0", "0"]})
+    client.get(reverse("exercises:attempt", kwargs={"attempt_id": attempt.pk}))
+    client.force_login(world.teacher)
+    table = client.get(reverse("exercises:results", kwargs={"exercise_id": exercise.pk}))
+    html = table.content.decode()
+    assert "Léa M." in html and "1 / 4" in html
+    csv = client.get(reverse("exercises:results_csv", kwargs={"exercise_id": exercise.pk}))
+    text = csv.content.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("Élève;Essais;Points;Sur")
+    assert "Léa M.;1;1;4;" in text
+    result_url = reverse("exercises:result", kwargs={"attempt_id": attempt.pk})
+    client.post(result_url, {"comment": "Revois les additions."})
+    client.force_login(world.parent)
+    page = client.get(result_url).content.decode()
+    assert "Revois les additions." in page and "1 points sur 4" in page
+    assert "Léa M." in client.get(exercise.url).content.decode()
+
+
+@pytest.mark.parametrize("who", ["pupil", "parent", "other_pupil", "outsider"])
+def test_results_are_the_staff_s(client, world, who):
+    exercise = make_exercise(world.classroom, [short_answer()])
+    client.force_login(getattr(world, who))
+    for name in ("results", "results_csv"):
+        url = reverse(f"exercises:{name}", kwargs={"exercise_id": exercise.pk})
+        assert client.get(url).status_code == 404
+
+
+def test_a_parent_sees_only_their_own_child_s_results(client, world):
+    exercise = make_exercise(world.classroom, [short_answer()])
+    classmate = factories.UserFactory(username="hugo", first_name="Hugo")
+    factories.MembershipFactory(user=classmate, classroom=world.classroom)
+    attempt = Attempt.objects.create(
+        exercise=exercise,
+        pupil=classmate,
+        seed=1,
+        finished_at=timezone.now(),
+        points=1,
+        max_points=1,
+    )
+    client.force_login(world.parent)
+    assert (
+        client.get(reverse("exercises:result", kwargs={"attempt_id": attempt.pk})).status_code
+        == 404
+    )
+    url = reverse(
+        "exercises:pupil_results",
+        kwargs={"classroom_id": world.classroom.pk, "pupil_id": classmate.pk},
+    )
+    assert client.get(url).status_code == 404
+    own = reverse(
+        "exercises:pupil_results",
+        kwargs={"classroom_id": world.classroom.pk, "pupil_id": world.pupil.pk},
+    )
+    assert client.get(own).status_code == 200
+
+
+def test_a_dictation_is_marked_word_by_word(client, world, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    media = Media.objects.create(title="Dictée 1", type="audio", file="media/dictee.webm")
+    exercise = make_exercise(
+        world.classroom,
+        [
+            (
+                "dictation",
+                {"prompt": "Écoute.", "audio": media, "text": "Le chat dort.", "points": 3},
+            )
+        ],
+    )
+    client.force_login(world.pupil)
+    start(client, exercise)
+    attempt = Attempt.objects.get()
+    _response, page = answer_current(client, attempt, **{"q-text": "le chat dor"})
+    assert "Le chat dort" not in page.content.decode()
+    client.get(reverse("exercises:attempt", kwargs={"attempt_id": attempt.pk}))
+    result = client.get(reverse("exercises:result", kwargs={"attempt_id": attempt.pk}))
+    html = result.content.decode()
+    assert "Majuscule" in html and "Orthographe" in html and "Ponctuation" in html
+
+
+def test_the_results_table_does_not_grow_with_pupils(client, world):
+    questions = [short_answer(f"Question {n}", "oui") for n in range(20)]
+    exercise = make_exercise(world.classroom, questions)
+
+    def add_pupils(count, start_at):
+        for number in range(start_at, start_at + count):
+            pupil = factories.UserFactory(username=f"eleve{number}")
+            factories.MembershipFactory(user=pupil, classroom=world.classroom)
+            Attempt.objects.create(
+                exercise=exercise,
+                pupil=pupil,
+                seed=number,
+                finished_at=timezone.now(),
+                points=1,
+                max_points=20,
+                answers={f"x{n}": {"points": 1} for n in range(20)},
+            )
+
+    url = reverse("exercises:results", kwargs={"exercise_id": exercise.pk})
+    client.force_login(world.teacher)
+    add_pupils(3, 0)
+    client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    add_pupils(27, 3)
+    with CaptureQueriesContext(connection) as large:
+        response = client.get(url)
+    assert response.content.decode().count("<tr>") == 32  # the header, 30 pupils and Léa
+    assert len(large) == len(small)
+
+
+def test_an_embedded_activity_shows_on_the_page_and_is_not_a_question(client, world):
+    activity = (
+        "activity",
+        {
+            "prompt": "Trie les animaux.",
+            "url": "https://learningapps.org/1653886",
+            "title": "Trier les animaux",
+            "height": None,
+        },
+    )
+    exercise = make_exercise(world.classroom, [activity, short_answer()])
+    client.force_login(world.pupil)
+    html = client.get(exercise.url).content.decode()
+    assert 'src="https://learningapps.org/watch?app=1653886"' in html
+    assert "Préau n’enregistre pas son résultat" in html
+    assert "1 question" in html
+    start(client, exercise)
+    attempt = Attempt.objects.get()
+    answer_current(client, attempt, **{"q-text": "Paris"})
+    client.get(reverse("exercises:attempt", kwargs={"attempt_id": attempt.pk}))
+    attempt.refresh_from_db()
+    assert attempt.finished_at and attempt.max_points == 1
