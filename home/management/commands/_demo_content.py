@@ -85,8 +85,12 @@ class EntrySpec:
 
 @dataclass(frozen=True)
 class ExerciseSpec:
+    """An exercise: its instructions, then questions as (block type, raw value) pairs."""
+
     title: str
     instructions: tuple[str, ...]
+    questions: tuple[tuple[str, dict], ...] = ()
+    max_attempts: int = 1
 
 
 @dataclass(frozen=True)
@@ -979,10 +983,72 @@ BOURG_CE1 = ClassSpec(
     ),
     exercise=ExerciseSpec(
         title="Les nombres jusqu'à 100",
-        instructions=(
-            "Écris en chiffres : soixante-douze, quatre-vingt-quinze, cinquante-huit.",
-            "Range du plus petit au plus grand : 47, 74, 40, 70.",
+        instructions=("Lis bien chaque question. Tu peux écouter la consigne si tu veux.",),
+        questions=(
+            (
+                "short_answer",
+                {
+                    "prompt": "Écris en chiffres : soixante-douze.",
+                    "answers": "72",
+                    "accept_missing_accents": False,
+                    "points": 1,
+                },
+            ),
+            (
+                "ordering",
+                {
+                    "prompt": "Range du plus petit au plus grand.",
+                    "items": ["40", "47", "70", "74"],
+                    "points": 2,
+                },
+            ),
+            (
+                "multiple_choice",
+                {
+                    "prompt": "Quel nombre est le plus grand ?",
+                    "choices": [
+                        {"text": "95", "correct": True},
+                        {"text": "59", "correct": False},
+                        {"text": "85", "correct": False},
+                    ],
+                    "several_answers": False,
+                    "points": 1,
+                },
+            ),
+            (
+                "fill_in_blanks",
+                {
+                    "prompt": "Complète.",
+                    "text": "Après 69 vient [70]. Avant 100 vient [99|90|101].",
+                    "points": 2,
+                },
+            ),
+            (
+                "matching",
+                {
+                    "prompt": "Relie chaque nombre à son écriture en lettres.",
+                    "pairs": [
+                        {"left": "58", "right": "cinquante-huit"},
+                        {"left": "85", "right": "quatre-vingt-cinq"},
+                        {"left": "15", "right": "quinze"},
+                    ],
+                    "points": 3,
+                },
+            ),
+            (
+                "mental_drill",
+                {
+                    "prompt": "Calcule dans ta tête.",
+                    "operation": "add",
+                    "minimum": 10,
+                    "maximum": 40,
+                    "questions": 5,
+                    "seconds": None,
+                    "points": 5,
+                },
+            ),
         ),
+        max_attempts=0,
     ),
 )
 

@@ -586,7 +586,9 @@ class DemoLoader:
                 classroom,
                 ExercisePage(
                     title=spec.exercise.title,
-                    body=[("instruction", {"text": text}) for text in spec.exercise.instructions],
+                    body=[("instruction", {"text": text}) for text in spec.exercise.instructions]
+                    + list(spec.exercise.questions),
+                    max_attempts=spec.exercise.max_attempts,
                 ),
                 teacher,
             )
