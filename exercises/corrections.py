@@ -39,3 +39,32 @@ def right_answer(question, seed, recorded=None) -> dict:
     else:
         lines = [_("See the question.")]
     return {"lines": lines}
+
+
+def answer_in_words(question, seed, recorded) -> str:
+    """What the pupil answered, as the teacher reads it (choices by their words)."""
+    if not recorded:
+        return ""
+    answer = recorded.get("answer") or {}
+    kind, block, value = question.child.block_type, question.child.block, question.child.value
+    try:
+        shown = block.pupil_view(value, seed)
+        if kind == "multiple_choice":
+            texts = {c["key"]: c["text"] or c["alt_text"] for c in shown["choices"]}
+            return ", ".join(texts.get(key, "?") for key in answer.get("choices", []))
+        if kind == "matching":
+            left = {item["key"]: item["text"] for item in shown["left"]}
+            right = {item["key"]: item["text"] for item in shown["right"]}
+            return "; ".join(
+                f"{left.get(key, '?')} → {right.get(choice, '…')}"
+                for key, choice in (answer.get("pairs") or {}).items()
+            )
+        if kind == "ordering":
+            items = {item["key"]: item["text"] for item in shown["items"]}
+            return " → ".join(items.get(key, "…") for key in answer.get("order", []))
+        if kind in ("fill_in_blanks", "mental_drill"):
+            field = "blanks" if kind == "fill_in_blanks" else "results"
+            return " | ".join(str(part) or "…" for part in answer.get(field, []))
+        return str(answer.get("text", ""))
+    except (AttributeError, KeyError, TypeError):
+        return ""

@@ -20,7 +20,7 @@ from classrooms.models import ExercisePage, Membership
 from classrooms.permissions import can_view_classroom
 
 from . import attempts, rules
-from .corrections import right_answer
+from .corrections import answer_in_words, right_answer
 from .models import Attempt
 
 CSV_NAME = "resultats-{slug}.csv"
@@ -125,11 +125,13 @@ def marked_questions(attempt):
     rows = []
     for question in attempts.questions(version):
         recorded = attempt.answers.get(str(question.id))
+        seed = attempts.seed_for(attempt, question)
         rows.append(
             {
                 "question": question,
                 "recorded": recorded,
-                "right": right_answer(question, attempts.seed_for(attempt, question), recorded),
+                "given": answer_in_words(question, seed, recorded),
+                "right": right_answer(question, seed, recorded),
             }
         )
     return version, rows

@@ -75,6 +75,7 @@ def test_a_pupil_does_an_exercise_question_by_question(client, world):
     assert attempt.finished_at and attempt.points == 1 and attempt.max_points == 3
     result = client.get(final.url).content.decode()
     assert "1 points sur 3" in result and "La bonne réponse" in result and "4" in result
+    assert "Réponse donnée : <strong>5</strong>" in result
 
 
 def test_an_interrupted_attempt_resumes_where_it_stopped(client, world):
