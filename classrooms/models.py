@@ -22,6 +22,7 @@ from wagtail.models import Page, Task, TaskState
 from pages.models import MediaCollectionMixin
 
 from . import activities
+from .admin_forms import ExercisePageForm
 from .blocks import EntryBodyBlock, ExerciseBodyBlock
 
 
@@ -399,6 +400,7 @@ class ExercisePage(ClassActivityPage):
     ]
 
     template = "classrooms/exercise_page.html"
+    base_form_class = ExercisePageForm
 
     class Meta:
         verbose_name = _("exercise")
