@@ -21,9 +21,7 @@ class ExercisePageForm(WagtailAdminPageForm):
         elif self.instance.pk:
             classroom = self.instance.get_classroom()
         if "assigned_groups" in self.fields:
-            self.fields["assigned_groups"].queryset = PupilGroup.objects.filter(
-                classroom=classroom
-            )
+            self.fields["assigned_groups"].queryset = PupilGroup.objects.filter(classroom=classroom)
         if "assigned_pupils" in self.fields:
             self.fields["assigned_pupils"].queryset = (
                 get_user_model()
