@@ -1,14 +1,15 @@
-/* A visible counter under each comment sentence: how many characters are left. */
+/* A visible counter under each comment sentence: how many characters are left.
+ * Its words come from the page (data-template, translated by Django; __N__ is the count).
+ */
 (function () {
   "use strict";
-  var french = (document.documentElement.lang || "fr").indexOf("fr") === 0;
   document.querySelectorAll("textarea[data-count]").forEach(function (area) {
     var counter = document.querySelector("[data-count-for='" + area.id + "']");
     var max = parseInt(area.getAttribute("maxlength"), 10);
     if (!counter || !max) return;
     function update() {
       var left = max - area.value.length;
-      counter.textContent = french ? left + " caractères restants" : left + " characters left";
+      counter.textContent = (counter.dataset.template || "__N__").replace("__N__", left);
       counter.classList.toggle("help--warning", left < 20);
     }
     area.addEventListener("input", update);

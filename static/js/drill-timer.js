@@ -5,7 +5,6 @@
  */
 (function () {
   "use strict";
-  var french = (document.documentElement.lang || "fr").indexOf("fr") === 0;
   document.querySelectorAll("[data-seconds-per-operation]").forEach(function (drill) {
     var seconds = parseInt(drill.dataset.secondsPerOperation, 10);
     var items = Array.prototype.slice.call(drill.querySelectorAll(".question__operations li"));
@@ -32,7 +31,8 @@
     }
 
     function render() {
-      clock.textContent = (french ? "Temps restant : " : "Time left: ") + left + " s";
+      // The words come from the page (data-time-left, translated by Django).
+      clock.textContent = (drill.dataset.timeLeft || "__N__ s").replace("__N__", left);
     }
 
     function advance() {

@@ -9,10 +9,10 @@
 
   function counterText(counter, length) {
     var max = parseInt(counter.dataset.max, 10);
-    var lang = document.documentElement.lang || "fr";
-    counter.textContent = lang.indexOf("fr") === 0
-      ? length + " / " + max + " caractères"
-      : length + " / " + max + " characters";
+    // The words come from the page, translated by Django.
+    counter.textContent = (counter.dataset.template || "__N__ / __MAX__")
+      .replace("__N__", length)
+      .replace("__MAX__", max);
     counter.classList.toggle("help--warning", length > max);
   }
 

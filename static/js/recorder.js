@@ -9,12 +9,6 @@
   "use strict";
 
   var TYPES = ["audio/webm;codecs=opus", "audio/webm", "audio/mp4", "audio/ogg;codecs=opus"];
-  var MESSAGES = {
-    fr: { denied: "Le micro n'est pas autorisé : demande à un adulte de l'autoriser dans le navigateur.", ready: "Enregistrement prêt. Écoute-le avant d'envoyer.", limit: "Temps maximum atteint : l'enregistrement s'est arrêté.", recording: "Enregistrement en cours…" },
-    en: { denied: "The microphone is not allowed: ask an adult to allow it in the browser.", ready: "Recording ready. Listen to it before sending.", limit: "Maximum length reached: the recording stopped.", recording: "Recording…" }
-  };
-  var lang = (document.documentElement.lang || "fr").indexOf("fr") === 0 ? "fr" : "en";
-  var say = MESSAGES[lang];
 
   function pickType() {
     for (var i = 0; i < TYPES.length; i++) {
@@ -47,6 +41,13 @@
     var status = box.querySelector("[data-recorder-status]");
     var input = box.querySelector("input[type=file]");
     var maxSeconds = parseInt(box.dataset.maxSeconds, 10) || 300;
+    // What the recorder says comes from the page, translated by Django.
+    var say = {
+      denied: box.dataset.msgDenied,
+      ready: box.dataset.msgReady,
+      limit: box.dataset.msgLimit,
+      recording: box.dataset.msgRecording
+    };
     var recorder = null, chunks = [], started = 0, ticking = null, stream = null;
     controls.hidden = false;
 
