@@ -25,6 +25,7 @@ from wagtailmedia import get_media_model
 
 from classrooms.models import BlogEntryPage, Level, Membership
 from tests import factories
+from tests.browser.journeys import log_in, new_tab
 
 TITLE = "Nos haricots ont poussé"
 TEXT = "Nous avons semé des haricots dans la classe. "
@@ -93,22 +94,6 @@ def phone_photo():
     with Image.open(io.BytesIO(data)) as check:
         assert dict(check.getexif().get_ifd(GPS_IFD)) == GPS_POSITION
     return data
-
-
-def log_in(tab, username):
-    tab.goto("/compte/connexion/")
-    tab.get_by_label("Identifiant").fill(username)
-    tab.get_by_label("Mot de passe").fill(factories.TEST_PASSWORD)
-    tab.get_by_role("main").get_by_role("button", name="Se connecter").click()
-    expect(tab).not_to_have_url(re.compile(r"/compte/connexion/"))
-
-
-def new_tab(browser, live_server):
-    context = browser.new_context(
-        base_url=live_server.url, locale="fr-FR", viewport={"width": 1280, "height": 900}
-    )
-    context.set_default_timeout(15_000)
-    return context.new_page()
 
 
 def has_no_gps(field_file):

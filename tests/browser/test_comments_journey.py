@@ -23,6 +23,7 @@ from playwright.sync_api import expect
 from classrooms.models import BlogEntryPage, Level, Membership
 from comments.models import ClassComment, Partnership
 from tests import factories
+from tests.browser.journeys import log_in, new_tab
 
 TITLE = "Nos haricots"
 HOST_CLASS = "CP de Mme Durand"
@@ -86,22 +87,6 @@ def partner_classes(django_db_serialized_rollback, settings, tmp_path):
     entry.save_revision().publish()
     people.entry = BlogEntryPage.objects.get(pk=entry.pk)
     return people
-
-
-def log_in(tab, username):
-    tab.goto("/compte/connexion/")
-    tab.get_by_label("Identifiant").fill(username)
-    tab.get_by_label("Mot de passe").fill(factories.TEST_PASSWORD)
-    tab.get_by_role("main").get_by_role("button", name="Se connecter").click()
-    expect(tab).not_to_have_url(re.compile(r"/compte/connexion/"))
-
-
-def new_tab(browser, live_server):
-    context = browser.new_context(
-        base_url=live_server.url, locale="fr-FR", viewport={"width": 1280, "height": 900}
-    )
-    context.set_default_timeout(15_000)
-    return context.new_page()
 
 
 def open_class_from_my_spaces(tab, title):

@@ -28,6 +28,7 @@ from wagtailmedia import get_media_model
 from classrooms.models import ExercisePage, Level, Membership, PupilGroup
 from exercises.models import Attempt
 from tests import factories
+from tests.browser.journeys import log_in, new_tab
 
 TONE = Path(__file__).resolve().parents[1] / "fixtures" / "media" / "tone.webm"
 CLASS = "CE1 de Mme Durand"
@@ -82,22 +83,6 @@ def exercise_class(django_db_serialized_rollback, settings, tmp_path):
     media.file.save("dictee.webm", ContentFile(TONE.read_bytes()))
     people.media = media
     return people
-
-
-def log_in(tab, username):
-    tab.goto("/compte/connexion/")
-    tab.get_by_label("Identifiant").fill(username)
-    tab.get_by_label("Mot de passe").fill(factories.TEST_PASSWORD)
-    tab.get_by_role("main").get_by_role("button", name="Se connecter").click()
-    expect(tab).not_to_have_url(re.compile(r"/compte/connexion/"))
-
-
-def new_tab(browser, live_server):
-    context = browser.new_context(
-        base_url=live_server.url, locale="fr-FR", viewport={"width": 1280, "height": 900}
-    )
-    context.set_default_timeout(15_000)
-    return context.new_page()
 
 
 # --- The Wagtail admin's StreamField -----------------------------------------------------
