@@ -39,15 +39,17 @@ def entry_or_404(user, entry_id):
     return entry, classroom
 
 
-def may_edit(user, entry, classroom, review) -> bool:
-    """Teachers always; its authors and the person who started it while it is theirs."""
+def may_edit(user, entry, classroom, review, latest) -> bool:
+    """Teachers always; its authors and the person who started it while it is theirs.
+
+    `latest` is the entry as its latest revision has it (where its authors are).
+    """
     if user.is_superuser or moderation.teaches_class_of(user, classroom):
         return True
     if not can_post_in_classroom(user, classroom):
         return False
     if review.status not in (EntryStatus.DRAFT, EntryStatus.NEEDS_CHANGES):
         return False
-    latest = entry.get_latest_revision_as_object()
     return entry.owner_id == user.pk or any(a.pk == user.pk for a in latest.authors.all())
 
 
@@ -55,10 +57,9 @@ def may_publish(user, classroom) -> bool:
     return user.is_superuser or moderation.teaches_class_of(user, classroom)
 
 
-def _initial(entry):
-    if entry is None:
+def _initial(latest):
+    if latest is None:
         return {}
-    latest = entry.get_latest_revision_as_object()
     return {
         "title": latest.title,
         "text": editor.text_of(latest),
@@ -108,9 +109,9 @@ def _publish(request, entry):
     return redirect(BlogEntryPage.objects.get(pk=entry.pk).get_url(request))
 
 
-def _editor(request, classroom, entry=None):
-    review = moderation.review_of(entry) if entry else None
-    removable = editor.removable_blocks(entry.get_latest_revision_as_object()) if entry else []
+def _editor(request, classroom, entry=None, review=None, latest=None):
+    """The editor, for a new entry or for `entry` (with its review and latest revision)."""
+    removable = editor.removable_blocks(latest) if latest else []
     form_kwargs = {
         "classroom": classroom,
         "author": request.user,
@@ -121,7 +122,7 @@ def _editor(request, classroom, entry=None):
         if form.is_valid() or _refused_uploads_only(form):
             return _save_and_act(request, classroom, form, entry)
     else:
-        form = EntryForm(initial=_initial(entry), **form_kwargs)
+        form = EntryForm(initial=_initial(latest), **form_kwargs)
     context = {
         "classroom": classroom,
         "entry": entry,
@@ -148,11 +149,13 @@ def entry_new(request, classroom_id):
 @login_required
 def entry_edit(request, entry_id):
     entry, classroom = entry_or_404(request.user, entry_id)
-    if not may_edit(request.user, entry, classroom, moderation.review_of(entry)):
+    review = moderation.review_of(entry)
+    latest = entry.get_latest_revision_as_object()
+    if not may_edit(request.user, entry, classroom, review, latest):
         if entry.live:
             return redirect(entry.get_url(request))
         raise Http404
-    return _editor(request, classroom, entry)
+    return _editor(request, classroom, entry, review, latest)
 
 
 @login_required
@@ -232,7 +235,8 @@ def entry_delete(request, entry_id):
     """A draft nobody wants any more; published entries are removed in the admin."""
     entry, classroom = entry_or_404(request.user, entry_id)
     review = moderation.review_of(entry)
-    if entry.live or not may_edit(request.user, entry, classroom, review):
+    latest = entry.get_latest_revision_as_object()
+    if entry.live or not may_edit(request.user, entry, classroom, review, latest):
         raise Http404
     if entry.current_workflow_state:
         entry.current_workflow_state.cancel(user=request.user)
