@@ -36,8 +36,6 @@ class Review:
 
     status: str
     note: str = ""  # the teacher's note when the entry was sent back
-    submitted_at: object = None
-    submitted_by: object = None
 
     @property
     def label(self):
@@ -97,7 +95,7 @@ def reviews_for(entries) -> dict[int, Review]:
             base_content_type=_page_content_type(),
             object_id__in=[str(entry.pk) for entry in entries],
         )
-        .select_related("current_task_state", "requested_by")
+        .select_related("current_task_state")
     )
     by_page = {int(state.object_id): state for state in states}
     reviews = {}
@@ -109,11 +107,7 @@ def reviews_for(entries) -> dict[int, Review]:
                 EntryStatus.NEEDS_CHANGES, note=task_state.comment if task_state else ""
             )
         elif state is not None:
-            reviews[entry.pk] = Review(
-                EntryStatus.SUBMITTED,
-                submitted_at=state.created_at,
-                submitted_by=state.requested_by,
-            )
+            reviews[entry.pk] = Review(EntryStatus.SUBMITTED)
         elif entry.live:
             reviews[entry.pk] = Review(EntryStatus.PUBLISHED)
         else:

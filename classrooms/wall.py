@@ -13,7 +13,7 @@ from . import activities
 from .feeds import feed_url
 from .groups import groups_of
 from .models import BlogEntryPage, ClassroomPage, Membership, Visibility
-from .permissions import can_manage_classroom, can_moderate_classroom
+from .permissions import can_manage_classroom
 from .visibility import readable_entries_filter
 
 WALL_SIZE = 12
@@ -108,7 +108,6 @@ def wall_context(request, classroom):
         "teachers": teachers,
         "shared": shared_by_other_classes(classroom, user),
         "can_manage": can_manage_classroom(user, classroom),
-        "can_moderate": can_moderate_classroom(user, classroom),
         "feed_url": feed_url(request, classroom, user),
         "my_groups": groups_of(user, classroom),
     }

@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Page
 
 from classrooms.models import BlogEntryPage, Membership
 from notifications.services import notify
@@ -82,15 +83,18 @@ def post(entry, user, *, liked="", suggestion="", wondering="", parent=None, at_
         notify(
             class_teachers(entry),
             "comment_pending",
-            url=reverse("comments:queue", kwargs={"classroom_id": entry_classroom_id(entry)}),
+            url=queue_url(entry),
             author=user.display_name,
             entry=entry.title,
         )
     return comment
 
 
-def entry_classroom_id(entry):
-    return entry.get_parent().pk
+def queue_url(entry):
+    """The class's queue of comments waiting for its teachers."""
+    classroom_path = entry.path[: -entry.steplen]
+    classroom_id = Page.objects.filter(path=classroom_path).values_list("pk", flat=True).first()
+    return reverse("comments:queue", kwargs={"classroom_id": classroom_id})
 
 
 def _tell_authors_of_entry(entry, comment):
@@ -158,7 +162,7 @@ def flag(comment, entry, reader):
     notify(
         class_teachers(entry),
         "comment_reported",
-        url=reverse("comments:queue", kwargs={"classroom_id": entry_classroom_id(entry)}),
+        url=queue_url(entry),
         entry=entry.title,
     )
 

@@ -127,14 +127,8 @@ def moderate(request, comment_id):
 def _back(request, entry, comment):
     """Back to the queue or to the entry, whichever the moderator came from."""
     if request.POST.get("from") == "queue":
-        return redirect_to_queue_url(entry)
+        return services.queue_url(entry)
     return services.entry_url(entry, comment)
-
-
-def redirect_to_queue_url(entry):
-    from django.urls import reverse
-
-    return reverse("comments:queue", kwargs={"classroom_id": entry.get_parent().pk})
 
 
 @login_required
