@@ -9,7 +9,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/preau
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/1
 PYTEST_ARGS ?=
 
-.PHONY: run test lint checks test-sqlite test-postgres messages clean
+.PHONY: run test bench lint checks test-sqlite test-postgres messages clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -33,6 +33,18 @@ test: $(VENV)/.installed-dev lint checks test-sqlite
 ifeq ($(CI),true)
 	$(MAKE) test-postgres
 endif
+
+# Load benchmark at two portal sizes (README "Performance"); needs PostgreSQL and Redis.
+# BENCH_ARGS passes options, e.g. BENCH_ARGS="--sizes 8,650 --seconds 20".
+BENCH_ARGS ?=
+$(VENV)/.installed-bench: requirements-bench.txt $(VENV)/.installed
+	$(PY) -m pip install -q -r requirements-bench.txt
+	touch $@
+
+bench: $(VENV)/.installed-bench
+	@command -v wrk >/dev/null 2>&1 || (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null)
+	$(PY) -m performance.bench $(BENCH_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

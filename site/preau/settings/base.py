@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "enrolment",
     "notifications",
     "exercises",
+    "performance",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -71,6 +72,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Public pages for anonymous visitors, served before the session and the database.
+    "performance.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -85,6 +88,10 @@ MIDDLEWARE = [
     "classrooms.admin_privacy.AdminPrivacyMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+# The benchmark counts each request's SQL queries (performance/query_count.py).
+if env_bool("PREAU_COUNT_QUERIES", False):
+    MIDDLEWARE.insert(0, "performance.query_count.QueryCountMiddleware")
 
 ROOT_URLCONF = "preau.urls"
 WSGI_APPLICATION = "preau.wsgi.application"
@@ -133,6 +140,11 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Whole public pages kept for anonymous visitors, dropped at every publication
+# (performance/page_cache.py); 0 switches the cache off.
+PREAU_PAGE_CACHE_SECONDS = env_int("PREAU_PAGE_CACHE_SECONDS", 600)
+PREAU_PAGE_CACHE_APPS = ("home", "pages")
 
 # Background work (e-mails, image renditions): in-process unless a worker is configured.
 TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate")

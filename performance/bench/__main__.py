@@ -1,0 +1,164 @@
+"""`python -m performance.bench`: see the package docstring; `--help` lists the knobs."""
+
+import argparse
+import os
+import platform
+import shutil
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from . import chart, report
+from .load import run_wrk
+from .server import REPOSITORY, Environment, Gunicorn, flush_redis, recreate_database
+
+
+def arguments():
+    parser = argparse.ArgumentParser(prog="make bench", description=__doc__)
+    parser.add_argument("--sizes", default="8,64", help="portal sizes in schools (8,64)")
+    parser.add_argument("--seconds", type=int, default=10, help="measured seconds per page")
+    parser.add_argument("--warmup", type=int, default=2, help="warm-up seconds per page")
+    parser.add_argument("--connections", type=int, default=16, help="concurrent users")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--threads", type=int, default=2, help="threads per worker")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432"),
+        help="PostgreSQL server (no database name)",
+    )
+    parser.add_argument("--database", default="preau_bench", help="dropped and created")
+    parser.add_argument(
+        "--redis", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5")
+    )
+    parser.add_argument("--out", default=str(REPOSITORY / "docs" / "benchmark"))
+    return parser.parse_args()
+
+
+def say(text):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {text}", flush=True)
+
+
+def machine():
+    import psycopg
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        postgres = cursor.fetchone()[0].split()[0]
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return {
+        "description": f"{os.cpu_count()} CPU cores, {memory:.0f} GiB, {platform.platform()}",
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "postgres": postgres,
+        "psycopg": psycopg.__version__,
+    }
+
+
+def measure_size(options, environment, schools):
+    from . import scenarios
+
+    say(f"Seeding a portal of {schools} schools")
+    environment.manage("seed_scale", f"--schools={schools}", "--force")
+    flush_redis(options.redis)
+    size = {"schools_asked": schools, "portal": scenarios.portal_size(), "pages": {}}
+    say(f"Portal: {size['portal']}")
+    started = datetime.now(UTC)
+    with Gunicorn(environment, workers=options.workers, threads=options.threads) as server:
+        plan = scenarios.build(scenarios.targets())
+        ceiling = None
+        for scenario in plan:
+            if options.warmup:
+                run_wrk(
+                    scenario,
+                    server.base_url,
+                    seconds=options.warmup,
+                    connections=options.connections,
+                )
+            figures = run_wrk(
+                scenario, server.base_url, seconds=options.seconds, connections=options.connections
+            )
+            if scenario.key == "ceiling_view":
+                ceiling = figures["rps"]
+            figures.update(
+                label=scenario.label,
+                path=scenario.path,
+                ceiling=scenario.ceiling,
+                target_ratio=scenario.target_ratio,
+                ratio=figures["rps"] / ceiling if ceiling else 0.0,
+                memory_mib=server.worker_memory_mib(),
+            )
+            size["pages"][scenario.key] = figures
+            missed = report.verdicts(figures)
+            say(
+                f"{scenario.label:38} {figures['rps']:8.0f} req/s {figures['ratio']:6.2f} T  "
+                f"p50 {figures['p50_ms']:6.1f} ms  p99 {figures['p99_ms']:6.1f} ms  "
+                f"SQL {figures['queries_per_request'] or 0:5.1f}  errors {figures['errors']}"
+                + (f"  MISSED: {'; '.join(missed)}" if missed else "")
+            )
+    size["ceiling_rps"] = ceiling
+    scenarios.forget_posted_comments(started)
+    return size
+
+
+def main():
+    options = arguments()
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is missing: `apt-get install wrk` (make bench does it).")
+    sizes = [int(size) for size in options.sizes.split(",")]
+    began = time.monotonic()
+    environment = Environment(
+        postgres=options.postgres,
+        database=options.database,
+        redis_url=options.redis,
+        port=options.port,
+    )
+    try:
+        say(f"Creating the database {options.database}")
+        recreate_database(options.postgres, options.database)
+        flush_redis(options.redis)
+        environment.manage("migrate", "--noinput", "--verbosity=0")
+        environment.manage("collectstatic", "--noinput", "--verbosity=0")
+        environment.apply()
+        import django
+
+        django.setup()
+        results = {
+            "when": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "machine": machine(),
+            "settings": {
+                "workers": options.workers,
+                "threads": options.threads,
+                "connections": options.connections,
+                "seconds": options.seconds,
+            },
+            "sizes": [measure_size(options, environment, schools) for schools in sizes],
+        }
+        from django.db import connections
+
+        connections.close_all()
+    finally:
+        environment.cleanup()
+    folder = Path(options.out)
+    folder.mkdir(parents=True, exist_ok=True)
+    results["duration_s"] = round(time.monotonic() - began)
+    paths = [
+        report.write_json(results, folder),
+        report.write_markdown(results, folder),
+        chart.draw(results, folder),
+    ]
+    say(f"Done in {results['duration_s']} s: " + ", ".join(str(path) for path in paths))
+    failures = [
+        (size["schools_asked"], page["label"], report.verdicts(page))
+        for size in results["sizes"]
+        for page in size["pages"].values()
+        if report.verdicts(page)
+    ]
+    for schools, label, missed in failures:
+        say(f"N={schools} {label}: {'; '.join(missed)}")
+
+
+if __name__ == "__main__":
+    main()
