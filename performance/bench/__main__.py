@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from . import chart, report
-from .load import run_wrk
+from .load import prime, run_wrk
 from .server import REPOSITORY, Environment, Gunicorn, flush_redis, recreate_database
 
 
@@ -70,6 +70,7 @@ def measure_size(options, environment, schools):
         plan = scenarios.build(scenarios.targets())
         ceiling = None
         for scenario in plan:
+            prime(scenario, server.base_url)
             if options.warmup:
                 run_wrk(
                     scenario,

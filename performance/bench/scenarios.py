@@ -38,6 +38,7 @@ def targets():
 
     found = dict(bench_targets())
     classroom = found["classroom"]
+    found["news"] = found["news_page"]
     found["portal"] = found["school"].get_parent().specific
     found["static"] = static("css/preau.css")
     found["pupils"] = list(

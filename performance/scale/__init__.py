@@ -1,0 +1,1 @@
+"""The synthetic portal of `manage.py seed_scale`: names, sizes, bulk inserts, targets."""
