@@ -21,6 +21,8 @@ class Activity:
     (authors, a photo, a player); `to_review(classroom, user)` lists what waits for a
     teacher; `drafts(classroom, user)` what this person left unfinished; `new_url(classroom,
     user)` where their "new" button leads in the front end ("" if they may not add one).
+    `wall_annotations(request)` gives expressions (on the page's id, as OuterRef("pk"))
+    that the wall adds to its one query, for `prepare_cards` to read without a query.
     """
 
     model_label: str  # "app_label.ModelName" of a Page subclass
@@ -28,6 +30,7 @@ class Activity:
     on_wall: bool = True  # whether published pages of this type appear on the class wall
     card_template: str = "classrooms/cards/activity.html"
     prepare_cards: Callable | None = None
+    wall_annotations: Callable | None = None
     to_review: Callable | None = None
     drafts: Callable | None = None
     new_url: Callable | None = None

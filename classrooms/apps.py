@@ -26,6 +26,7 @@ class ClassroomsConfig(AppConfig):
                 icon="pencil",
                 card_template="classrooms/cards/blog_entry.html",
                 prepare_cards=blog.prepare_cards,
+                wall_annotations=blog.wall_annotations,
                 to_review=blog.to_review,
                 drafts=blog.drafts,
                 new_url=blog.new_url,

@@ -1,12 +1,26 @@
-"""Puts the user's spaces in every template, computed only if a template reads them."""
+"""Puts the user's spaces in every template, computed only if a template reads them.
+
+Both come from what the person is (person.py), read once per request: the header's
+spaces and whether to show the way into the Wagtail admin cost no query of their own.
+"""
 
 from django.utils.functional import SimpleLazyObject
 
+from .person import person_of
 from .spaces import spaces_for
+
+
+def _may_access_admin(user):
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or person_of(user).may_access_admin
 
 
 def my_spaces(request):
     user = getattr(request, "user", None)
     if user is None:
         return {}
-    return {"my_spaces": SimpleLazyObject(lambda: spaces_for(user, request))}
+    return {
+        "my_spaces": SimpleLazyObject(lambda: spaces_for(user, request)),
+        "may_access_admin": SimpleLazyObject(lambda: _may_access_admin(user)),
+    }

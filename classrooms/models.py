@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Task, TaskState
 
 from pages.models import MediaCollectionMixin
+from pages.routing import RoutedPageMixin, route_of, specific_of
 
 from . import activities
 from .admin_forms import ExercisePageForm
@@ -77,7 +78,7 @@ class PrivateClassPageMixin:
         return []
 
 
-class ClassroomPage(PrivateClassPageMixin, MediaCollectionMixin, Page):
+class ClassroomPage(PrivateClassPageMixin, MediaCollectionMixin, RoutedPageMixin, Page):
     """A private class space for one school year."""
 
     school_year = models.CharField(
@@ -140,7 +141,7 @@ class ClassroomPage(PrivateClassPageMixin, MediaCollectionMixin, Page):
         return context
 
 
-class ClassActivityPage(PrivateClassPageMixin, Page):
+class ClassActivityPage(PrivateClassPageMixin, RoutedPageMixin, Page):
     """Base of every activity page: lives directly in a class space and shares its privacy."""
 
     search_fields = []
@@ -151,9 +152,21 @@ class ClassActivityPage(PrivateClassPageMixin, Page):
         abstract = True
 
     def get_classroom(self):
-        # Activities sit directly below their class space; the path prefix finds it
-        # without loading the tree.
-        return ClassroomPage.objects.get(path=self.path[: -self.steplen])
+        """The class space this activity sits in, read once per page object.
+
+        Activities sit directly below their class space: routing read it with the page
+        (pages/routing.py); otherwise the path prefix finds it without loading the tree.
+        """
+        classroom = self.__dict__.get("_preau_classroom")
+        if classroom is None:
+            route = route_of(self)
+            parent = route.ancestors[-1] if route is not None and route.ancestors else None
+            if parent is not None and parent.specific_class is ClassroomPage:
+                classroom = specific_of(parent)
+            else:
+                classroom = ClassroomPage.objects.get(path=self.path[: -self.steplen])
+            self.__dict__["_preau_classroom"] = classroom
+        return classroom
 
     @property
     def activity_icon(self):

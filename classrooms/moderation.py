@@ -18,10 +18,6 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, TaskState, WorkflowState
 
-from .models import Membership
-
-_TAUGHT_PATHS = "_preau_taught_classroom_paths"
-
 
 class EntryStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -52,17 +48,11 @@ class Review:
 
 def taught_classroom_paths(user) -> tuple[str, ...]:
     """Tree paths of the class spaces this person teaches, once per user object."""
+    from .person import person_of
+
     if not (user.is_authenticated and user.is_active):
         return ()
-    cached = getattr(user, _TAUGHT_PATHS, None)
-    if cached is None:
-        cached = tuple(
-            Membership.objects.filter(user=user, role=Membership.Role.TEACHER).values_list(
-                "classroom__path", flat=True
-            )
-        )
-        setattr(user, _TAUGHT_PATHS, cached)
-    return cached
+    return person_of(user).taught_paths()
 
 
 def teaches_class_of(user, page) -> bool:
@@ -82,7 +72,7 @@ def pages_taught_by(user):
     )
 
 
-def _page_content_type():
+def page_content_type():
     return ContentType.objects.get_for_model(Page)
 
 
@@ -92,7 +82,7 @@ def reviews_for(entries) -> dict[int, Review]:
     states = (
         WorkflowState.objects.active()
         .filter(
-            base_content_type=_page_content_type(),
+            base_content_type=page_content_type(),
             object_id__in=[str(entry.pk) for entry in entries],
         )
         .select_related("current_task_state")
@@ -125,7 +115,7 @@ def awaiting_review(classroom, entry_model):
     child_ids = children.annotate(id_text=Cast("pk", output_field=CharField())).values("id_text")
     waiting = WorkflowState.objects.filter(
         status=WorkflowState.STATUS_IN_PROGRESS,
-        base_content_type=_page_content_type(),
+        base_content_type=page_content_type(),
         object_id__in=child_ids,
     ).values_list("object_id", flat=True)
     return children.filter(pk__in=[int(object_id) for object_id in waiting]).order_by(

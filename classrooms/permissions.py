@@ -11,15 +11,14 @@ each role group may do:
 
 from django.contrib.auth.models import Permission
 from django.db.models import Q
-from guardian.core import ObjectPermissionChecker
-from guardian.shortcuts import get_objects_for_user
 from wagtail.models import Page
 
 from accounts import grants, roles
 from accounts.models import RoleGroup
-from pages.models import SchoolPage, SchoolStaff
+from pages.models import SchoolPage
 
 from .models import ClassroomGroupObjectPermission, ClassroomPage, Guardianship, Membership
+from .person import person_of
 
 VIEW = "view_classroompage"
 POST = "post_in_classroom"
@@ -41,9 +40,6 @@ MEMBERSHIP_ROLES = {
     Membership.Role.PUPIL: RoleGroup.Role.CLASS_PUPIL,
 }
 
-_CACHE_ATTRIBUTE = "_preau_visible_classroom_ids"
-_CHECKER_ATTRIBUTE = "_preau_permission_checker"
-
 
 # Checking
 
@@ -55,23 +51,13 @@ def _active(user) -> bool:
 def visible_classroom_ids(user) -> frozenset[int]:
     """Ids of the class spaces this user may see, computed once per user object.
 
-    The user object lives for one request, so the answer is per request: a membership
-    added meanwhile shows on the next page load.
+    Read from django-guardian's object permission tables (the person's role groups' and
+    their own, never global permissions) with everything else about the person, in one
+    query per request (person.py): a membership added meanwhile shows on the next page.
     """
     if not _active(user):
         return frozenset()
-    cached = getattr(user, _CACHE_ATTRIBUTE, None)
-    if cached is None:
-        visible = get_objects_for_user(
-            user,
-            f"classrooms.{VIEW}",
-            klass=ClassroomPage,
-            accept_global_perms=False,
-            with_superuser=False,
-        )
-        cached = frozenset(visible.values_list("pk", flat=True))
-        setattr(user, _CACHE_ATTRIBUTE, cached)
-    return cached
+    return person_of(user).visible_class_ids(VIEW)
 
 
 def can_view_classroom(user, classroom) -> bool:
@@ -83,19 +69,15 @@ def can_view_classroom(user, classroom) -> bool:
 def has_class_permission(user, codename, classroom) -> bool:
     """Whether the person holds this right on the class, through their role groups.
 
-    One guardian checker per user object (so per request) reads every right the person
-    holds on a class at once and keeps them: a page asking four questions about the
-    same class costs the queries of one.
+    Every right the person holds on every class is read once per user object (so once
+    per request) from guardian's tables, as its ObjectPermissionChecker would read them
+    (person.py): a page asking many questions about classes costs no more query.
     """
     if not _active(user):
         return False
     if user.is_superuser:
         return True
-    checker = getattr(user, _CHECKER_ATTRIBUTE, None)
-    if checker is None:
-        checker = ObjectPermissionChecker(user)
-        setattr(user, _CHECKER_ATTRIBUTE, checker)
-    return checker.has_perm(codename, classroom)
+    return codename in person_of(user).rights.get(classroom.pk, ())
 
 
 def can_manage_classroom(user, classroom) -> bool:
@@ -125,10 +107,8 @@ def classrooms_in_school(school):
 
 
 def classrooms_directed_by(user):
-    """Class spaces of the schools this user directs, in one query."""
-    school_paths = SchoolStaff.objects.filter(
-        user=user, role=SchoolStaff.Role.DIRECTOR
-    ).values_list("school__path", flat=True)
+    """Class spaces of the schools this user directs, in one query (none if none)."""
+    school_paths = person_of(user).directed_school_paths()
     in_schools = Q(pk__in=[])
     for path in school_paths:
         in_schools |= Q(path__startswith=path, depth=len(path) // Page.steplen + 1)

@@ -14,8 +14,9 @@ from wagtail.models import Page
 
 from pages.permissions import staff_school_paths
 
-from .models import Appearance, ClassroomPage, Visibility
+from .models import Appearance, Visibility
 from .permissions import can_view_classroom, visible_classroom_ids
+from .person import person_of
 
 _SCHOOL_PATHS = "_preau_school_community_paths"
 _GUEST_PATHS = "_preau_guest_class_paths"
@@ -51,9 +52,8 @@ def school_community_paths(user) -> frozenset[str]:
         return frozenset()
     cached = getattr(user, _SCHOOL_PATHS, None)
     if cached is None:
-        class_paths = ClassroomPage.objects.filter(pk__in=visible_classroom_ids(user)).values_list(
-            "path", flat=True
-        )
+        person = person_of(user)
+        class_paths = [person.class_paths[pk] for pk in visible_classroom_ids(user)]
         cached = frozenset({path[: -Page.steplen] for path in class_paths}) | staff_school_paths(
             user
         )
@@ -71,9 +71,9 @@ def can_read_entry(user, entry) -> bool:
         school_path = entry.path[: -2 * Page.steplen]
         if school_path in school_community_paths(user):
             return True
-    if entry.live and entry.path[: -Page.steplen] in guest_class_paths(user):
+    if can_view_classroom(user, entry.get_classroom()):
         return True
-    return can_view_classroom(user, entry.get_classroom())
+    return entry.live and entry.path[: -Page.steplen] in guest_class_paths(user)
 
 
 def readable_entries_filter(user) -> Q:

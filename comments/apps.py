@@ -7,15 +7,19 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Comments")
 
     def ready(self):
-        from classrooms import visibility
+        from classrooms import visibility, wall
         from notifications import kinds
 
         from . import admin_permissions, moderation, rules
+        from .templatetags import class_comments
 
         admin_permissions.register()
         moderation.register()
         # Members of a partner class read the blog of the class that invited them.
         visibility.register_guest_source(rules.partner_class_paths)
+        # The wall's panel and partners' entries read the class's partnerships with the
+        # rest of the class, in the wall's one query.
+        wall.register_class_fact(class_comments.PARTNERSHIPS, class_comments.partnership_rows)
         for kind in NOTIFICATION_KINDS:
             kinds.register(kind)
 

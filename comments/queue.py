@@ -1,8 +1,9 @@
 """The comments of a class waiting for its teachers, in a fixed number of queries."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField
+from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast
+from wagtail.models import Page
 
 from classrooms.models import BlogEntryPage
 
@@ -10,9 +11,15 @@ from .models import ClassComment
 
 
 def pending_comments(classroom, limit=None):
-    """Waiting comments (new or reported) on the class's entries, with their entry."""
-    entries = BlogEntryPage.objects.child_of(classroom)
-    entry_ids = entries.annotate(id_text=Cast("pk", output_field=CharField())).values("id_text")
+    """Waiting comments (new or reported) on the class's entries, with their entry.
+
+    One query: each comment's entry (its title and address) is read with it.
+    """
+    entries = BlogEntryPage.objects.child_of(classroom).annotate(
+        id_text=Cast("pk", output_field=CharField())
+    )
+    entry_ids = entries.values("id_text")
+    entry = entries.filter(id_text=OuterRef("object_pk"))
     comments = (
         ClassComment.objects.filter(
             content_type=ContentType.objects.get_for_model(BlogEntryPage),
@@ -20,16 +27,22 @@ def pending_comments(classroom, limit=None):
             is_public=False,
             is_removed=False,
         )
+        .annotate(
+            entry_title=Subquery(entry.values("title")[:1]),
+            entry_url_path=Subquery(entry.values("url_path")[:1]),
+            entry_path=Subquery(entry.values("path")[:1]),
+        )
         .select_related("user")
         .order_by("submit_date")
     )
     comments = list(comments[:limit] if limit else comments)
-    titles = {
-        str(entry.pk): entry
-        for entry in entries.filter(pk__in=[int(c.object_pk) for c in comments]).only(
-            "title", "url_path", "path", "depth"
-        )
-    }
     for comment in comments:
-        comment.entry = titles.get(comment.object_pk)
+        # Just what the queue shows of the entry: its title and address.
+        comment.entry = Page(
+            id=int(comment.object_pk),
+            title=comment.entry_title,
+            url_path=comment.entry_url_path,
+            path=comment.entry_path,
+            depth=len(comment.entry_path) // Page.steplen,
+        )
     return comments

@@ -18,6 +18,7 @@ from wagtail.models import Page
 
 from classrooms.models import Membership
 from classrooms.permissions import can_comment_in_classroom, can_moderate_classroom
+from classrooms.person import person_of
 from classrooms.visibility import can_read_entry, guest_class_paths
 from pages.permissions import staff_school_paths
 
@@ -37,8 +38,13 @@ def _active(user):
 
 
 def partner_class_paths(user):
-    """guest source for classrooms.visibility: classes whose blog the person's class reads."""
-    guest_classes = Membership.objects.filter(user=user).values("classroom_id")
+    """guest source for classrooms.visibility: classes whose blog the person's class reads.
+
+    No query for people who belong to no class (parents, directors, agents).
+    """
+    guest_classes = person_of(user).member_class_ids()
+    if not guest_classes:
+        return []
     return Partnership.objects.filter(
         guest_id__in=guest_classes, status=Partnership.Status.ACCEPTED
     ).values_list("host__path", flat=True)

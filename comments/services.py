@@ -10,7 +10,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page
 
 from classrooms.models import BlogEntryPage, Membership
 from notifications.services import notify
@@ -92,9 +91,7 @@ def post(entry, user, *, liked="", suggestion="", wondering="", parent=None, at_
 
 def queue_url(entry):
     """The class's queue of comments waiting for its teachers."""
-    classroom_path = entry.path[: -entry.steplen]
-    classroom_id = Page.objects.filter(path=classroom_path).values_list("pk", flat=True).first()
-    return reverse("comments:queue", kwargs={"classroom_id": classroom_id})
+    return reverse("comments:queue", kwargs={"classroom_id": entry.get_classroom().pk})
 
 
 def _tell_authors_of_entry(entry, comment):

@@ -28,7 +28,7 @@ def entry_or_404(user, entry_id):
     entry = BlogEntryPage.objects.live().filter(pk=entry_id).first()
     if entry is None:
         raise Http404
-    classroom = entry.get_parent().specific
+    classroom = entry.get_classroom()
     rights = rules.rights_on(user, entry, classroom)
     if not rights.read:
         raise Http404

@@ -13,6 +13,9 @@ class ExercisesConfig(AppConfig):
 
         activities.register(
             activities.Activity(
-                "classrooms.ExercisePage", icon="puzzle", prepare_cards=cards.prepare_cards
+                "classrooms.ExercisePage",
+                icon="puzzle",
+                prepare_cards=cards.prepare_cards,
+                wall_annotations=cards.wall_annotations,
             )
         )

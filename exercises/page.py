@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.urls import reverse
 
-from classrooms.models import Guardianship, Membership
+from classrooms.person import person_of
 
 from . import rules
 from .attempts import questions
@@ -35,17 +35,13 @@ def exercise_context(request, exercise):
             may_start=context["is_open"] and (left is None or left > 0),
             start_url=reverse("exercises:start", kwargs={"exercise_id": exercise.pk}),
         )
-    children = Membership.objects.filter(
-        classroom=classroom,
-        role=Membership.Role.PUPIL,
-        user__in=Guardianship.objects.filter(parent=user).values("child")
-        if user.is_authenticated
-        else [],
-    ).select_related("user")
-    child_users = [membership.user for membership in children]
+    # The person's children who are pupils of this class (person.py: no query).
+    child_users = person_of(user).children_in(classroom)
     if child_users:
         attempts = Attempt.objects.filter(
-            exercise=exercise, pupil__in=child_users, finished_at__isnull=False
+            exercise=exercise,
+            pupil__in=[child.pk for child in child_users],
+            finished_at__isnull=False,
         ).order_by("-finished_at")
         by_child = {}
         for attempt in attempts:

@@ -9,9 +9,10 @@
 
 from django.utils import timezone
 
-from classrooms.models import Guardianship, Membership
+from classrooms.models import Membership
 from classrooms.moderation import teaches_class_of
 from classrooms.permissions import can_moderate_classroom
+from classrooms.person import person_of
 
 
 def classroom_of(exercise):
@@ -30,11 +31,8 @@ def is_for(exercise, pupil) -> bool:
 
 
 def is_pupil_of(user, classroom) -> bool:
-    return (
-        user.is_authenticated
-        and Membership.objects.filter(
-            user=user, classroom=classroom, role=Membership.Role.PUPIL
-        ).exists()
+    return user.is_authenticated and person_of(user).is_member(
+        classroom, role=Membership.Role.PUPIL
     )
 
 
@@ -51,7 +49,7 @@ def may_see_results_of(user, pupil, classroom) -> bool:
         return True
     if sees_results_of_class(user, classroom):
         return True
-    return Guardianship.objects.filter(parent=user, child=pupil).exists()
+    return user.is_authenticated and pupil.pk in person_of(user).children
 
 
 def is_open(exercise, now=None) -> bool:

@@ -11,13 +11,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from pages.models import MunicipalityPage, NewsPage, SchoolLevel, SchoolPage
+from pages.routing import RoutedPageMixin, public_filter
 
 from .routing import FallbackToDefaultLocaleMixin
 
 DIRECTORY_QUERY_MAX_LENGTH = 100
 
 
-class PortalPage(FallbackToDefaultLocaleMixin, Page):
+class PortalPage(FallbackToDefaultLocaleMixin, RoutedPageMixin, Page):
     """The root of the portal in one language; schools and municipalities hang below it."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -45,9 +46,14 @@ class PortalPage(FallbackToDefaultLocaleMixin, Page):
         level = request.GET.get("level", "")
         if level not in SchoolLevel.values:
             level = ""
-        schools = SchoolPage.objects.child_of(self).live().public().defer_streamfields()
+        schools = (
+            SchoolPage.objects.child_of(self).live().filter(public_filter()).defer_streamfields()
+        )
         municipalities = (
-            MunicipalityPage.objects.child_of(self).live().public().defer_streamfields()
+            MunicipalityPage.objects.child_of(self)
+            .live()
+            .filter(public_filter())
+            .defer_streamfields()
         )
         if query:
             match = Q(title__icontains=query) | Q(town__icontains=query) | Q(postcode=query)
@@ -71,7 +77,7 @@ class PortalPage(FallbackToDefaultLocaleMixin, Page):
         """
         return (
             NewsPage.objects.live()
-            .public()
+            .filter(public_filter())
             .filter(path__startswith=self.path, depth=self.depth + 2)
             .defer_streamfields()
             .order_by("-date", "-pk")[:count]

@@ -27,6 +27,7 @@ from django.utils.http import content_disposition_header
 from wagtail.models import Page
 
 from .models import EventPage, NewsPage
+from .routing import public_filter
 
 RSS_MAX_ITEMS = 20
 # A news item has a date, not a time: it is published at noon, school time.
@@ -55,7 +56,10 @@ def subpage_full_url(section, request, name, **kwargs):
 def published_news(section):
     """The section's newest live public news items, at most RSS_MAX_ITEMS."""
     return (
-        NewsPage.objects.live().public().child_of(section).order_by("-date", "-pk")[:RSS_MAX_ITEMS]
+        NewsPage.objects.live()
+        .filter(public_filter())
+        .child_of(section)
+        .order_by("-date", "-pk")[:RSS_MAX_ITEMS]
     )
 
 
@@ -131,7 +135,7 @@ def upcoming_events(section, now=None):
     now = now or timezone.now()
     return (
         EventPage.objects.live()
-        .public()
+        .filter(public_filter())
         .child_of(section)
         .filter(EventPage.upcoming(now))
         .order_by("start", "pk")
@@ -243,7 +247,13 @@ def agenda_ics(section, request):
 
 def event_ics(section, request, event_id):
     """One event of the section, to add to a personal calendar."""
-    event = EventPage.objects.live().public().child_of(section).filter(pk=event_id).first()
+    event = (
+        EventPage.objects.live()
+        .filter(public_filter())
+        .child_of(section)
+        .filter(pk=event_id)
+        .first()
+    )
     if event is None:
         raise Http404
     return calendar_response(calendar(section, [event], request), f"{event.slug}.ics")

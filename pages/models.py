@@ -25,6 +25,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import WEEKDAY_INDEX, BodyBlock, WeekMenuBlock, WorksBlock
+from .routing import RoutedPageMixin, public_filter
 
 
 class SchoolLevel(models.TextChoices):
@@ -117,7 +118,7 @@ class MediaCollectionMixin(models.Model):
         abstract = True
 
 
-class IntroBodyPage(Page):
+class IntroBodyPage(RoutedPageMixin, Page):
     """A page with a short introduction and the shared StreamField body."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
@@ -208,20 +209,20 @@ class SchoolPage(IntroBodyPage, MediaCollectionMixin, SiteIdentityMixin):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        public = Page.objects.live().public()
+        public = Page.objects.live().filter(public_filter())
         context["sections"] = (
             public.child_of(self).type(StandardPage, NewsIndexPage).order_by("path").specific()
         )
         context["latest_news"] = (
             NewsPage.objects.live()
-            .public()
+            .filter(public_filter())
             .descendant_of(self)
             .defer_streamfields()
             .order_by("-date", "-pk")[:3]
         )
         context["upcoming_events"] = (
             EventPage.objects.live()
-            .public()
+            .filter(public_filter())
             .descendant_of(self)
             .filter(EventPage.upcoming(now))
             .defer_streamfields()
@@ -229,7 +230,7 @@ class SchoolPage(IntroBodyPage, MediaCollectionMixin, SiteIdentityMixin):
         )
         context["galleries"] = (
             GalleryPage.objects.live()
-            .public()
+            .filter(public_filter())
             .descendant_of(self)
             .defer_streamfields()
             .order_by("-first_published_at", "-pk")[:6]
@@ -279,7 +280,7 @@ class MunicipalityPage(IntroBodyPage, MediaCollectionMixin, SiteIdentityMixin):
         context["sections"] = (
             Page.objects.child_of(self)
             .live()
-            .public()
+            .filter(public_filter())
             .type(StandardPage, NewsIndexPage)
             .order_by("path")
             .specific()
@@ -288,7 +289,7 @@ class MunicipalityPage(IntroBodyPage, MediaCollectionMixin, SiteIdentityMixin):
         context["canteen_menus"] = (
             CanteenMenuPage.objects.child_of(self)
             .live()
-            .public()
+            .filter(public_filter())
             .filter(week_start__range=(this_monday, this_monday + timedelta(days=7)))
             .order_by("week_start")
         )
@@ -329,19 +330,21 @@ class NewsIndexPage(RoutablePageMixin, IntroBodyPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        news = NewsPage.objects.live().public().child_of(self).order_by("-date", "-pk")
+        news = (
+            NewsPage.objects.live().filter(public_filter()).child_of(self).order_by("-date", "-pk")
+        )
         # Years of news pile up: a page at a time, whatever ?page= a visitor types.
         context["news_items"] = Paginator(news, self.NEWS_PER_PAGE).get_page(
             request.GET.get("page")
         )
         context["events"] = (
             EventPage.objects.live()
-            .public()
+            .filter(public_filter())
             .child_of(self)
             .filter(EventPage.upcoming())
             .order_by("start")
         )
-        context["galleries"] = GalleryPage.objects.live().public().child_of(self)
+        context["galleries"] = GalleryPage.objects.live().filter(public_filter()).child_of(self)
         return context
 
     # Feeds of the section (pages/feeds.py): RSS of its news, its agenda and iCalendar files.
@@ -534,7 +537,9 @@ class CanteenMenuPage(IntroBodyPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        weeks = CanteenMenuPage.objects.sibling_of(self, inclusive=False).live().public()
+        weeks = (
+            CanteenMenuPage.objects.sibling_of(self, inclusive=False).live().filter(public_filter())
+        )
         context["previous_week"] = (
             weeks.filter(week_start__lt=self.week_start).order_by("-week_start").first()
         )

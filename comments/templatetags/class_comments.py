@@ -1,14 +1,19 @@
 """The comments of an entry, a class's waiting comments and its partner classes, for
 templates of the class space; each tag costs a fixed number of queries."""
 
+from types import SimpleNamespace
+
 from django import template
-from django.db.models import Q
+from django.db.models import OuterRef, Q
 from wagtail.models import Page, Revision
 
-from classrooms.models import BlogEntryPage, ClassroomPage
+from classrooms.aggregates import json_rows
+from classrooms.models import BlogEntryPage
 from classrooms.moderation import teaches_class_of
 from classrooms.permissions import can_moderate_classroom, can_view_classroom
+from classrooms.person import person_of
 from classrooms.visibility import guest_class_paths
+from classrooms.wall import class_facts
 from comments import rules
 from comments.forms import CommentForm
 from comments.models import ClassComment, Partnership
@@ -38,7 +43,7 @@ def _threads(comments):
 def entry_comments(context, entry):
     request = context["request"]
     user = request.user
-    classroom = context.get("classroom") or entry.get_parent().specific
+    classroom = context.get("classroom") or entry.get_classroom()
     rights = rules.rights_on(user, entry, classroom)
     # Readers of a shared or public entry do not read the children's comments.
     if not (rights.write or can_view_classroom(user, classroom)):
@@ -69,6 +74,51 @@ def entry_comments(context, entry):
     }
 
 
+PARTNERSHIPS = "partnership_rows"
+SHOWN_STATUSES = (Partnership.Status.INVITED, Partnership.Status.ACCEPTED)
+
+
+def partnership_rows(classroom, request):
+    """The class's invitations and accepted partners, for the wall's one query."""
+    partnerships = Partnership.objects.filter(guest_id=OuterRef("pk"), status__in=SHOWN_STATUSES)
+    return json_rows(
+        partnerships,
+        "guest_id",
+        id="id",
+        status="status",
+        host_id="host_id",
+        title="host__title",
+        path="host__path",
+        depth="host__depth",
+        url_path="host__url_path",
+    )
+
+
+def _partnerships(request, classroom):
+    """The class's invitations and accepted partners: read by the wall with the rest of
+    the class when it did (classrooms/wall.py), else once per request for both tags."""
+    cache = getattr(request, "_preau_partnerships", None)
+    if cache is None:
+        cache = request._preau_partnerships = {}
+    if classroom.pk in cache:
+        return cache[classroom.pk]
+    facts = class_facts(request, classroom)
+    if facts is not None and PARTNERSHIPS in facts.row:
+        partnerships = []
+        for row in sorted(facts.rows(PARTNERSHIPS), key=lambda row: row["id"]):
+            host = Page(id=row["host_id"], title=row["title"], url_path=row["url_path"])
+            host.path, host.depth = row["path"], row["depth"]
+            partnerships.append(SimpleNamespace(pk=row["id"], status=row["status"], host=host))
+    else:
+        partnerships = list(
+            Partnership.objects.filter(guest=classroom, status__in=SHOWN_STATUSES)
+            .select_related("host")
+            .order_by("pk")
+        )
+    cache[classroom.pk] = partnerships
+    return partnerships
+
+
 @register.inclusion_tag("comments/wall_panel.html", takes_context=True)
 def class_comments_panel(context, classroom):
     """For the class's teachers: waiting comments; for every teacher: partner invitations."""
@@ -78,11 +128,7 @@ def class_comments_panel(context, classroom):
     teacher = user.is_superuser or teaches_class_of(user, classroom)
     pending = pending_comments(classroom, limit=QUEUE_PREVIEW + 1) if moderator else []
     invitations = (
-        list(
-            Partnership.objects.filter(
-                guest=classroom, status=Partnership.Status.INVITED
-            ).select_related("host")
-        )
+        [p for p in _partnerships(request, classroom) if p.status == Partnership.Status.INVITED]
         if teacher
         else []
     )
@@ -98,15 +144,23 @@ def class_comments_panel(context, classroom):
 
 @register.inclusion_tag("comments/partner_entries.html", takes_context=True)
 def partner_entries(context, classroom):
-    """Latest entries of the classes that invited this one, for its members."""
-    readable = guest_class_paths(context["request"].user)
-    hosts = list(
-        ClassroomPage.objects.filter(
-            guest_partnerships__guest=classroom,
-            guest_partnerships__status=Partnership.Status.ACCEPTED,
-        ).only("title", "path", "depth")
-    )
-    hosts = [host for host in hosts if host.path in readable]
+    """Latest entries of the classes that invited this one, for the people who read them.
+
+    Members of the class read its partners' blogs; anyone else only those their own
+    classes are partners of (guest_class_paths): no query for who has no class at all.
+    """
+    request = context["request"]
+    user = request.user
+    member = user.is_authenticated and person_of(user).is_member(classroom)
+    readable = None if member else guest_class_paths(user)
+    if readable is not None and not readable:
+        return {"entries": []}
+    hosts = [
+        partnership.host
+        for partnership in _partnerships(request, classroom)
+        if partnership.status == Partnership.Status.ACCEPTED
+    ]
+    hosts = [host for host in hosts if readable is None or host.path in readable]
     if not hosts:
         return {"entries": []}
     in_hosts = Q(pk__in=[])

@@ -14,6 +14,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
+from pages.routing import route_of
+
 register = template.Library()
 
 
@@ -33,7 +35,13 @@ def language_links(context):
     page = context.get("page")
     translations = {}
     if isinstance(page, Page) and page.pk:
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+        route = route_of(page)
+        if route is not None and route.translations is not None:
+            # Read with the page by routing (pages/routing.py): no query.
+            found = [translation for translation in route.translations if translation.live]
+        else:
+            found = page.get_translations(inclusive=True).live().select_related("locale")
+        for translation in found:
             translations[translation.locale.language_code] = translation
     links = []
     for code, _name in settings.LANGUAGES:
