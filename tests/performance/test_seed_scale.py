@@ -174,7 +174,8 @@ def test_running_again_adds_nothing(seeded):
     before = snapshot()
     out, err = seed_scale()
     assert snapshot() == before
-    assert "2 present, 0 to write" in out and err == ""
+    # Commands speak the site's language, French by default.
+    assert "2 présentes, 0 à écrire" in out and err == ""
 
 
 def test_more_schools_adds_only_the_new_ones(seeded):
