@@ -21,8 +21,10 @@ class Activity:
     (authors, a photo, a player); `to_review(classroom, user)` lists what waits for a
     teacher; `drafts(classroom, user)` what this person left unfinished; `new_url(classroom,
     user)` where their "new" button leads in the front end ("" if they may not add one).
-    `wall_annotations(request)` gives expressions (on the page's id, as OuterRef("pk"))
-    that the wall adds to its one query, for `prepare_cards` to read without a query.
+    `wall_annotations()` gives expressions (on the page's id, as OuterRef("pk")) that the
+    wall adds to its one query, for `prepare_cards` to read without a query. The wall's
+    rows are kept for every reader of the class (classrooms/wall.py): annotations say
+    nothing of the person reading; `prepare_cards` is where a card becomes theirs.
     """
 
     model_label: str  # "app_label.ModelName" of a Page subclass

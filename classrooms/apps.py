@@ -7,7 +7,11 @@ class ClassroomsConfig(AppConfig):
     verbose_name = _("Class spaces")
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
         from wagtail import hooks
+        from wagtail.users.models import UserProfile
+
+        from performance import generations
 
         from . import (
             activities,
@@ -16,6 +20,7 @@ class ClassroomsConfig(AppConfig):
             files,
             moderation,
             permissions,
+            person,
             signal_handlers,
             uploads,
         )
@@ -34,6 +39,11 @@ class ClassroomsConfig(AppConfig):
         )
         permissions.register()
         signal_handlers.register()
+        generations.watch(person.PEOPLE, person.read_models, ignore=person.ignored_change)
+        for signal in (post_save, post_delete):
+            signal.connect(
+                person.profile_changed, sender=UserProfile, dispatch_uid=f"profile-{id(signal)}"
+            )
         uploads.register()
         hooks.register("before_serve_document", files.check_document_access)
         hooks.register("construct_page_chooser_queryset", admin_privacy.hide_invisible_classes)

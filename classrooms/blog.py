@@ -42,7 +42,7 @@ def children_of(user) -> frozenset[int]:
     return frozenset(person_of(user).children)
 
 
-def wall_annotations(request):
+def wall_annotations():
     """Each entry's authors and topics, read by the wall's own query."""
     authors = BlogEntryPage.authors.through.objects.filter(blogentrypage_id=OuterRef("pk"))
     topics = BlogEntryTag.objects.filter(content_object_id=OuterRef("pk"))

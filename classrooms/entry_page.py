@@ -9,6 +9,8 @@ comments app's template tag (comments/templatetags/class_comments.py).
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from performance import generations
+
 from .blog import children_of
 from .forms import VisibilityForm
 from .moderation import review_of, teaches_class_of
@@ -17,23 +19,29 @@ from .visibility import shown_name
 
 
 def authors_and_topics(request, entry):
-    """The entry's authors (by first name) and topics, read together in one query.
+    """The entry's authors (by first name) and topics, read together in one query, and
+    kept with the class's wall (classrooms/wall.py `class_scopes()`).
 
     A preview shows them as the revision has them, not as the database does.
     """
     from types import SimpleNamespace
 
     from .blog import card_authors, card_topics, wall_annotations
+    from .wall import class_scopes
 
     if getattr(request, "is_preview", False):
         return list(entry.authors.order_by("first_name")), list(entry.tags.all())
-    rows = (
-        type(entry)
-        .objects.filter(pk=entry.pk)
-        .annotate(**wall_annotations(request))
-        .values("card_author_rows", "card_topic_rows")
-        .first()
-    )
+
+    def load():
+        return (
+            type(entry)
+            .objects.filter(pk=entry.pk)
+            .annotate(**wall_annotations())
+            .values("card_author_rows", "card_topic_rows")
+            .first()
+        )
+
+    rows = generations.read_through(f"entry-authors:{entry.pk}", class_scopes(), load)
     if rows is None:  # a draft previewed before its first save
         return [], []
     found = SimpleNamespace(**rows)

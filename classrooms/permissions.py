@@ -16,7 +16,10 @@ from wagtail.models import Page
 from accounts import grants, roles
 from accounts.models import RoleGroup
 from pages.models import SchoolPage
+from pages.routing import TREE
+from performance import generations
 
+from . import person
 from .models import ClassroomGroupObjectPermission, ClassroomPage, Guardianship, Membership
 from .person import person_of
 
@@ -139,6 +142,7 @@ def grant_class_permissions(group, classrooms, codenames) -> None:
         for permission in _permissions(codenames)
     ]
     ClassroomGroupObjectPermission.objects.bulk_create(rows, ignore_conflicts=True)
+    person.forget()  # a bulk insert sends no signal
 
 
 def setup_class_role(classroom, group) -> None:
@@ -166,6 +170,7 @@ def set_up_new_classroom(classroom) -> None:
         parent = school.collection
         classroom.collection = grants.new_collection(classroom.title, parent)
         ClassroomPage.objects.filter(pk=classroom.pk).update(collection=classroom.collection)
+        generations.bump(TREE)  # routing keeps pages, collection included
     directors = roles.group_for(school, RoleGroup.Role.SCHOOL_DIRECTOR)
     grant_class_permissions(
         directors, [classroom], CLASS_ROLE_PERMISSIONS[RoleGroup.Role.SCHOOL_DIRECTOR]

@@ -4,14 +4,18 @@ Every page asks the same questions about the person looking at it: which classes
 belong to and how, which children they follow and in which classes, which schools they
 run, which towns they work for, which rights the role groups give them on class spaces
 (django-guardian's object permission tables, read directly), whether they may enter the
-Wagtail admin, which groups of pupils they are in. Answered here once, in a single
-UNION query, and kept on the user object, which lives for one request: a membership
-added meanwhile shows on the next page load, and `accounts.roles.forget_cached_permissions`
-(called whenever the person's rows change) drops it at once.
+Wagtail admin, which groups of pupils they are in. Answered here in a single UNION
+query, kept on the user object for the request and between requests in the shared cache
+(performance/generations.py), for the current generation of everyone's places ("people":
+any change to a row the union reads) and of the person's own counters ("person:<id>":
+their notifications, their admin profile). A membership added meanwhile shows on the
+next page load; `accounts.roles.forget_cached_permissions` (called whenever the person's
+rows change) drops what the user object holds at once.
 
 The rows stay the truth (DESIGN.md "Who may do what"); this module only reads them.
 """
 
+import functools
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Permission
@@ -19,6 +23,7 @@ from django.db.models import CharField, F, IntegerField, Value
 from wagtail.users.models import UserProfile
 
 from pages.models import MunicipalityAgent, SchoolStaff
+from performance import generations
 
 from .models import (
     ClassroomGroupObjectPermission,
@@ -29,6 +34,8 @@ from .models import (
 )
 
 ATTRIBUTE = "_preau_person"
+# The generation scope of everyone's places and rights (performance/generations.py).
+PEOPLE = "people"
 # pages.permissions.staff_school_paths() keeps its answer here; filled from the same rows.
 STAFF_PATHS_ATTRIBUTE = "_preau_staff_school_paths"
 
@@ -133,6 +140,84 @@ class Person:
         return frozenset(
             place.page.path for place in self.staff if place.role == SchoolStaff.Role.DIRECTOR
         )
+
+
+def scopes_of(user_id) -> tuple:
+    """What a person's rows depend on: everyone's places and rights (a pupil's new class
+    is also their parents'), and the person's own counters (registered arms)."""
+    return (PEOPLE, personal_scope(user_id))
+
+
+def personal_scope(user_id) -> str:
+    return f"person:{user_id}"
+
+
+def forget(user_ids=None) -> None:
+    """Rows changed behind the signals (a bulk insert): read them again on the next page.
+
+    With `user_ids`, only these people's own counters changed."""
+    if user_ids is None:
+        generations.bump(PEOPLE)
+    else:
+        generations.bump(*(personal_scope(pk) for pk in user_ids))
+
+
+@functools.cache
+def read_models() -> tuple:
+    """Every table the union reads: a change to one starts a new generation of people."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from wagtail.models import Page
+
+    User = get_user_model()
+    return (
+        Membership,
+        Guardianship,
+        SchoolStaff,
+        MunicipalityAgent,
+        ClassroomGroupObjectPermission,
+        ClassroomUserObjectPermission,
+        Permission,
+        Group,
+        PupilGroup,
+        User,
+        Page,  # titles and addresses of the person's classes, schools and towns
+        User.groups.through,
+        User.user_permissions.through,
+        Group.permissions.through,
+        PupilGroup.pupils.through,
+    )
+
+
+def profile_changed(sender, instance, **kwargs):
+    """A person's Wagtail admin profile (made on their first visit) is theirs alone."""
+    forget([instance.user_id])
+
+
+def ignored_change(instance, update_fields=None, signal=None, **kwargs) -> bool:
+    """Changes the union does not read: a login (last_login), the pages other than classes,
+    schools and towns (unless moved: their descendants' paths change), and the life of
+    those pages (drafts, revisions, locks) when their title, address and place stay."""
+    from wagtail.models import Page
+    from wagtail.signals import post_page_move
+
+    from pages.models import MunicipalityPage, SchoolPage
+
+    from .models import ClassroomPage
+
+    if isinstance(instance, Page):
+        if signal is post_page_move:
+            return False
+        if not isinstance(instance, (ClassroomPage, SchoolPage, MunicipalityPage)):
+            return True
+        return update_fields is not None and not set(update_fields) & {
+            "title",
+            "url_path",
+            "path",
+            "slug",
+            "depth",
+        }
+    return update_fields is not None and set(update_fields) <= {"last_login", "password"}
 
 
 def _row(queryset, kind, page_id, role, person_id, first, last, title, url_path, path):
@@ -360,7 +445,9 @@ def person_of(user) -> Person:
         return Person()
     person = getattr(user, ATTRIBUTE, None)
     if person is None:
-        person = _load(user)
+        person = generations.read_through(
+            f"person:{user.pk}", scopes_of(user.pk), functools.partial(_load, user)
+        )
         setattr(user, ATTRIBUTE, person)
         setattr(user, STAFF_PATHS_ATTRIBUTE, person.staff_school_paths())
         if not user.is_superuser and not hasattr(user, "_perm_cache"):

@@ -6,12 +6,15 @@ the topics and teachers of the class, and what the other classes of the school s
 Every part costs a fixed number of queries, whatever the number of activities.
 """
 
+import hashlib
+
 from django.db.models import OuterRef, Subquery, Value
 from django.db.models.functions import Length, Substr
 from django.utils.functional import cached_property
 from wagtail.models import Page
 
-from pages.routing import specific_accessors, specific_of
+from pages.routing import TREE, specific_accessors, specific_of
+from performance import generations
 
 from . import activities
 from .aggregates import json_rows, rows_of
@@ -19,7 +22,8 @@ from .feeds import feed_url
 from .groups import groups_of
 from .models import BlogEntryPage, BlogEntryTag, ClassroomPage, Membership, Visibility
 from .permissions import can_manage_classroom
-from .visibility import readable_entries_filter
+from .person import PEOPLE
+from .visibility import readable_entries_filter, school_community_paths
 
 WALL_SIZE = 12
 DEFAULT_CARD = "classrooms/cards/activity.html"
@@ -74,17 +78,28 @@ def _page_number(value) -> int:
 
 
 def wall_page(request, classroom, topic):
-    queryset = wall_pages(classroom, topic)
-    for activity in activities.registered():
-        if activity.wall_annotations:
-            queryset = queryset.annotate(**activity.wall_annotations(request))
-    number = _page_number(request.GET.get("page"))
-    pages = _slice(queryset, number)
-    if not pages and number > 1:
-        # Beyond the last page (an old link): the last page, as a paginator would show.
-        number = max(1, -(-queryset.count() // WALL_SIZE))
+    """One page of the wall: the same rows for every reader of the class, so they are
+    kept (performance/generations.py) until a page, a person or a registered fact of the
+    portal changes; cards become the reader's own in `prepare()`."""
+    asked = _page_number(request.GET.get("page"))
+
+    def load():
+        queryset = wall_pages(classroom, topic)
+        for activity in activities.registered():
+            if activity.wall_annotations:
+                queryset = queryset.annotate(**activity.wall_annotations())
+        number = asked
         pages = _slice(queryset, number)
-    return WallPage([specific_of(page) for page in pages], number, WALL_SIZE)
+        if not pages and number > 1:
+            # Beyond the last page (an old link): the last page, as a paginator would show.
+            number = max(1, -(-queryset.count() // WALL_SIZE))
+            pages = _slice(queryset, number)
+        return [specific_of(page) for page in pages], number
+
+    topic_key = hashlib.sha256(topic.encode()).hexdigest()[:16]
+    key = f"wall:{classroom.pk}:{topic_key}:{asked}"
+    pages, number = generations.read_through(key, class_scopes(), load)
+    return WallPage(pages, number, WALL_SIZE)
 
 
 def _slice(queryset, number):
@@ -109,12 +124,25 @@ def prepare(pages, request):
 # Other apps add what their parts of the wall need to the class's one query (the comments
 # app: partner classes): name → build(classroom, request) giving a json_rows() subquery.
 _class_facts = {}
+# The generation scopes of what those facts read, besides pages and people.
+_fact_scopes = []
 FACTS_ATTRIBUTE = "_preau_class_facts"
 
 
-def register_class_fact(name, build) -> None:
-    """Called from an AppConfig.ready(); the rows are then read by `class_facts()`."""
+def register_class_fact(name, build, *, scope=None) -> None:
+    """Called from an AppConfig.ready(); the rows are then read by `class_facts()`.
+
+    The facts are kept for every reader of the class: `build` says nothing of the person.
+    `scope` names the generation (performance/generations.py) its rows belong to."""
     _class_facts[name] = build
+    if scope and scope not in _fact_scopes:
+        _fact_scopes.append(scope)
+
+
+def class_scopes() -> tuple:
+    """What the wall's kept rows depend on: pages (entries, tags, titles), people (names,
+    teachers, groups) and what the registered facts read."""
+    return (TREE, PEOPLE, *_fact_scopes)
 
 
 def class_facts(request, classroom):
@@ -137,10 +165,29 @@ def _shared_entries(classroom, user):
 
 class ClassFacts:
     """The class's teachers, topics, what the school's other classes shared with it and
-    the facts other apps registered, read together in one query."""
+    the facts other apps registered, read together in one query.
+
+    The same for every reader who belongs to the same schools (the shared entries they
+    may read), so kept for them (performance/generations.py) until a page, a person or
+    a registered fact of the portal changes."""
 
     def __init__(self, request, classroom):
         self.classroom = classroom
+        self.row = generations.read_through(
+            self._key(request.user), class_scopes(), lambda: self._read(request)
+        )
+        cache = getattr(request, FACTS_ATTRIBUTE, None)
+        if cache is None:
+            cache = {}
+            setattr(request, FACTS_ATTRIBUTE, cache)
+        cache[classroom.pk] = self
+
+    def _key(self, user):
+        schools = "|".join(sorted(school_community_paths(user))).encode()
+        return f"class-facts:{self.classroom.pk}:{hashlib.sha256(schools).hexdigest()[:24]}"
+
+    def _read(self, request):
+        classroom = self.classroom
         teachers = Membership.objects.filter(
             classroom_id=OuterRef("pk"), role=Membership.Role.TEACHER
         )
@@ -160,7 +207,7 @@ class ClassFacts:
             .order_by()
         )
         facts = {name: build(classroom, request) for name, build in _class_facts.items()}
-        self.row = (
+        return (
             ClassroomPage.objects.filter(pk=classroom.pk)
             .annotate(
                 teacher_rows=json_rows(
@@ -187,11 +234,6 @@ class ClassFacts:
             .values("teacher_rows", "topic_rows", "shared_rows", *facts)
             .first()
         ) or {}
-        cache = getattr(request, FACTS_ATTRIBUTE, None)
-        if cache is None:
-            cache = {}
-            setattr(request, FACTS_ATTRIBUTE, cache)
-        cache[classroom.pk] = self
 
     def rows(self, name):
         return rows_of(self.row.get(name))

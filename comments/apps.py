@@ -1,6 +1,15 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# The generation scope of the partnerships the class wall keeps (performance/generations.py).
+PARTNERSHIPS = "partnerships"
+
+
+def partnership_models():
+    from .models import Partnership
+
+    return (Partnership,)
+
 
 class CommentsConfig(AppConfig):
     name = "comments"
@@ -9,6 +18,7 @@ class CommentsConfig(AppConfig):
     def ready(self):
         from classrooms import visibility, wall
         from notifications import kinds
+        from performance import generations
 
         from . import admin_permissions, moderation, rules
         from .templatetags import class_comments
@@ -19,7 +29,10 @@ class CommentsConfig(AppConfig):
         visibility.register_guest_source(rules.partner_class_paths)
         # The wall's panel and partners' entries read the class's partnerships with the
         # rest of the class, in the wall's one query.
-        wall.register_class_fact(class_comments.PARTNERSHIPS, class_comments.partnership_rows)
+        wall.register_class_fact(
+            class_comments.PARTNERSHIPS, class_comments.partnership_rows, scope=PARTNERSHIPS
+        )
+        generations.watch(PARTNERSHIPS, partnership_models)
         for kind in NOTIFICATION_KINDS:
             kinds.register(kind)
 

@@ -1,31 +1,35 @@
 """The exercises on the class wall: a pupil sees only those set for them."""
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Value
 from wagtail.models import Page
 
-from classrooms.models import ExercisePage, Membership
+from classrooms.aggregates import json_rows, rows_of
+from classrooms.models import ExercisePage, Membership, PupilGroup
 from classrooms.person import person_of
 
 
-def wall_annotations(request):
-    """For whom each exercise is set, read by the wall's own query (rules.is_for)."""
-    user = request.user
-    me = user.pk if user.is_authenticated else None
+def wall_annotations():
+    """For whom each exercise is set (rules.is_for), read by the wall's own query: the
+    pupils it is set for, directly or through one of its groups, the same for every reader."""
     pupils = ExercisePage.assigned_pupils.through.objects.filter(exercisepage_id=OuterRef("pk"))
     groups = ExercisePage.assigned_groups.through.objects.filter(exercisepage_id=OuterRef("pk"))
+    group_pupils = PupilGroup.pupils.through.objects.filter(
+        pupilgroup__exercises=OuterRef("pk")
+    ).annotate(everything=Value(1))
     return {
         "card_for_pupils": Exists(pupils),
         "card_for_groups": Exists(groups),
-        "card_for_me": Exists(pupils.filter(user_id=me)),
-        "card_for_my_group": Exists(groups.filter(pupilgroup__pupils=me)),
+        "card_pupil_rows": json_rows(pupils, "exercisepage_id", id="user_id"),
+        "card_group_pupil_rows": json_rows(group_pupils, "everything", id="user_id"),
     }
 
 
-def _is_for_me(exercise):
+def _is_for(exercise, user):
     """rules.is_for(exercise, the person), from the wall's annotations."""
     if not (exercise.card_for_pupils or exercise.card_for_groups):
         return True
-    return exercise.card_for_me or exercise.card_for_my_group
+    rows = rows_of(exercise.card_pupil_rows) + rows_of(exercise.card_group_pupil_rows)
+    return any(row["id"] == user.pk for row in rows)
 
 
 def prepare_cards(exercises, request):
@@ -42,6 +46,6 @@ def prepare_cards(exercises, request):
         if not in_class:
             exercise.card_hidden = False
         elif hasattr(exercise, "card_for_pupils"):
-            exercise.card_hidden = not _is_for_me(exercise)
+            exercise.card_hidden = not _is_for(exercise, user)
         else:
             exercise.card_hidden = not rules.is_for(exercise, user)

@@ -7,6 +7,8 @@ people who have an e-mail address (pupils have none).
 
 from django.db import transaction
 
+from classrooms import person
+
 from . import kinds
 from .models import Notification
 
@@ -22,6 +24,7 @@ def notify(recipients, kind_name, *, url="", **params):
             for person in unique.values()
         ]
     )
+    person.forget(unique)  # their unread count, read with what they are
     kind = kinds.get(kind_name)
     with_email = [n.pk for n in notifications if unique[n.recipient_id].email]
     if kind and kind.email_subject and with_email:
@@ -50,6 +53,11 @@ def unread_arm(user, row):
     people = get_user_model().objects.filter(pk=user.pk)
     counted = people.annotate(unread=Coalesce(Subquery(unread), 0))
     return row(counted, UNREAD, "unread", None, None, None, None, None, None, None)
+
+
+def notification_changed(sender, instance, **kwargs):
+    """One notification saved or deleted: its recipient's unread count is read again."""
+    person.forget([instance.recipient_id])
 
 
 def unread_count(user) -> int:

@@ -4,6 +4,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
+from classrooms import person
+
 from .models import Notification
 
 SHOWN = 50
@@ -17,6 +19,7 @@ def notification_list(request):
     unread = [n.pk for n in notifications if n.read_at is None]
     if unread:
         Notification.objects.filter(pk__in=unread).update(read_at=timezone.now())
+        person.forget([request.user.pk])  # the header's unread count
     return render(
         request,
         "notifications/list.html",

@@ -5,17 +5,21 @@ specific form), then two more for the view restrictions of the page and its ance
 one for the language switcher's translations and one for the breadcrumb's ancestors.
 Here every page on the way is read at once, by the slugs of the address and the
 `url_path` Wagtail keeps on each page, with whether a view restriction applies to it,
-its locale and the translations of the last one; only the page served is then read in
-its specific form. The result rides on the page served (`route_of(page)`), so the
-breadcrumb, the language switcher and Wagtail's view restriction check need no query.
+its locale and the translations of the last one; then the pages on the way are read in
+their specific form, one query per page type. The result rides on the page served
+(`route_of(page)`), so the breadcrumb, the language switcher and Wagtail's view
+restriction check need no query.
 
-Nothing is cached beyond the request, and the tree still has the last word: a page the
-query did not find where `url_path` says (a stale `url_path`) is looked up by Wagtail's
-own walk, and page types with their own routing (RoutablePageMixin, the portal's
-fallback to the default locale) are handed the rest of the address as usual.
+What routing read is kept between requests for the current generation of the page tree
+(scope TREE, performance/generations.py): any change to a page, a view restriction, a
+workflow state, a site or a locale replaces it. The tree still has the last word: a page
+the query did not find where `url_path` says (a stale `url_path`) is looked up by
+Wagtail's own walk, and page types with their own routing (RoutablePageMixin, the
+portal's fallback to the default locale) are handed the rest of the address as usual.
 """
 
 import functools
+import hashlib
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q
@@ -23,8 +27,12 @@ from django.db.models.functions import Coalesce, Length, Substr
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction, get_page_models
 
+from performance import generations
+
 ROUTE_ATTRIBUTE = "_preau_route"
 LOOKUPS_ATTRIBUTE = "_preau_route_lookups"
+# The generation scope of everything routing reads (performance/generations.py).
+TREE = "tree"
 
 
 def public_filter():
@@ -153,23 +161,31 @@ class _RouteCache:
             url_path=url_path,
         )
         above = [root.path[:end] for end in range(steplen, len(root.path) + 1, steplen)]
-        rows = list(
-            Page.objects.filter(
-                (levels & Q(path__startswith=root.path))
-                | Q(path__in=above)
-                | Q(translation_key__in=last.values("translation_key"))
-                | statements
+
+        def load():
+            rows = list(
+                Page.objects.filter(
+                    (levels & Q(path__startswith=root.path))
+                    | Q(path__in=above)
+                    | Q(translation_key__in=last.values("translation_key"))
+                    | statements
+                )
+                .select_related("locale")
+                .annotate(restricted=_restricted(), in_workflow=_in_workflow())
+                .order_by("path")
             )
-            .select_related("locale", *specific_accessors().values())
-            .annotate(restricted=_restricted(), in_workflow=_in_workflow())
-            .order_by("path")
-        )
+            _read_specific(rows)
+            return rows
+
+        rows = generations.read_through(_route_key(root, components), (TREE,), load)
         leaf_key = next((page.translation_key for page in rows if page.url_path == url_path), None)
         for page in rows:
             if not page.in_workflow:
                 # Wagtail's own prefetch (prefetch_workflow_states): none is active, so
                 # its user bar and moderation checks need no query to learn it.
                 page._current_workflow_states = []
+                if "specific" in page.__dict__:
+                    page.__dict__["specific"]._current_workflow_states = []
             if page.path in above or (levels and page.path.startswith(root.path)):
                 self.by_path.setdefault(page.path, page)
                 if len(page.path) > steplen:
@@ -194,6 +210,36 @@ class _RouteCache:
         if all(step is not None for step in chain):
             return chain
         return None
+
+
+@functools.cache
+def read_models() -> tuple:
+    """What routing reads, hence what starts a new tree generation when it changes
+    (with any page's publication, unpublication or move)."""
+    from wagtail.models import Locale, Site, WorkflowState
+
+    return (Page, PageViewRestriction, WorkflowState, Locale, Site)
+
+
+def _read_specific(pages) -> None:
+    """Give each page its specific form (the page served, its class space, its school...),
+    one query per page type: joining every page type's table to the query above made it
+    slow to plan, and what routing read is then kept with them."""
+    specifics = {
+        page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()
+    }
+    for page in pages:
+        specific = specifics.get(page.pk)
+        if specific is None or "specific" in page.__dict__:
+            continue
+        for name, value in page.__dict__.items():
+            specific.__dict__.setdefault(name, value)  # as Wagtail's get_specific() does
+        page.__dict__["specific"] = specific
+
+
+def _route_key(root, components) -> str:
+    address = "/".join(components).encode()
+    return f"route:{root.pk}:{hashlib.sha256(address).hexdigest()}"
 
 
 def _routes_like_a_page(model) -> bool:

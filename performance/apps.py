@@ -11,7 +11,8 @@ class PerformanceConfig(AppConfig):
     def ready(self):
         from wagtail import hooks
 
-        from . import page_cache, signal_handlers
+        from . import generations, page_cache, signal_handlers
 
         signal_handlers.register()
+        generations.connect()
         hooks.register("before_serve_page", page_cache.mark_cacheable)

@@ -85,7 +85,9 @@ def grow_to_five_classes_of_six(grown):
 
 
 def queries_for(client, url):
-    """The queries of one request, after a warm-up request has filled per-process caches."""
+    """The queries of one request, after warm-up requests have filled per-process caches
+    and what requests keep (performance/generations.py)."""
+    assert client.get(url).status_code == 200
     assert client.get(url).status_code == 200
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)

@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # The Wagtail site of the request, kept with the page tree (performance/site_cache.py).
+    "performance.site_cache.KeptSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -148,6 +150,10 @@ else:
 # Whole public pages kept for anonymous visitors, dropped at every publication
 # (performance/page_cache.py); 0 switches the cache off.
 PREAU_PAGE_CACHE_SECONDS = env_int("PREAU_PAGE_CACHE_SECONDS", 600)
+# What logged-in pages reuse between requests (the pages on the way to an address, what a
+# person is), kept per generation and dropped at every change (performance/generations.py);
+# the lifetime bounds what a change made behind Django's back could cost. 0 switches it off.
+PREAU_GENERATION_SECONDS = env_int("PREAU_GENERATION_SECONDS", 3600)
 PREAU_PAGE_CACHE_APPS = ("home", "pages")
 
 # Background work (e-mails, image renditions): in-process unless a worker is configured.
