@@ -2,6 +2,12 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def topic_models():
+    from taggit.models import Tag
+
+    return (Tag,)
+
+
 class ClassroomsConfig(AppConfig):
     name = "classrooms"
     verbose_name = _("Class spaces")
@@ -11,6 +17,7 @@ class ClassroomsConfig(AppConfig):
         from wagtail import hooks
         from wagtail.users.models import UserProfile
 
+        from pages.routing import TREE
         from performance import generations
 
         from . import (
@@ -40,6 +47,8 @@ class ClassroomsConfig(AppConfig):
         permissions.register()
         signal_handlers.register()
         generations.watch(person.PEOPLE, person.read_models, ignore=person.ignored_change)
+        # The wall keeps its topics' names with the pages (classrooms/wall.py).
+        generations.watch(TREE, topic_models)
         for signal in (post_save, post_delete):
             signal.connect(
                 person.profile_changed, sender=UserProfile, dispatch_uid=f"profile-{id(signal)}"

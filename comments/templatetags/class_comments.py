@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 from django import template
 from django.db.models import OuterRef, Q
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Revision
 
 from classrooms.aggregates import json_rows
@@ -72,6 +73,23 @@ def entry_comments(context, entry):
         "csrf_token": context.get("csrf_token"),
         "user": user,
     }
+
+
+REPLY_FORM_KEY = "preau_reply_form"
+REPLY_TO = "preau-reply-to"
+
+
+@register.simple_tag(takes_context=True)
+def reply_form(context, parent):
+    """The form answering one comment: the same for every comment but its number, so
+    rendered once per page and numbered for each (an entry may have dozens)."""
+    html = context.render_context.get(REPLY_FORM_KEY)
+    if html is None:
+        template = context.template.engine.get_template("comments/form.html")
+        with context.push(parent=REPLY_TO, form_id=REPLY_TO):
+            html = template.render(context)
+        context.render_context[REPLY_FORM_KEY] = html
+    return mark_safe(html.replace(REPLY_TO, str(int(parent))))  # noqa: S308 (our own template)
 
 
 PARTNERSHIPS = "partnership_rows"
