@@ -63,6 +63,20 @@ def browser(django_db_setup, django_db_blocker):
         chromium.close()
 
 
+@pytest.fixture(autouse=True)
+def one_request_at_a_time_on_sqlite(settings):
+    """On SQLite, the live server's request threads share the test's one in-memory
+    connection: two requests at once can lose each other's savepoints ("no such
+    savepoint"). The Wagtail editor sends requests of its own beside the page's (an
+    autosave 0.5 s after each change, an editing-session ping every 10 s): off there.
+    On PostgreSQL each thread has its own connection, and they stay on."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+        settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000
+
+
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(
