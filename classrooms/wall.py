@@ -111,6 +111,7 @@ def prepare(pages, request):
     """Give each page its card template and let its activity load what the card shows."""
     by_activity = {}
     for page in pages:
+        page.card_hidden = False  # an activity may hide a card from this reader (below)
         activity = activities.for_model(type(page))
         page.card_template = (
             activity.card_template if activity else "classrooms/cards/activity.html"

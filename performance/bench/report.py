@@ -54,7 +54,9 @@ def write_markdown(results, folder):
         "",
         "T is the throughput of a trivial Django view through the whole middleware stack, "
         "measured in the same run with the same workers; each page's throughput is given "
-        "as a ratio to it.",
+        "as a ratio to T measured again just before and just after it (their mean, for "
+        "at least 3 s each): the speed of a shared machine drifts within a run. The T "
+        "column of each size is the first measurement.",
         "",
         "## Portal sizes",
         "",
