@@ -66,7 +66,7 @@ def test_postgres_and_redis_come_from_the_environment():
     assert result.stdout.split() == [
         "False",
         "django.db.backends.postgresql",
-        "django.core.cache.backends.redis.RedisCache",
+        "performance.redis_cache.RedisCache",
     ]
 
 
