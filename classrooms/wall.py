@@ -280,19 +280,6 @@ class ClassFacts:
         return entries
 
 
-def shared_by_other_classes(classroom, user):
-    """Entries the other classes of the school shared with it, or made public."""
-    class_title = ClassroomPage.objects.filter(
-        path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
-    ).values("title")[:1]
-    entries = list(
-        _shared_entries(classroom, user).annotate(class_title=Subquery(class_title))[:SHARED_SIZE]
-    )
-    for entry in entries:
-        entry.class_title = entry.class_title or ""
-    return entries
-
-
 def wall_context(request, classroom):
     user = request.user
     topic = request.GET.get("sujet", "")[:100]
