@@ -20,7 +20,7 @@ class CommentsConfig(AppConfig):
         from notifications import kinds
         from performance import generations
 
-        from . import admin_permissions, moderation, rules
+        from . import admin_permissions, kept, moderation, rules
         from .templatetags import class_comments
 
         admin_permissions.register()
@@ -33,6 +33,7 @@ class CommentsConfig(AppConfig):
             class_comments.PARTNERSHIPS, class_comments.partnership_rows, scope=PARTNERSHIPS
         )
         generations.watch(PARTNERSHIPS, partnership_models)
+        kept.watch()
         for kind in NOTIFICATION_KINDS:
             kinds.register(kind)
 

@@ -21,7 +21,10 @@ from classrooms.permissions import can_comment_in_classroom, can_moderate_classr
 from classrooms.person import person_of
 from classrooms.visibility import can_read_entry, guest_class_paths
 from pages.permissions import staff_school_paths
+from pages.routing import TREE
+from performance import generations
 
+from .apps import PARTNERSHIPS
 from .models import ClassComment, Partnership
 
 
@@ -40,14 +43,22 @@ def _active(user):
 def partner_class_paths(user):
     """guest source for classrooms.visibility: classes whose blog the person's class reads.
 
-    No query for people who belong to no class (parents, directors, agents).
+    No query for people who belong to no class (parents, directors, agents); for the
+    others, kept with the partnerships and the tree (performance/generations.py).
     """
-    guest_classes = person_of(user).member_class_ids()
+    guest_classes = sorted(person_of(user).member_class_ids())
     if not guest_classes:
         return []
-    return Partnership.objects.filter(
-        guest_id__in=guest_classes, status=Partnership.Status.ACCEPTED
-    ).values_list("host__path", flat=True)
+
+    def load():
+        return list(
+            Partnership.objects.filter(
+                guest_id__in=guest_classes, status=Partnership.Status.ACCEPTED
+            ).values_list("host__path", flat=True)
+        )
+
+    key = "partner-paths:" + ",".join(str(pk) for pk in guest_classes)
+    return generations.read_through(key, (PARTNERSHIPS, TREE), load)
 
 
 def is_school_staff(user, classroom) -> bool:

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce, Length, Substr
 from django.http import Http404
-from wagtail.models import Page, PageViewRestriction, get_page_models
+from django.utils import translation
+from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
 
 from performance import generations
 
@@ -286,6 +287,29 @@ class RoutedPageMixin:
                 return PageViewRestriction.objects.none()
             return PageViewRestriction.objects.filter(page_id__in=ids)
         return view_restrictions_of(self)
+
+    @property
+    def localized(self):
+        """Wagtail's answer, without its query for the active locale when the page is
+        already in the language of the request (nearly always)."""
+        if self.locale_id == active_locale_id():
+            return self
+        return super().localized
+
+
+def active_locale_id():
+    """The id of the locale of the active language, as `Locale.get_active()` finds it,
+    kept with the tree (a locale belongs to the TREE scope): Wagtail asks the database
+    for it on every page it serves."""
+    language = translation.get_language()
+
+    def load():
+        try:
+            return Locale.get_active().pk
+        except Locale.DoesNotExist:
+            return 0
+
+    return generations.read_through(f"locale:{language}", (TREE,), load)
 
 
 def view_restrictions_of(page):

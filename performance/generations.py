@@ -14,7 +14,12 @@ Two rules keep a reader from keeping a stale copy:
   missed signal (a raw SQL update) could cost.
 
 Scopes are names: "tree" (the page tree, pages/routing.py), "people" (every person's
-places and rights, classrooms/person.py), "person:<id>" (one person's own counters).
+places and rights, classrooms/person.py), "person:<id>" (one person's own counters),
+"comments:<entry id>" (the comments on one entry, comments/kept.py).
+
+A request remembers which scopes it read, and whether it asked the database anything that
+is not kept (`read_so_far()`, `loading()`): the pages of a person are themselves kept when
+everything they show was (performance/personal_pages.py).
 """
 
 import threading
@@ -43,6 +48,23 @@ def request_began(**kwargs) -> None:
 
 def request_ended(**kwargs) -> None:
     _seen.tokens = None
+
+
+def read_so_far() -> dict:
+    """The scopes this request read, with the tokens it read them at."""
+    return dict(_memo())
+
+
+def loading() -> bool:
+    """Whether a kept read is being loaded: its queries belong to a scope."""
+    return getattr(_seen, "loading", 0) > 0
+
+
+def still_current(tokens: dict) -> bool:
+    """Whether every one of these scopes is still at the token given (one round trip)."""
+    if not tokens:
+        return True
+    return current(*tokens).split(".") == list(tokens.values())
 
 
 def cache_backend():
@@ -103,7 +125,11 @@ def read_through(key: str, scopes: tuple, load):
     full_key = f"preau:kept:{key}:{current(*scopes)}"
     value = backend.get(full_key)
     if value is None:
-        value = load()
+        _seen.loading = getattr(_seen, "loading", 0) + 1
+        try:
+            value = load()
+        finally:
+            _seen.loading -= 1
         backend.set(full_key, value, lifetime())
     return value
 
@@ -112,21 +138,37 @@ def read_through(key: str, scopes: tuple, load):
 _watched = []  # (scope, models(), ignore(instance, **kwargs) or None)
 
 
-def watch(scope: str, models, *, ignore=None) -> None:
+def watch(scope, models, *, ignore=None) -> None:
     """Replace `scope`'s token when a row of one of `models()` is saved or deleted, or a
     many-to-many relation whose table is among them changes. Called from AppConfig.ready();
     `models` is a function so that it may name models of apps loaded later. `ignore`
-    tells which saves do not count (a login only moving `last_login`)."""
+    tells which saves do not count (a login only moving `last_login`). `scope` may be a
+    function of the row, for a scope per object (the comments of one entry)."""
     _watched.append((scope, models, ignore))
+
+
+def watched_tables() -> dict:
+    """Each database table whose rows a named scope watches → those scopes. Scopes per
+    object (a function of the row) are left out: a query tells its table, not its row."""
+    from django.apps import apps
+
+    tables = {}
+    for scope, models, _ignore in _watched:
+        if callable(scope):
+            continue
+        for model in apps.get_models(include_auto_created=True):
+            if issubclass(model, models()):
+                tables.setdefault(model._meta.db_table, set()).add(scope)
+    return tables
 
 
 def _changed(sender, instance=None, **kwargs):
     scopes = [
-        scope
+        scope(instance) if callable(scope) else scope
         for scope, models, ignore in _watched
         if issubclass(sender, models()) and not (ignore and ignore(instance, **kwargs))
     ]
-    bump(*dict.fromkeys(scopes))
+    bump(*dict.fromkeys(scope for scope in scopes if scope))
 
 
 def _relation_changed(sender, action=None, **kwargs):

@@ -25,8 +25,10 @@ def _kept_site(request):
     def load():
         site = Site._find_for_request(request)
         if site is not None and site.root_page_id is not None:
-            # What routing asks of it next: its root page, specific (site.root_page.specific).
-            site.root_page.specific  # noqa: B018 (read now, so that it is kept with the site)
+            # What routing asks of it next: its root page, specific (site.root_page.specific),
+            # in the language of the request (`.localized`, answered by pages/routing.py
+            # without a query once the root page is in its specific form).
+            site.root_page = site.root_page.specific
         return site
 
     return generations.read_through(f"site:{hostname}:{request.get_port()}", (TREE,), load)

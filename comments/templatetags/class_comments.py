@@ -17,7 +17,8 @@ from classrooms.visibility import guest_class_paths
 from classrooms.wall import class_facts
 from comments import rules
 from comments.forms import CommentForm
-from comments.models import ClassComment, Partnership
+from comments.kept import comments_on
+from comments.models import Partnership
 from comments.queue import pending_comments
 
 register = template.Library()
@@ -49,13 +50,15 @@ def entry_comments(context, entry):
     # Readers of a shared or public entry do not read the children's comments.
     if not (rights.write or can_view_classroom(user, classroom)):
         return {"hidden": True}
-    shown = ClassComment.objects.on(entry).select_related("user", "led_to_revision")
+    comments = comments_on(entry)
     if not rights.moderate:
-        visible = Q(is_public=True, is_removed=False)
-        if user.is_authenticated:
-            visible |= Q(user=user)
-        shown = shown.filter(visible)
-    comments = list(shown)
+        # Published comments, and the reader's own whatever their state.
+        mine = user.pk if user.is_authenticated else None
+        comments = [
+            comment
+            for comment in comments
+            if (comment.is_public and not comment.is_removed) or comment.user_id == mine
+        ]
     revisions = []
     if rights.moderate:
         revisions = list(

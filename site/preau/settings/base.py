@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "classrooms.admin_privacy.AdminPrivacyMiddleware",
     "axes.middleware.AxesMiddleware",
+    # A person's pages kept while nothing they show changed (performance/personal_pages.py).
+    "performance.personal_pages.PersonalPageCacheMiddleware",
 ]
 
 # The benchmark counts each request's SQL queries (performance/query_count.py).
@@ -156,6 +158,10 @@ PREAU_PAGE_CACHE_SECONDS = env_int("PREAU_PAGE_CACHE_SECONDS", 600)
 # the lifetime bounds what a change made behind Django's back could cost. 0 switches it off.
 PREAU_GENERATION_SECONDS = env_int("PREAU_GENERATION_SECONDS", 3600)
 PREAU_PAGE_CACHE_APPS = ("home", "pages")
+# Whole pages of a logged-in person, kept while every generation they were read at is
+# current (performance/personal_pages.py); the lifetime bounds what depends on the clock
+# alone. 0 switches it off.
+PREAU_PERSONAL_PAGE_SECONDS = env_int("PREAU_PERSONAL_PAGE_SECONDS", 120)
 
 # Background work (e-mails, image renditions): in-process unless a worker is configured.
 TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate")
