@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 def topic_models():
     from taggit.models import Tag
 
-    return (Tag,)
+    from .models import BlogEntryTag
+
+    return (Tag, BlogEntryTag)
 
 
 class ClassroomsConfig(AppConfig):
@@ -53,6 +55,8 @@ class ClassroomsConfig(AppConfig):
             signal.connect(
                 person.profile_changed, sender=UserProfile, dispatch_uid=f"profile-{id(signal)}"
             )
+        # Staff pages read their Wagtail profile (the user bar): a page may depend on it.
+        generations.watch(person.PROFILES, lambda: (UserProfile,))
         uploads.register()
         hooks.register("before_serve_document", files.check_document_access)
         hooks.register("construct_page_chooser_queryset", admin_privacy.hide_invisible_classes)

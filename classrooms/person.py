@@ -36,6 +36,8 @@ from .models import (
 ATTRIBUTE = "_preau_person"
 # The generation scope of everyone's places and rights (performance/generations.py).
 PEOPLE = "people"
+# The Wagtail admin profiles of the staff (performance/personal_pages.py follows them).
+PROFILES = "profiles"
 # pages.permissions.staff_school_paths() keeps its answer here; filled from the same rows.
 STAFF_PATHS_ATTRIBUTE = "_preau_staff_school_paths"
 

@@ -1,19 +1,39 @@
-"""The comments on an entry, kept between requests until one of them changes.
+"""The comments on an entry, and those waiting in a class, kept until one of them changes.
 
 Every reader of an entry reads the same rows: its comments in every state, with their
 authors and the rewriting they led to. They are kept under the entry's own generation
 scope (performance/generations.py), replaced when a comment on it is saved or deleted,
 and under the people's scope for the authors' names; each reader then sees only what
-is theirs to see (comments/templatetags/class_comments.py).
+is theirs to see (comments/templatetags/class_comments.py). A comment also belongs to
+its class's scope, which the teachers' queue of waiting comments is kept under.
 """
 
 from classrooms.person import PEOPLE
+from pages.routing import TREE
 from performance import generations
 
 
-def scope_of(comment) -> str | None:
-    """The scope of the comments on the object a comment is about."""
-    return f"comments:{comment.object_pk}" if comment is not None else None
+def entry_scope(entry_pk) -> str:
+    return f"comments:{entry_pk}"
+
+
+def class_scope(classroom_path: str) -> str:
+    return f"class-comments:{classroom_path}"
+
+
+def scope_of(comment) -> tuple:
+    """The scopes of a comment: its entry's comments and its class's."""
+    from wagtail.models import Page
+
+    from classrooms.models import BlogEntryPage
+
+    if comment is None:
+        return ()
+    path = BlogEntryPage.objects.filter(pk=comment.object_pk).values_list("path", flat=True)
+    scopes = [entry_scope(comment.object_pk)]
+    for entry_path in path:
+        scopes.append(class_scope(entry_path[: -Page.steplen]))
+    return tuple(scopes)
 
 
 def comment_models():
@@ -29,8 +49,15 @@ def comments_on(entry) -> list:
     def load():
         return list(ClassComment.objects.on(entry).select_related("user", "led_to_revision"))
 
-    scope = f"comments:{entry.pk}"
+    scope = entry_scope(entry.pk)
     return generations.read_through(scope, (scope, PEOPLE), load)
+
+
+def kept_pending(classroom, load, limit):
+    """The class's waiting comments (comments/queue.py), kept with the class's comments,
+    its entries (titles, addresses) and the people (authors' names)."""
+    scopes = (class_scope(classroom.path), TREE, PEOPLE)
+    return generations.read_through(f"pending:{classroom.pk}:{limit}", scopes, load)
 
 
 def watch() -> None:

@@ -13,8 +13,15 @@ from .models import ClassComment
 def pending_comments(classroom, limit=None):
     """Waiting comments (new or reported) on the class's entries, with their entry.
 
-    One query: each comment's entry (its title and address) is read with it.
+    One query: each comment's entry (its title and address) is read with it; kept until
+    a comment of the class changes (comments/kept.py).
     """
+    from .kept import kept_pending
+
+    return kept_pending(classroom, lambda: _read_pending(classroom, limit), limit)
+
+
+def _read_pending(classroom, limit):
     entries = BlogEntryPage.objects.child_of(classroom).annotate(
         id_text=Cast("pk", output_field=CharField())
     )

@@ -12,7 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from classrooms.models import BlogEntryPage, Membership
+from classrooms.person import PEOPLE
 from notifications.services import notify
+from performance import generations
 
 from .models import ClassComment
 
@@ -36,14 +38,19 @@ def entry_url(entry, comment=None):
 
 
 def class_teachers(entry):
-    """The teachers of the class an entry belongs to."""
+    """The teachers of the class an entry belongs to, kept with the people (every comment
+    on the class tells them)."""
     classroom_path = entry.path[: -entry.steplen]
-    return [
-        membership.user
-        for membership in Membership.objects.filter(
-            classroom__path=classroom_path, role=Membership.Role.TEACHER
-        ).select_related("user")
-    ]
+
+    def load():
+        return [
+            membership.user
+            for membership in Membership.objects.filter(
+                classroom__path=classroom_path, role=Membership.Role.TEACHER
+            ).select_related("user")
+        ]
+
+    return generations.read_through(f"class-teachers:{classroom_path}", (PEOPLE,), load)
 
 
 def class_teachers_of(classroom):

@@ -17,6 +17,9 @@ from wagtail.models import Revision
 from classrooms.models import BlogEntryPage
 from classrooms.permissions import can_moderate_classroom, can_view_classroom
 from classrooms.views import classroom_or_404
+from pages.routing import TREE
+from performance import generations
+from performance.personal_pages import keep_for_person
 
 from . import rules, services
 from .forms import CommentForm, ConstructiveCommentForm, RejectForm
@@ -24,8 +27,25 @@ from .models import ClassComment
 from .queue import pending_comments
 
 
+def live_entry(entry_id):
+    """The live entry and its class space, kept with the page tree: every comment posted
+    on an entry reads the same two pages (performance/generations.py)."""
+    try:
+        entry_id = int(entry_id)
+    except (TypeError, ValueError):
+        return None
+
+    def load():
+        entry = BlogEntryPage.objects.live().filter(pk=entry_id).first()
+        if entry is not None:
+            entry.get_classroom()  # read now, kept with the entry
+        return entry or False
+
+    return generations.read_through(f"live-entry:{entry_id}", (TREE,), load) or None
+
+
 def entry_or_404(user, entry_id):
-    entry = BlogEntryPage.objects.live().filter(pk=entry_id).first()
+    entry = live_entry(entry_id)
     if entry is None:
         raise Http404
     classroom = entry.get_classroom()
@@ -186,6 +206,7 @@ def revision_view(request, entry_id, revision_id):
 
 
 @login_required
+@keep_for_person
 def queue(request, classroom_id):
     """The class's comments waiting for a teacher, oldest first."""
     classroom = classroom_or_404(request.user, classroom_id)

@@ -9,7 +9,7 @@ class ExercisesConfig(AppConfig):
     def ready(self):
         from classrooms import activities
 
-        from . import cards
+        from . import cards, kept
 
         activities.register(
             activities.Activity(
@@ -19,3 +19,4 @@ class ExercisesConfig(AppConfig):
                 wall_annotations=cards.wall_annotations,
             )
         )
+        kept.watch()

@@ -18,8 +18,9 @@ from django.views.decorators.http import require_POST
 
 from classrooms.models import ExercisePage, Membership
 from classrooms.permissions import can_view_classroom
+from performance.personal_pages import keep_for_person
 
-from . import attempts, rules
+from . import attempts, kept, rules
 from .corrections import answer_in_words, right_answer
 from .models import Attempt
 
@@ -174,9 +175,7 @@ def results_table(exercise, classroom):
         .order_by("first_name", "last_name")
     )
     exercise_for = [pupil for pupil in pupils if rules.is_for(exercise, pupil)]
-    finished = Attempt.objects.filter(exercise=exercise, finished_at__isnull=False).order_by(
-        "finished_at"
-    )
+    finished = kept.finished_attempts(exercise)
     latest, counts = {}, {}
     for attempt in finished:
         latest[attempt.pupil_id] = attempt
@@ -204,6 +203,7 @@ def results_table(exercise, classroom):
 
 
 @login_required
+@keep_for_person
 def results(request, exercise_id):
     exercise, classroom = exercise_or_404(request.user, exercise_id)
     if not rules.sees_results_of_class(request.user, classroom):

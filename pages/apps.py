@@ -16,6 +16,7 @@ class PagesConfig(AppConfig):
         permissions.register()
         signal_handlers.register()
         generations.watch(routing.TREE, routing.read_models)
+        generations.watch(routing.TREE, routing.page_life_models)
         hooks.register("construct_page_chooser_queryset", admin_scope.limit_page_chooser)
         hooks.register("construct_explorer_page_queryset", admin_scope.limit_explorer)
         hooks.register("construct_page_action_menu", workflows.hide_submit_without_review)

@@ -222,6 +222,23 @@ def read_models() -> tuple:
     return (Page, PageViewRestriction, WorkflowState, Locale, Site)
 
 
+def page_life_models() -> tuple:
+    """What else is saved with pages and shown with them (their revisions, moderation
+    tasks and page permissions, the relations a page saves with itself): a change
+    belongs to the tree's generation too, so that a page built from it may be kept
+    (performance/personal_pages.py)."""
+    from modelcluster.fields import ParentalManyToManyField
+    from wagtail.models import GroupPagePermission, Revision, Task, TaskState
+
+    relations = tuple(
+        field.remote_field.through
+        for model in get_page_models()
+        for field in model._meta.local_many_to_many
+        if isinstance(field, ParentalManyToManyField)
+    )
+    return (Revision, Task, TaskState, GroupPagePermission, *relations)
+
+
 def _read_specific(pages) -> None:
     """Give each page its specific form (the page served, its class space, its school...),
     one query per page type: joining every page type's table to the query above made it

@@ -143,7 +143,8 @@ def watch(scope, models, *, ignore=None) -> None:
     many-to-many relation whose table is among them changes. Called from AppConfig.ready();
     `models` is a function so that it may name models of apps loaded later. `ignore`
     tells which saves do not count (a login only moving `last_login`). `scope` may be a
-    function of the row, for a scope per object (the comments of one entry)."""
+    function of the row giving one scope or several, for scopes per object (the comments
+    of one entry, and of its class)."""
     _watched.append((scope, models, ignore))
 
 
@@ -163,11 +164,12 @@ def watched_tables() -> dict:
 
 
 def _changed(sender, instance=None, **kwargs):
-    scopes = [
-        scope(instance) if callable(scope) else scope
-        for scope, models, ignore in _watched
-        if issubclass(sender, models()) and not (ignore and ignore(instance, **kwargs))
-    ]
+    scopes = []
+    for scope, models, ignore in _watched:
+        if not issubclass(sender, models()) or (ignore and ignore(instance, **kwargs)):
+            continue
+        named = scope(instance) if callable(scope) else scope
+        scopes.extend([named] if isinstance(named, str) else named or ())
     bump(*dict.fromkeys(scope for scope in scopes if scope))
 
 

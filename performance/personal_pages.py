@@ -8,7 +8,8 @@ token of every scope the request read; it is served again while all of them are 
 A change to any of those rows replaces a token, and the page is built afresh.
 
 What is kept, and only then:
-- a GET for a page Wagtail served (`before_serve_page`), to a logged-in person, answered
+- a GET for a page Wagtail served (`before_serve_page`) or a view marked with
+  `keep_for_person`, to a logged-in person, answered
   200 in HTML, not streamed, with no message waiting for them (a page shows those once);
 - that read nothing no scope watches: its queries, outside kept reads, only read tables
   whose rows a named scope watches (the page then depends on those scopes; any other
@@ -85,6 +86,18 @@ def enabled() -> bool:
 def mark_served(page, request, serve_args=None, serve_kwargs=None):
     """Wagtail `before_serve_page` hook: this response is a page, it may be kept."""
     setattr(request, SERVED_ATTRIBUTE, True)
+
+
+def keep_for_person(view):
+    """A view whose page may be kept like Wagtail's pages (the same rules apply): for the
+    pages a person reloads, built from kept reads (a teacher's queue of comments)."""
+
+    @functools.wraps(view)
+    def marked(request, *args, **kwargs):
+        setattr(request, SERVED_ATTRIBUTE, True)
+        return view(request, *args, **kwargs)
+
+    return marked
 
 
 def _skipped_prefixes():

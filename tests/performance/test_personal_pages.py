@@ -15,9 +15,11 @@ from django.urls import reverse
 from classrooms.models import BlogEntryPage, Guardianship, Membership
 from comments import services
 from comments.models import ClassComment
+from exercises.models import Attempt
 from notifications.services import notify
 from performance import personal_pages
 from tests import factories
+from tests.exercises.test_flow import make_exercise, short_answer
 
 pytestmark = pytest.mark.django_db
 
@@ -190,13 +192,47 @@ def test_a_waiting_message_is_shown_not_the_kept_page(world):
     assert THANKS not in until_kept(pupil, entry.url)
 
 
-def test_a_page_that_asked_the_database_is_not_kept(client, world):
-    """A teacher's wall reads the comments waiting for them without keeping them: it is
-    built for every request, never kept."""
-    client.force_login(world.teacher)
+def test_a_page_that_asked_the_database_is_not_kept(world):
+    """An exercise's page reads the pupil's attempts without keeping them (no scope
+    watches them per pupil): it is built for every request, never kept."""
+    exercise = make_exercise(world.classroom, [short_answer()])
+    pupil = Client()
+    pupil.force_login(world.pupil)
     for _ in range(3):
-        response = read(client, world.classroom.url)
+        response = read(pupil, exercise.url)
         assert response.get(HEADER) is None
+
+
+def test_the_teacher_s_queue_is_kept_until_a_comment_comes(client, world):
+    """The queue of waiting comments follows its class's comments: a new one shows at
+    once, an approved one leaves at once."""
+    entry = publish_entry(world.classroom, "La classe verte")
+    url = reverse("comments:queue", args=[world.classroom.pk])
+    client.force_login(world.teacher)
+    assert "Les cabanes" not in until_kept(client, url)
+    comment = services.post(entry, world.pupil, liked="Les cabanes")
+    assert "Les cabanes" in read(client, url).content.decode()
+    assert "Les cabanes" in until_kept(client, url)
+    services.approve(comment, entry, world.teacher)
+    assert "Les cabanes" not in read(client, url).content.decode()
+
+
+def test_the_results_table_is_kept_until_a_pupil_finishes(client, world):
+    """The teacher's results follow the exercise's attempts: a pupil's finished attempt
+    shows at once."""
+    exercise = make_exercise(world.classroom, [short_answer()])
+    url = reverse("exercises:results", kwargs={"exercise_id": exercise.pk})
+    client.force_login(world.teacher)
+    assert "1 / 1" not in until_kept(client, url)
+    pupil = Client()
+    pupil.force_login(world.pupil)
+    pupil.post(reverse("exercises:start", kwargs={"exercise_id": exercise.pk}))
+    attempt = Attempt.objects.get()
+    attempt_url = reverse("exercises:attempt", kwargs={"attempt_id": attempt.pk})
+    question = pupil.get(attempt_url).context["current"].id
+    pupil.post(attempt_url, {"question": question, "q-text": "Paris"})
+    pupil.get(attempt_url)
+    assert "1 / 1" in read(client, url).content.decode()
 
 
 def test_only_pages_are_kept(client, world):
