@@ -29,9 +29,15 @@ def scope_of(comment) -> tuple:
 
     if comment is None:
         return ()
-    path = BlogEntryPage.objects.filter(pk=comment.object_pk).values_list("path", flat=True)
+
+    def load():
+        paths = BlogEntryPage.objects.filter(pk=comment.object_pk).values_list("path", flat=True)
+        return next(iter(paths), "")
+
+    # Where the entry sits, kept with the tree: each comment posted would ask again.
+    entry_path = generations.read_through(f"entry-path:{comment.object_pk}", (TREE,), load)
     scopes = [entry_scope(comment.object_pk)]
-    for entry_path in path:
+    if entry_path:
         scopes.append(class_scope(entry_path[: -Page.steplen]))
     return tuple(scopes)
 
