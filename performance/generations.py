@@ -13,9 +13,11 @@ Two rules keep a reader from keeping a stale copy:
 - entries are also given a lifetime (`PREAU_GENERATION_SECONDS`), a bound on what any
   missed signal (a raw SQL update) could cost.
 
-Scopes are names: "tree" (the page tree, pages/routing.py), "people" (every person's
-places and rights, classrooms/person.py), "person:<id>" (one person's own counters),
-"comments:<entry id>" (the comments on one entry, comments/kept.py).
+Scopes are names: "tree" (the page tree and what is saved with pages, pages/routing.py),
+"people" (every person's places and rights, classrooms/person.py), "person:<id>" (one
+person's own counters), "profiles" (staff's Wagtail profiles), "media" (uploaded files,
+performance/media_scope.py), "comments:<entry id>" and "class-comments:<class path>"
+(comments/kept.py), "attempts:<exercise id>" (exercises/kept.py), "partnerships".
 
 A request remembers which scopes it read, and whether it asked the database anything that
 is not kept (`read_so_far()`, `loading()`): the pages of a person are themselves kept when
