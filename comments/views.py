@@ -26,6 +26,9 @@ from .forms import CommentForm, ConstructiveCommentForm, RejectForm
 from .models import ClassComment
 from .queue import pending_comments
 
+# Waiting comments shown at once in the queue, the oldest first.
+QUEUE_PAGE = 30
+
 
 def live_entry(entry_id):
     """The live entry and its class space, kept with the page tree: every comment posted
@@ -208,16 +211,20 @@ def revision_view(request, entry_id, revision_id):
 @login_required
 @keep_for_person
 def queue(request, classroom_id):
-    """The class's comments waiting for a teacher, oldest first."""
+    """The class's comments waiting for a teacher, oldest first, QUEUE_PAGE at a time: a
+    class back from the holidays may have hundreds, and a page of megabytes helps nobody;
+    the next ones come up as these are published or refused."""
     classroom = classroom_or_404(request.user, classroom_id)
     if not can_moderate_classroom(request.user, classroom):
         raise Http404
+    pending = pending_comments(classroom, limit=QUEUE_PAGE + 1)
     return render(
         request,
         "comments/queue.html",
         {
             "classroom": classroom,
-            "pending": pending_comments(classroom),
+            "pending": pending[:QUEUE_PAGE],
+            "more_waiting": len(pending) > QUEUE_PAGE,
             "moderator_rights": rules.CommentRights(read=True, write=True, moderate=True),
         },
     )

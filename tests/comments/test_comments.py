@@ -354,3 +354,26 @@ def test_earlier_versions_stay_in_the_class_even_when_the_entry_is_public(client
     assert client.get(url).status_code == 404
     client.force_login(world.parent)
     assert client.get(url).status_code == 200
+
+
+def test_the_queue_shows_the_oldest_waiting_comments_a_page_at_a_time(client, world, entry):
+    """A class back from the holidays may have many waiting comments: the queue shows the
+    oldest QUEUE_PAGE and says more wait; the next one comes up once one is published."""
+    from comments import services
+    from comments.views import QUEUE_PAGE
+
+    comments = [
+        services.post(entry, world.pupil, liked=f"Remarque numéro {number:03d}")
+        for number in range(QUEUE_PAGE + 1)
+    ]
+    client.force_login(world.teacher)
+    url = reverse("comments:queue", args=[world.classroom.pk])
+    html = client.get(url).content.decode()
+    assert html.count('class="panel" aria-label=') == QUEUE_PAGE
+    assert "Remarque numéro 000" in html
+    assert f"Remarque numéro {QUEUE_PAGE:03d}" not in html
+    assert "D’autres commentaires attendent" in html
+    services.approve(comments[0], entry, world.teacher)
+    html = client.get(url).content.decode()
+    assert f"Remarque numéro {QUEUE_PAGE:03d}" in html
+    assert "D’autres commentaires attendent" not in html
