@@ -105,6 +105,7 @@ def measure_size(options, environment, schools):
                 path=scenario.path,
                 ceiling=scenario.ceiling,
                 target_ratio=scenario.target_ratio,
+                informative=scenario.fresh,
                 local_ceiling_rps=local_t,
                 ratio=figures["rps"] / local_t if local_t else 0.0,
                 memory_mib=server.worker_memory_mib(),

@@ -19,11 +19,13 @@ local method = %(method)s
 local path = %(path)s
 local body = %(body)s
 local cookies = %(cookies)s
+local fresh = %(fresh)s
 local threads = {}
 local counter = 0
 
 function setup(thread)
   table.insert(threads, thread)
+  thread:set("thread_number", #threads)
 end
 
 function init(args)
@@ -41,7 +43,12 @@ function request()
   if body ~= nil then
     headers["Content-Type"] = "application/x-www-form-urlencoded"
   end
-  return wrk.format(method, path, headers, body)
+  local address = path
+  if fresh then
+    -- An address asked once: a page kept for its reader is never served again.
+    address = path .. "?fresh=" .. thread_number .. "-" .. counter
+  end
+  return wrk.format(method, address, headers, body)
 end
 
 function response(status, headers, body)
@@ -92,6 +99,10 @@ class Scenario:
     # What the issue asks of this page, as a ratio to T (None: latency and queries only).
     target_ratio: float | None = None
     ceiling: bool = False
+    # Each request at an address of its own, so that the page is built for it (with what
+    # requests keep of their reads), never served whole from a kept page: what a reader
+    # gets once a change dropped it. Measured for information, against no target.
+    fresh: bool = False
 
     def lua(self):
         cookies = "{" + ", ".join(lua_string(cookie) for cookie in self.cookies) + "}"
@@ -100,6 +111,7 @@ class Scenario:
             "path": lua_string(self.path),
             "body": lua_string(self.body),
             "cookies": cookies,
+            "fresh": "true" if self.fresh else "false",
         }
 
 

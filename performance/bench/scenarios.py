@@ -111,6 +111,20 @@ def build(targets):
             target_ratio=0.25,
         ),
         Scenario(
+            "class_wall_built",
+            "Class wall · parent, built for each request",
+            targets["classroom"].url,
+            cookies=parents,
+            fresh=True,
+        ),
+        Scenario(
+            "entry_built",
+            "Blog entry · parent, built for each request",
+            targets["entry"].url,
+            cookies=parents,
+            fresh=True,
+        ),
+        Scenario(
             "moderation_queue",
             "Moderation queue · teacher",
             reverse("comments:queue", args=[targets["classroom"].pk]),
