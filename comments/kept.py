@@ -59,13 +59,6 @@ def comments_on(entry) -> list:
     return generations.read_through(scope, (scope, PEOPLE), load)
 
 
-def kept_pending(classroom, load, limit):
-    """The class's waiting comments (comments/queue.py), kept with the class's comments,
-    its entries (titles, addresses) and the people (authors' names)."""
-    scopes = (class_scope(classroom.path), TREE, PEOPLE)
-    return generations.read_through(f"pending:{classroom.pk}:{limit}", scopes, load)
-
-
 def watch() -> None:
     """Called from CommentsConfig.ready()."""
     generations.watch(scope_of, comment_models)

@@ -6,7 +6,11 @@ from django.db.models.functions import Cast
 from wagtail.models import Page
 
 from classrooms.models import BlogEntryPage
+from classrooms.person import PEOPLE
+from pages.routing import TREE
+from performance import generations
 
+from .kept import class_scope
 from .models import ClassComment
 
 
@@ -14,11 +18,12 @@ def pending_comments(classroom, limit=None):
     """Waiting comments (new or reported) on the class's entries, with their entry.
 
     One query: each comment's entry (its title and address) is read with it; kept until
-    a comment of the class changes (comments/kept.py).
+    a comment of the class changes (comments/kept.py), an entry or an author's name.
     """
-    from .kept import kept_pending
-
-    return kept_pending(classroom, lambda: _read_pending(classroom, limit), limit)
+    scopes = (class_scope(classroom.path), TREE, PEOPLE)
+    return generations.read_through(
+        f"pending:{classroom.pk}:{limit}", scopes, lambda: _read_pending(classroom, limit)
+    )
 
 
 def _read_pending(classroom, limit):

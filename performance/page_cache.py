@@ -88,6 +88,20 @@ def may_store(request, response):
     return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
 
 
+def kept_headers(response, dropped) -> dict:
+    """The headers of a response worth keeping with it: not those in `dropped`."""
+    return {name: value for name, value in response.items() if name.lower() not in dropped}
+
+
+def replay(request, headers, content):
+    """A kept response, answered again (without its body to a HEAD request)."""
+    response = HttpResponse(b"" if request.method == "HEAD" else content)
+    for name, value in headers.items():
+        response[name] = value
+    response["Content-Length"] = str(len(content))
+    return response
+
+
 class AnonymousPageCacheMiddleware:
     """Serve and keep public pages for anonymous visitors (see the module docstring).
 
@@ -114,11 +128,7 @@ class AnonymousPageCacheMiddleware:
             return self.rebuild(request, entry)
         response = self.get_response(request)
         if may_store(request, response):
-            headers = {
-                name: value
-                for name, value in response.items()
-                if name.lower() not in DROPPED_HEADERS
-            }
+            headers = kept_headers(response, DROPPED_HEADERS)
             backend.set(
                 key,
                 (generation, headers, response.content),
@@ -130,9 +140,6 @@ class AnonymousPageCacheMiddleware:
     @staticmethod
     def rebuild(request, entry):
         _generation, headers, content = entry
-        response = HttpResponse(b"" if request.method == "HEAD" else content)
-        for name, value in headers.items():
-            response[name] = value
-        response["Content-Length"] = str(len(content))
+        response = replay(request, headers, content)
         response["X-Preau-Page-Cache"] = "hit"
         return response

@@ -32,9 +32,9 @@ import zlib
 
 from django.conf import settings
 from django.db import connections
-from django.http import HttpResponse
 
 from . import generations
+from .page_cache import kept_headers, replay
 
 ENTRY_PREFIX = "preau:personal:"
 SERVED_ATTRIBUTE = "_preau_personal_page"
@@ -126,7 +126,7 @@ def entry_key(request) -> str:
     session_items = sorted(session.items()) if session is not None else []
     parts = (
         request.build_absolute_uri(),
-        request.LANGUAGE_CODE if hasattr(request, "LANGUAGE_CODE") else "",
+        getattr(request, "LANGUAGE_CODE", ""),
         repr([getattr(user, field) for field in USER_FIELDS]),
         getattr(session, "session_key", "") or "",
         repr(session_items),
@@ -188,11 +188,7 @@ class PersonalPageCacheMiddleware:
         with connections["default"].execute_wrapper(follow):
             response = self.get_response(request)
         if may_store(request, response, uncovered, csrf_secret):
-            headers = {
-                name: value
-                for name, value in response.items()
-                if name.lower() not in DROPPED_HEADERS
-            }
+            headers = kept_headers(response, DROPPED_HEADERS)
             # Compressed: HTML shrinks about tenfold, and Redis holds one page per reader.
             entry = (generations.read_so_far(), headers, zlib.compress(response.content, 1))
             backend.set(key, entry, settings.PREAU_PERSONAL_PAGE_SECONDS)
@@ -202,10 +198,6 @@ class PersonalPageCacheMiddleware:
     @staticmethod
     def rebuild(request, entry):
         _tokens, headers, compressed = entry
-        content = zlib.decompress(compressed)
-        response = HttpResponse(b"" if request.method == "HEAD" else content)
-        for name, value in headers.items():
-            response[name] = value
-        response["Content-Length"] = str(len(content))
+        response = replay(request, headers, zlib.decompress(compressed))
         response[HEADER] = "hit"
         return response
