@@ -19,6 +19,7 @@ from playwright.sync_api import expect
 from home.management.commands.load_demo_data import DEMO_PASSWORD
 from pages.models import NewsIndexPage, NewsPage, SchoolPage
 from tests import factories
+from tests.browser.journeys import publish
 
 DIRECTOR = "olivier.lambert"
 OTHER_DIRECTOR = "catherine.vidal"
@@ -53,14 +54,6 @@ def admin_log_in(tab, username):
     tab.locator("input[name=password]").fill(DEMO_PASSWORD)
     tab.locator("form button[type=submit]").click()
     expect(tab).to_have_url(re.compile(r"/admin/$"))
-
-
-def publish(tab):
-    """Open the footer's action menu and press "Publish" (its primary button saves a draft)."""
-    footer = tab.locator("footer")
-    footer.locator("[data-w-dropdown-target=toggle]").first.click()
-    footer.locator("button[name=action-publish]").click()
-    expect(tab.locator(".messages .success")).to_be_visible()
 
 
 def test_director_publishes_news_that_another_director_cannot_reach(

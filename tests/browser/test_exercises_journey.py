@@ -28,7 +28,7 @@ from wagtailmedia import get_media_model
 from classrooms.models import ExercisePage, Level, Membership, PupilGroup
 from exercises.models import Attempt
 from tests import factories
-from tests.browser.journeys import log_in, new_tab
+from tests.browser.journeys import log_in, new_tab, publish
 
 TONE = Path(__file__).resolve().parents[1] / "fixtures" / "media" / "tone.webm"
 CLASS = "CE1 de Mme Durand"
@@ -117,14 +117,6 @@ def list_item(tab, prefix, field, number):
 
 def fill(tab, name, value):
     tab.locator(f"[name='{name}']").fill(value)
-
-
-def publish(tab):
-    """Open the footer's action menu and press "Publish" (its primary button saves a draft)."""
-    footer = tab.locator("footer")
-    footer.locator("[data-w-dropdown-target=toggle]").first.click()
-    footer.locator("button[name=action-publish]").click()
-    expect(tab.locator(".messages .success")).to_be_visible()
 
 
 def write_exercise(tab, media_title):
