@@ -22,6 +22,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 from wagtailmedia import get_media_model
 
+from . import consent
 from .models import ClassroomPage
 from .permissions import can_view_classroom
 
@@ -117,16 +118,19 @@ def serve_media(request, path):
         raise Http404
     model, pk, collection_id = owner
     classroom = classroom_of_collection(collection_id)
+    # A file kept elsewhere that shows a child is no public file without the family's
+    # consent (consent.py), and never kept by shared caches: consent can be withdrawn.
+    children = consent.children_shown(model, pk) if classroom is None else {}
     if (
         classroom is not None
         and not can_view_classroom(request.user, classroom)
         and not shared_beyond_class(request, model, pk)
-    ):
+    ) or consent.withheld(request.user, children):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         raise Http404
     response = file_response(name)
-    response["Cache-Control"] = PRIVATE_CACHE if classroom else PUBLIC_CACHE
+    response["Cache-Control"] = PRIVATE_CACHE if classroom or children else PUBLIC_CACHE
     return response
 
 

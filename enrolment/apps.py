@@ -8,3 +8,9 @@ class EnrolmentConfig(AppConfig):
 
     name = "enrolment"
     verbose_name = _("Enrolment")
+
+    def ready(self):
+        from . import signal_handlers
+
+        # A withdrawn photo consent takes down what showed the child (classrooms/consent.py).
+        signal_handlers.register()

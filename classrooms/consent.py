@@ -1,0 +1,295 @@
+"""When a family withdraws photo consent, what showed their child beyond it is taken down.
+
+A photo or recording of a pupil becomes public only with the family's consent
+(visibility.publication_refusals). Consent can end later: a new ONDE import says "Non",
+the pupil's record is changed or deleted, the pupil's account is deleted. Whatever path
+it took, enrolment's signal handlers call `consent_withdrawn` in the transaction that
+changed the record (the ONDE import applies all or nothing, the take-down included):
+
+- a class blog entry showing the child to an audience the consent no longer covers goes
+  back to the class: a new revision with the class's visibility, published the way the
+  front end publishes one (views.entry_visibility), so the signals that follow
+  publications drop every kept page (performance/), and changes waiting to be published
+  are saved again on top of it, with the class's visibility too;
+- a page of the school's public site (a gallery, a news item) that shows the child is
+  unpublished; a page with pages below it (a school's home) cannot be, and its editors
+  are told to remove the file, which visitors no longer receive (`withheld`);
+- the class's teachers, or the page's owner and the school's directors, are told why.
+
+Files follow: a class's file is served beyond the class only through a live entry the
+reader may read (files.shared_beyond_class), and any other file showing a child whose
+family has not consented only to the people who see that child's class (`withheld`).
+"""
+
+from collections import defaultdict
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from wagtail.images import get_image_model
+from wagtail.models import Page, ReferenceIndex, WorkflowState
+from wagtailmedia import get_media_model
+
+from .models import (
+    Appearance,
+    BlogEntryPage,
+    ClassroomPage,
+    Membership,
+    PrivateClassPageMixin,
+    Visibility,
+)
+
+ENTRY_BACK_TO_CLASS = "entry_back_to_class"
+PAGE_UNPUBLISHED = "page_unpublished_for_consent"
+PAGE_SHOWS_CHILD = "page_shows_child_without_consent"
+
+
+def notification_kinds():
+    """The sentences teachers and directors read, registered from ClassroomsConfig.ready()."""
+    from django.utils.translation import gettext_lazy as _
+
+    from notifications.kinds import Kind
+
+    return [
+        Kind(
+            ENTRY_BACK_TO_CLASS,
+            _(
+                "“%(entry)s” is now for the class only: it shows %(pupils)s, whose family no "
+                "longer agrees to the publication of their photos and recordings."
+            ),
+            _("An entry is back to the class"),
+        ),
+        Kind(
+            PAGE_UNPUBLISHED,
+            _(
+                "“%(page)s” is no longer published: it shows %(pupils)s, whose family no "
+                "longer agrees to the publication of their photos and recordings."
+            ),
+            _("A page is no longer published"),
+        ),
+        Kind(
+            PAGE_SHOWS_CHILD,
+            _(
+                "“%(page)s” shows %(pupils)s, whose family no longer agrees to the "
+                "publication of their photos and recordings: visitors no longer receive "
+                "the file. Remove it from the page."
+            ),
+            _("A page shows a child without consent"),
+        ),
+    ]
+
+
+def consent_withdrawn(pupils) -> None:
+    """Take down what shows these pupils beyond what their families now allow.
+
+    Called with the pupils whose consent is no longer recorded; does nothing (one query)
+    for a pupil seen in no file.
+    """
+    names = {pupil.pk: pupil.display_name for pupil in pupils}
+    shown = defaultdict(set)  # ("image" | "media", id) → pupils withdrawn seen in it
+    for pupil_id, image_id, media_id in Appearance.objects.filter(
+        pupil_id__in=list(names)
+    ).values_list("pupil_id", "image_id", "media_id"):
+        shown[("image", image_id) if image_id else ("media", media_id)].add(pupil_id)
+    if not shown:
+        return
+    image_ids = {pk for kind, pk in shown if kind == "image"}
+    media_ids = {pk for kind, pk in shown if kind == "media"}
+    references = _pages_referencing(image_ids, media_ids)
+    for entry in _entries_showing(image_ids, media_ids, set(references)):
+        seen = _pupils_in(entry, shown)
+        if seen and _back_to_class(entry):
+            _tell(
+                _class_teachers(entry),
+                ENTRY_BACK_TO_CLASS,
+                url=entry.get_url(),
+                entry=entry.title,
+                pupils=_names(seen, names),
+            )
+    for page in _public_pages(set(references)):
+        seen = {pupil for key in references[page.pk] for pupil in shown[key]}
+        if page.specific_class.allowed_subpage_models():
+            kind = PAGE_SHOWS_CHILD
+        else:
+            page.unpublish(log_action=True)
+            kind = PAGE_UNPUBLISHED
+        _tell(
+            _site_editors(page),
+            kind,
+            url=reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+            page=page.title,
+            pupils=_names(seen, names),
+        )
+    # The page cache dropped its pages when the entries were published, before this
+    # transaction committed: drop them again once it has, so that no visitor's request
+    # in between keeps the old page for longer.
+    from performance import page_cache
+
+    transaction.on_commit(page_cache.invalidate)
+
+
+def _pages_referencing(image_ids, media_ids) -> dict[int, set]:
+    """The pages using these files, from Wagtail's reference index: page id → files.
+
+    The index is built from what is saved in the page's row, its live content once
+    published.
+    """
+    kinds = {}
+    wanted = Q(pk__in=[])
+    for kind, model, ids in (
+        ("image", get_image_model(), image_ids),
+        ("media", get_media_model(), media_ids),
+    ):
+        content_type = ContentType.objects.get_for_model(model)
+        kinds[content_type.pk] = kind
+        if ids:
+            wanted |= Q(to_content_type=content_type, to_object_id__in=[str(pk) for pk in ids])
+    references = defaultdict(set)
+    for page_id, content_type_id, file_id in ReferenceIndex.objects.filter(
+        wanted, base_content_type=ContentType.objects.get_for_model(Page)
+    ).values_list("object_id", "to_content_type_id", "to_object_id"):
+        references[int(page_id)].add((kinds[content_type_id], int(file_id)))
+    return references
+
+
+def _entries_showing(image_ids, media_ids, page_ids):
+    """Live entries shared beyond their class that may show these files.
+
+    The reference index finds them, and the entries of the classes that own the files
+    are read too, in case the index has not caught up yet (it is updated by a task).
+    """
+    collections = set(
+        get_image_model().objects.filter(pk__in=image_ids).values_list("collection_id", flat=True)
+    ) | set(
+        get_media_model().objects.filter(pk__in=media_ids).values_list("collection_id", flat=True)
+    )
+    near = Q(pk__in=page_ids)
+    for path in ClassroomPage.objects.filter(collection_id__in=collections).values_list(
+        "path", flat=True
+    ):
+        near |= Q(path__startswith=path)
+    return BlogEntryPage.objects.live().exclude(visibility=Visibility.CLASS).filter(near)
+
+
+def _pupils_in(entry, shown) -> set[int]:
+    from .visibility import media_in_body
+
+    image_ids, media_ids = media_in_body(entry.body)
+    keys = {("image", pk) for pk in image_ids} | {("media", pk) for pk in media_ids}
+    return {pupil for key in keys for pupil in shown.get(key, ())}
+
+
+def _back_to_class(entry) -> bool:
+    """Publish the entry for its class alone, if its audience needs a consent now missing.
+
+    The live content is published again with the class's visibility (narrowing who reads
+    needs no other check, hence clean=False); changes that waited to be published are
+    saved again on top, so nothing is lost, and their review, which Wagtail cancels on
+    publication, is asked again.
+    """
+    from . import moderation
+    from .visibility import publication_refusals
+
+    if not publication_refusals(entry):
+        return False
+    waiting = entry.get_latest_revision() if entry.has_unpublished_changes else None
+    state = entry.current_workflow_state
+    review = state and (state.status, state.requested_by, state.current_task_state)
+    entry.visibility = Visibility.CLASS
+    revision = entry.save_revision(log_action=True, clean=False)
+    revision.publish()
+    if waiting is not None:
+        entry = BlogEntryPage.objects.get(pk=entry.pk)
+        draft = entry.with_content_json(waiting.content)
+        if publication_refusals(draft):
+            draft.visibility = Visibility.CLASS
+        draft.save_revision(user=waiting.user, clean=False)
+    if review:
+        status, requested_by, task_state = review
+        entry = BlogEntryPage.objects.get(pk=entry.pk)
+        moderation.submit(entry, requested_by)
+        if status == WorkflowState.STATUS_NEEDS_CHANGES and task_state is not None:
+            moderation.send_back(entry, task_state.finished_by, task_state.comment or "")
+    return True
+
+
+def _public_pages(page_ids):
+    """Live pages of the public sites among these (class pages never are public)."""
+    for page in Page.objects.live().filter(pk__in=page_ids).specific():
+        if not isinstance(page, PrivateClassPageMixin):
+            yield page
+
+
+def _class_teachers(entry):
+    return [
+        membership.user
+        for membership in Membership.objects.filter(
+            classroom__path=entry.path[: -entry.steplen], role=Membership.Role.TEACHER
+        ).select_related("user")
+    ]
+
+
+def _site_editors(page):
+    """Who answers for a public page: its owner and the directors of its school."""
+    from pages.models import SchoolPage, SchoolStaff
+
+    school = SchoolPage.objects.ancestor_of(page, inclusive=True).first()
+    people = [page.owner] if page.owner_id else []
+    if school is not None:
+        people += [
+            staff.user
+            for staff in SchoolStaff.objects.filter(
+                school=school, role=SchoolStaff.Role.DIRECTOR
+            ).select_related("user")
+        ]
+    return people
+
+
+def _names(pupil_ids, names) -> str:
+    return ", ".join(sorted(names[pk] for pk in pupil_ids if pk in names))
+
+
+def _tell(people, kind, **params):
+    from notifications.services import notify
+
+    notify(people, kind, **params)
+
+
+def children_shown(model, pk) -> dict[int, bool]:
+    """The pupils seen or heard in this image or recording, each with their consent.
+
+    One query; documents show nobody (no Appearance is recorded for them).
+    """
+    if model is get_image_model():
+        where = Q(image_id=pk)
+    elif model is get_media_model():
+        where = Q(media_id=pk)
+    else:
+        return {}
+    rows = Appearance.objects.filter(where).values_list(
+        "pupil_id", "pupil__pupil_record__photo_consent"
+    )
+    return {pupil_id: bool(agreed) for pupil_id, agreed in rows}
+
+
+def withheld(user, children) -> bool:
+    """Whether a file outside the class collections showing these children is kept from
+    this person (`children` as children_shown gives them).
+
+    It is when one of the children's families has not consented to publication and the
+    person sees none of that child's classes: a photo of a child moved to a school's
+    collection does not become public because a page of the school's site shows it.
+    """
+    from .permissions import visible_classroom_ids
+
+    without = [pk for pk, agreed in children.items() if not agreed]
+    if not without:
+        return False
+    if user.is_authenticated and user.is_active and user.is_superuser:
+        return False
+    visible = visible_classroom_ids(user)
+    classes = Membership.objects.filter(
+        user_id__in=without, role=Membership.Role.PUPIL
+    ).values_list("classroom_id", flat=True)
+    return not any(pk in visible for pk in classes)

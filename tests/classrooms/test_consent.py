@@ -1,0 +1,322 @@
+"""Withdrawing a family's photo consent takes down at once what showed the child publicly.
+
+Whatever path changes the consent (a new ONDE import, the record saved or deleted, the
+pupil's account deleted in the admin), a public entry showing the child goes back to the
+class, its photo and renditions stop being served to visitors, the school's home page
+stops listing it (also when a visitor's copy of that page was kept), a gallery showing
+the child is unpublished, and the teachers are told why.
+"""
+
+from datetime import date
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Page
+
+from classrooms.models import Appearance, BlogEntryPage, Visibility
+from enrolment.models import PupilRecord
+from notifications.models import Notification
+from tests import factories
+from tests.enrolment.onde_files import PUPILS_HEADER, csv_file
+
+pytestmark = pytest.mark.django_db
+
+CACHE_HEADER = "X-Preau-Page-Cache"
+BIRTH = date(2019, 9, 4)
+RENDITION = "fill-480x320-c75"
+
+
+@pytest.fixture
+def consenting(world):
+    """Léa's family agreed to publication (ONDE "Autorisation photo: Oui")."""
+    return factories.PupilRecordFactory(
+        user=world.pupil, school=world.school, birth_date=BIRTH, photo_consent=True
+    )
+
+
+def publish(entry, visibility):
+    entry.visibility = visibility
+    entry.save_revision().publish()
+    return BlogEntryPage.objects.get(pk=entry.pk)
+
+
+@pytest.fixture
+def public_photo(world, consenting, settings, tmp_path):
+    """A public entry of the class with a photo of Léa, and its rendition."""
+    settings.MEDIA_ROOT = tmp_path
+    photo = factories.ImageFactory(collection=world.classroom.collection, title="Léa au jardin")
+    Appearance.objects.create(pupil=world.pupil, image=photo)
+    entry = factories.BlogEntryPageFactory(
+        parent=world.classroom,
+        title="Le jardin",
+        body=[("image", {"image": photo, "alt_text": "Léa arrose", "caption": ""})],
+    )
+    entry = publish(entry, Visibility.PUBLIC)
+    return entry, photo, photo.get_rendition(RENDITION)
+
+
+def anonymous_get(client, url):
+    client.logout()
+    client.cookies.clear()
+    return client.get(url)
+
+
+def seen_publicly(client, world, entry, photo, rendition):
+    """Everything a visitor reaches of the entry, with the school page kept in the cache."""
+    anonymous_get(client, world.school.url)
+    school_page = anonymous_get(client, world.school.url)
+    return {
+        "entry": anonymous_get(client, entry.url).status_code,
+        "listed": entry.title in school_page.content.decode(),
+        "kept": school_page[CACHE_HEADER],
+        "photo": anonymous_get(client, photo.file.url).status_code,
+        "rendition": anonymous_get(client, rendition.url).status_code,
+    }
+
+
+def assert_back_to_the_class(client, world, entry, photo, rendition):
+    entry = BlogEntryPage.objects.get(pk=entry.pk)
+    assert entry.live and entry.visibility == Visibility.CLASS
+    assert anonymous_get(client, entry.url).status_code == 302  # to the login page
+    school_page = anonymous_get(client, world.school.url)
+    assert school_page[CACHE_HEADER] == "miss"  # the kept copy listing it was dropped
+    assert entry.title not in school_page.content.decode()
+    assert entry.url not in anonymous_get(client, "/sitemap.xml").content.decode()
+    assert anonymous_get(client, photo.file.url).status_code == 302
+    assert anonymous_get(client, rendition.url).status_code == 302
+    client.force_login(world.outsider)
+    assert client.get(entry.url).status_code == 404
+    assert client.get(rendition.url).status_code == 404
+    # The class and its families still read it, photo included.
+    client.force_login(world.parent)
+    assert client.get(entry.url).status_code == 200
+    assert client.get(rendition.url).status_code == 200
+    client.logout()
+
+
+def assert_teacher_told(world, entry):
+    (notification,) = Notification.objects.filter(
+        recipient=world.teacher, kind="entry_back_to_class"
+    )
+    with translation.override("fr"):
+        message = notification.message
+    assert "« Le jardin »" in message and "Léa M." in message
+    assert "n’autorise plus" in message
+    assert notification.url == entry.url
+
+
+def test_the_fixture_is_public_before_the_withdrawal(client, world, public_photo):
+    entry, photo, rendition = public_photo
+    assert seen_publicly(client, world, entry, photo, rendition) == {
+        "entry": 200,
+        "listed": True,
+        "kept": "hit",
+        "photo": 200,
+        "rendition": 200,
+    }
+
+
+def onde_pupils(consent):
+    return csv_file(PUPILS_HEADER, f"MARTIN;Léa;04/09/2019;CP;CP de Mme Durand;{consent}")
+
+
+def import_as_director(client, world, data):
+    client.force_login(world.director)
+    upload = SimpleUploadedFile("eleves.csv", data, content_type="text/csv")
+    preview = client.post(
+        reverse("enrolment:import", kwargs={"school_id": world.school.pk}),
+        {"school_year": "2026-2027", "pupils_file": upload},
+    )
+    assert preview.status_code == 200
+    digest = preview.context["digest"]
+    applied = client.post(
+        reverse("enrolment:import_apply", kwargs={"school_id": world.school.pk}),
+        {"digest": digest},
+    )
+    assert applied.status_code == 200
+    client.logout()
+
+
+def test_an_onde_import_that_withdraws_consent_takes_the_entry_back(client, world, public_photo):
+    entry, photo, rendition = public_photo
+    other = publish(
+        factories.BlogEntryPageFactory(parent=world.classroom, title="La recette"),
+        Visibility.PUBLIC,
+    )
+    seen_publicly(client, world, entry, photo, rendition)
+    import_as_director(client, world, onde_pupils("Non"))
+    assert PupilRecord.objects.get(user=world.pupil).photo_consent is False
+    assert_back_to_the_class(client, world, entry, photo, rendition)
+    assert_teacher_told(world, entry)
+    # An entry that does not show her stays public.
+    assert BlogEntryPage.objects.get(pk=other.pk).visibility == Visibility.PUBLIC
+    assert "La recette" in anonymous_get(client, world.school.url).content.decode()
+
+
+def test_an_onde_import_that_keeps_consent_changes_nothing(client, world, public_photo):
+    entry, _photo, _rendition = public_photo
+    import_as_director(client, world, onde_pupils("Oui"))
+    assert BlogEntryPage.objects.get(pk=entry.pk).visibility == Visibility.PUBLIC
+    assert not Notification.objects.filter(kind="entry_back_to_class").exists()
+
+
+def test_saving_the_record_without_consent_takes_the_entry_back(
+    client, world, public_photo, consenting
+):
+    entry, photo, rendition = public_photo
+    seen_publicly(client, world, entry, photo, rendition)
+    consenting.photo_consent = False
+    consenting.save()
+    assert_back_to_the_class(client, world, entry, photo, rendition)
+    assert_teacher_told(world, entry)
+
+
+def test_deleting_the_record_takes_the_entry_back(client, world, public_photo, consenting):
+    entry, photo, rendition = public_photo
+    seen_publicly(client, world, entry, photo, rendition)
+    consenting.delete()  # no record: no recorded consent
+    assert_back_to_the_class(client, world, entry, photo, rendition)
+
+
+def test_deleting_the_pupil_in_the_admin_takes_the_photo_down(client, world, public_photo):
+    entry, photo, rendition = public_photo
+    seen_publicly(client, world, entry, photo, rendition)
+    admin = factories.UserFactory(username="root", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    response = client.post(reverse("wagtailusers_users:delete", args=(world.pupil.pk,)))
+    assert response.status_code == 302
+    assert not type(world.pupil).objects.filter(pk=world.pupil.pk).exists()
+    entry = BlogEntryPage.objects.get(pk=entry.pk)
+    assert entry.visibility == Visibility.CLASS
+    assert anonymous_get(client, entry.url).status_code == 302
+    assert anonymous_get(client, rendition.url).status_code == 302
+    assert entry.title not in anonymous_get(client, world.school.url).content.decode()
+    assert Notification.objects.filter(recipient=world.teacher, kind="entry_back_to_class")
+
+
+def test_a_recording_goes_back_to_the_class_too(client, world, consenting, settings, tmp_path):
+    from wagtailmedia.models import Media
+
+    settings.MEDIA_ROOT = tmp_path
+    media = Media.objects.create(
+        title="Conte",
+        type="audio",
+        file=SimpleUploadedFile("conte.webm", b"webm"),
+        collection=world.classroom.collection,
+    )
+    Appearance.objects.create(pupil=world.pupil, media=media)
+    entry = publish(
+        factories.BlogEntryPageFactory(
+            parent=world.classroom,
+            title="Le conte",
+            body=[("recording", {"audio": media, "caption": "", "transcript": ""})],
+        ),
+        Visibility.PUBLIC,
+    )
+    assert anonymous_get(client, media.file.url).status_code == 200
+    consenting.photo_consent = False
+    consenting.save()
+    assert BlogEntryPage.objects.get(pk=entry.pk).visibility == Visibility.CLASS
+    assert anonymous_get(client, media.file.url).status_code == 302
+
+
+def test_changes_waiting_to_be_published_are_kept(client, world, public_photo, consenting):
+    entry, _photo, _rendition = public_photo
+    entry.title = "Le jardin, suite"
+    entry.save_revision()
+    consenting.photo_consent = False
+    consenting.save()
+    entry = BlogEntryPage.objects.get(pk=entry.pk)
+    assert entry.live and entry.visibility == Visibility.CLASS and entry.title == "Le jardin"
+    assert entry.has_unpublished_changes
+    waiting = entry.get_latest_revision_as_object()
+    assert waiting.title == "Le jardin, suite"
+    assert waiting.visibility == Visibility.CLASS  # publishing it cannot bring it back
+
+
+def test_an_entry_shared_with_the_school_stays_shared(client, world, public_photo, consenting):
+    """Consent is asked for publication only: sharing with the school never needed it
+    (visibility.publication_refusals), so withdrawing it leaves the school's entries."""
+    entry, _photo, _rendition = public_photo
+    entry = publish(entry, Visibility.SCHOOL)
+    consenting.photo_consent = False
+    consenting.save()
+    assert BlogEntryPage.objects.get(pk=entry.pk).visibility == Visibility.SCHOOL
+    assert not Notification.objects.filter(kind="entry_back_to_class").exists()
+
+
+@pytest.fixture
+def gallery(world, consenting, settings, tmp_path):
+    """An exhibition on the school's site whose work shows Léa (a photo moved to the
+    school's collection)."""
+    settings.MEDIA_ROOT = tmp_path
+    photo = factories.ImageFactory(collection=world.school.collection, title="Léa peint")
+    Appearance.objects.create(pupil=world.pupil, image=photo)
+    news = factories.NewsIndexPageFactory(parent=world.school)
+    work = {"title": "Les nénuphars", "image": photo, "alt_text": "Léa peint", "caption": ""}
+    page = factories.GalleryPageFactory(
+        parent=news, title="Exposition de printemps", owner=world.director
+    )
+    page.works = [("work", work)]
+    page.save_revision().publish()
+    return Page.objects.get(pk=page.pk).specific, photo
+
+
+def test_a_gallery_showing_the_child_is_unpublished(client, world, gallery, consenting):
+    page, photo = gallery
+    rendition = photo.get_rendition(RENDITION)
+    assert anonymous_get(client, page.url).status_code == 200
+    assert anonymous_get(client, rendition.url).status_code == 200
+    consenting.photo_consent = False
+    consenting.save()
+    page.refresh_from_db()
+    assert not page.live
+    assert anonymous_get(client, page.get_url()).status_code == 404
+    assert anonymous_get(client, photo.file.url).status_code == 302
+    assert anonymous_get(client, rendition.url).status_code == 302
+    client.force_login(world.outsider)
+    assert client.get(rendition.url).status_code == 404
+    client.force_login(world.parent)  # Léa's family still sees her photo
+    assert client.get(rendition.url).status_code == 200
+    (notification,) = Notification.objects.filter(
+        recipient=world.director, kind="page_unpublished_for_consent"
+    )
+    with translation.override("fr"):
+        assert "« Exposition de printemps »" in notification.message
+        assert "Léa M." in notification.message
+
+
+def test_a_review_under_way_is_asked_again(client, world, public_photo, consenting):
+    """Publishing the class's version cancels Wagtail's review: it is started again on
+    the changes, and a note sending them back is kept."""
+    from classrooms import moderation
+
+    entry, _photo, _rendition = public_photo
+    draft = entry.get_latest_revision_as_object()
+    draft.title = "Le jardin, en été"
+    draft.save_revision(user=world.pupil)
+    moderation.submit(BlogEntryPage.objects.get(pk=entry.pk), world.pupil)
+    moderation.send_back(BlogEntryPage.objects.get(pk=entry.pk), world.teacher, "Ajoute la date.")
+    consenting.photo_consent = False
+    consenting.save()
+    entry = BlogEntryPage.objects.get(pk=entry.pk)
+    assert entry.visibility == Visibility.CLASS
+    review = moderation.review_of(entry)
+    assert review.needs_changes and review.note == "Ajoute la date."
+    assert entry.get_latest_revision_as_object().title == "Le jardin, en été"
+
+
+def test_deleting_the_school_deletes_its_entries_without_taking_them_down(
+    world, public_photo, consenting
+):
+    from wagtail.models import Revision
+
+    entry, _photo, _rendition = public_photo
+    revisions = Revision.objects.count()
+    world.school.delete()
+    assert not PupilRecord.objects.exists()
+    assert not BlogEntryPage.objects.filter(pk=entry.pk).exists()
+    assert Revision.objects.count() < revisions
+    assert not Revision.objects.filter(object_id=str(entry.pk)).exists()
