@@ -34,6 +34,8 @@ from .permissions import (
     directed_school_or_404,
     managed_classroom_or_404,
     manages_every_class_of_children,
+    parent_within_reach_or_404,
+    parents_out_of_reach,
     pupil_of_classroom_or_404,
 )
 from .uploads import CappedMemoryUploadHandler
@@ -307,12 +309,20 @@ def roster(request, classroom_id):
         membership.record = getattr(membership.user, "pupil_record", None)
     parents = [link.parent for m in pupils for link in m.user.family]
     protected = services.protected_ids(parents)
+    out_of_reach = parents_out_of_reach(request.user, parents)
     teachers = [
         m.user
         for m in classroom.memberships.filter(role=Membership.Role.TEACHER).select_related("user")
     ]
     context = _class_context(request, classroom)
-    context.update({"pupils": pupils, "protected": protected, "teachers": teachers})
+    context.update(
+        {
+            "pupils": pupils,
+            "protected": protected,
+            "out_of_reach": out_of_reach,
+            "teachers": teachers,
+        }
+    )
     return render(request, "enrolment/roster.html", context)
 
 
@@ -452,6 +462,9 @@ def reset_password(request, classroom_id, user_id):
     account, is_parent = account_of_classroom_or_404(classroom, user_id)
     if refused := _post_only(request):
         return refused
+    if is_parent:
+        # The roster offers no button for such a parent: only a forged request gets here.
+        parent_within_reach_or_404(request.user, account)
     roster_url = reverse("enrolment:roster", kwargs={"classroom_id": classroom.pk})
     if services.is_protected(account):
         _refuse_protected(request, account)
@@ -529,8 +542,11 @@ def reactivate(request, classroom_id, user_id):
     return _set_active(request, classroom_id, user_id, active=True)
 
 
-def _card_candidates(classroom):
-    """Active pupils of the class, and the parents of its pupils with their children."""
+def _card_candidates(classroom, user):
+    """Active pupils of the class, and the parents of its pupils with their children.
+
+    Each parent says whether this user may print their card: not a member of staff, and
+    no child in a class the user does not manage."""
     pupils = [
         m.user
         for m in Membership.objects.filter(
@@ -550,8 +566,10 @@ def _card_candidates(classroom):
         parent.children_here = [*getattr(parent, "children_here", []), link.child]
     parents = list(parents.values())
     protected = services.protected_ids(parents)
+    out_of_reach = parents_out_of_reach(user, parents)
     for parent in parents:
         parent.protected = parent.pk in protected
+        parent.out_of_reach = parent.pk in out_of_reach
     return pupils, parents
 
 
@@ -559,12 +577,15 @@ def _card_candidates(classroom):
 def cards(request, classroom_id):
     """Choose whose cards to print; printing gives each chosen account a new password."""
     classroom = managed_classroom_or_404(request.user, classroom_id)
-    pupils, parents = _card_candidates(classroom)
+    pupils, parents = _card_candidates(classroom, request.user)
     if request.method == "POST":
         kind = request.POST.get("kind")
         chosen = set(request.POST.getlist("account"))
         if kind == "parents":
             selected = [p for p in parents if str(p.pk) in chosen and not p.protected]
+            if any(p.out_of_reach for p in selected):
+                # Their boxes cannot be ticked: only a forged request gets here.
+                raise Http404
         else:
             kind = "pupils"
             selected = [p for p in pupils if str(p.pk) in chosen]
