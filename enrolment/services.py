@@ -47,8 +47,15 @@ def school_classrooms(school):
 
 
 def create_classroom(school, *, title, school_year, level, user=None) -> ClassroomPage:
-    """A live class space below the school, with a slug that carries its year."""
-    base = slugify(f"{title} {school_year}") or slugify(school_year)
+    """A live class space below the school, with a slug that carries its year.
+
+    The title may be as long as a page's title: its part of the slug is cut so that the
+    year and a number ("-2") still fit in the slug's column.
+    """
+    year = slugify(school_year)
+    room = Page._meta.get_field("slug").max_length - len(year) - len("-") - len("-9999")
+    title_part = slugify(title)[:room].strip("-")
+    base = f"{title_part}-{year}" if title_part else year
     taken = set(
         Page.objects.child_of(school).filter(slug__startswith=base).values_list("slug", flat=True)
     )

@@ -281,3 +281,15 @@ def test_a_failure_while_applying_leaves_nothing_behind(school, cp_a, pupils_csv
     assert User.objects.count() == users_before
     assert not PupilRecord.objects.exists()
     assert not ClassroomPage.objects.filter(title="CE1 B").exists()
+
+
+def test_a_class_label_as_long_as_a_title_may_be_makes_its_class(school, world):
+    """The class's address carries the year too: it must still fit (issue 15, item 11)."""
+    label = "CP " + "très long " * 25  # 253 characters, the year after it in the slug
+    pupils = csv_file(PUPILS_HEADER, f"MARTIN;Zoé;04/09/2019;CP;{label[:255]};Oui")
+
+    result = apply(school, pupils, user=world.director)
+
+    (classroom,) = result.created_classes
+    assert classroom.title == onde.clean_name(label[:255])
+    assert len(classroom.slug) <= 255 and classroom.slug.endswith("-2026-2027")
