@@ -42,7 +42,23 @@ class TeacherForm(AdultForm):
 
 
 class ParentForm(AdultForm):
-    pass
+    """A parent of a pupil: an existing account is never taken on its address alone."""
+
+    def __init__(self, *args, can_direct=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if can_direct:
+            help_text = _(
+                "If someone already has a Préau account with this address, they are asked "
+                "to confirm that they are this pupil’s parent: the link is made once they "
+                "accept."
+            )
+        else:
+            help_text = _(
+                "If someone already has a Préau account with this address, this parent gets "
+                "an account of their own: only the director can propose to link an existing "
+                "account, and its holder must accept."
+            )
+        self.fields["email"].help_text = help_text
 
 
 class PupilForm(NameFields):

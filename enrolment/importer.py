@@ -17,10 +17,12 @@ from django.utils.translation import gettext as _
 from classrooms.models import Guardianship, Level, Membership
 
 from . import credentials, services
-from .models import PupilRecord
+from .models import ParentLinkRequest, PupilRecord
 from .onde import ParentRow, PupilRow, identity_key, normalize
 
 CREATE, CHANGE, UNCHANGED = "create", "change", "unchanged"
+# An existing account's holder is asked to confirm being the parent (parents only).
+ASK = "ask"
 
 
 class PlanError(Exception):
@@ -43,16 +45,34 @@ class PupilPlan:
 
 @dataclass
 class ParentPlan:
+    """One parent of the file and what importing does for them.
+
+    `user` is an account the school already linked to one of their children (found by
+    address, or by name when the file gives none), or the new account once applied. An
+    account that merely uses the same address is only `holder`: a director's import asks
+    its holder to confirm (`ask_holder`), anyone else's makes a separate account.
+    """
+
     row: ParentRow
-    user: object = None  # the existing account, or the new one once applied
+    user: object = None
+    holder: object = None
+    ask_holder: bool = False
     children: list[PupilPlan] = field(default_factory=list)
+    # The children to link, or with ASK, those whose link the holder is asked to confirm.
     new_links: list[PupilPlan] = field(default_factory=list)
 
     @property
     def action(self):
         if self.user is None:
+            if self.ask_holder:
+                return ASK if self.new_links else UNCHANGED
             return CREATE
         return CHANGE if self.new_links else UNCHANGED
+
+    @property
+    def separate(self):
+        """A new account although one already uses the address (not asked)."""
+        return self.holder is not None and not self.ask_holder
 
     @property
     def name(self):
@@ -114,13 +134,21 @@ class ClassPlan:
         return self.parents_by(UNCHANGED)
 
     @property
+    def asked_parents(self):
+        return self.parents_by(ASK)
+
+    @property
     def unchanged_count(self):
         return len(self.unchanged_pupils) + len(self.unchanged_parents)
 
     @property
     def new_links(self):
         return sum(
-            1 for parent in self.parents for child in parent.new_links if child in self.pupils
+            1
+            for parent in self.parents
+            if parent.action != ASK
+            for child in parent.new_links
+            if child in self.pupils
         )
 
     @property
@@ -130,6 +158,7 @@ class ClassPlan:
             or self.changed_pupils
             or self.created_parents
             or self.linked_parents
+            or self.asked_parents
         )
 
 
@@ -155,7 +184,8 @@ class ImportPlan:
             "created_parents": sum(1 for p in parents.values() if p.action == CREATE),
             "linked_parents": sum(1 for p in parents.values() if p.action == CHANGE),
             "unchanged_parents": sum(1 for p in parents.values() if p.action == UNCHANGED),
-            "new_links": sum(len(p.new_links) for p in parents.values()),
+            "asked_parents": sum(1 for p in parents.values() if p.action == ASK),
+            "new_links": sum(len(p.new_links) for p in parents.values() if p.action != ASK),
         }
 
     @property
@@ -167,12 +197,24 @@ def _yes_no(value):
     return _("yes") if value else _("no")
 
 
-def build_plan(school, school_year, pupils, parents=(), *, classroom=None, class_label=None):
+def build_plan(
+    school,
+    school_year,
+    pupils,
+    parents=(),
+    *,
+    classroom=None,
+    class_label=None,
+    link_existing=False,
+):
     """What importing these rows into the school would do, without doing it.
 
     With `classroom`, only the rows whose class is `class_label` are taken, into that
     class (a teacher's import); without it, each class of the file goes to the class of
     the same title this school year, created when missing (a director's import).
+    With `link_existing` (the school's director imports), the holder of an existing
+    account with a parent's address is asked to confirm; otherwise that parent gets a
+    separate account.
     """
     classes_of_year = list(services.school_classrooms(school).filter(school_year=school_year))
     by_title = {normalize(c.title): c for c in classes_of_year}
@@ -242,7 +284,7 @@ def build_plan(school, school_year, pupils, parents=(), *, classroom=None, class
     warnings = []
     if parents:
         all_keys = {row.key for row in pupils}
-        warnings = _plan_parents(parents, pupil_plans, all_keys, plans)
+        warnings = _plan_parents(parents, pupil_plans, all_keys, plans, link_existing)
     return ImportPlan(
         school=school,
         school_year=school_year,
@@ -270,23 +312,15 @@ def _pupil_changes(plan, target):
     return changes
 
 
-def _plan_parents(rows, pupil_plans, all_keys, plans):
-    """Group parent lines by person, find existing accounts and links; return warnings."""
-    warnings = []
-    emails = {row.email for row in rows if row.email}
-    accounts = {}
-    for user in (
-        get_user_model()
-        .objects.annotate(email_lower=Lower("email"))
-        .filter(email_lower__in=emails)
-        .order_by("-pk")
-    ):
-        accounts[user.email_lower] = user  # the oldest account wins, as in add_parent
-    child_ids = [plan.record.user_id for plan in pupil_plans.values() if plan.record]
-    guardians = defaultdict(list)
-    for link in Guardianship.objects.filter(child_id__in=child_ids).select_related("parent"):
-        guardians[link.child_id].append(link.parent)
+def _plan_parents(rows, pupil_plans, all_keys, plans, link_existing):
+    """Group parent lines by person, find the accounts the school already linked to their
+    children, and the holders of accounts that only share their address; return warnings.
 
+    An address alone never links an account: only an account already following one of
+    the parent's children is taken as theirs (so importing the same file twice changes
+    nothing).
+    """
+    warnings = []
     parent_plans = {}
     for row in rows:
         child = pupil_plans.get(row.child_key)
@@ -305,28 +339,61 @@ def _plan_parents(rows, pupil_plans, all_keys, plans):
                 )
             continue  # a pupil of another class, in a teacher's import
         key = row.email or ("name", normalize(row.last_name), normalize(row.first_name))
-        plan = parent_plans.get(key)
-        if plan is None:
-            plan = parent_plans[key] = ParentPlan(row=row)
-            if row.email:
-                plan.user = accounts.get(row.email)
-        existing = guardians.get(child.record.user_id, []) if child.record else []
-        if plan.user is None and not row.email:
-            # No e-mail: the same person only if already linked to this child by name.
-            plan.user = next(
-                (
-                    parent
-                    for parent in existing
-                    if normalize(parent.last_name) == normalize(row.last_name)
-                    and normalize(parent.first_name) == normalize(row.first_name)
-                ),
-                None,
-            )
-        if child in plan.children:
+        plan = parent_plans.setdefault(key, ParentPlan(row=row))
+        if child not in plan.children:
+            plan.children.append(child)
+
+    emails = {row.email for row in rows if row.email}
+    holders = {}
+    for user in (
+        get_user_model()
+        .objects.annotate(email_lower=Lower("email"))
+        .filter(email_lower__in=emails)
+        .order_by("-pk")
+    ):
+        holders[user.email_lower] = user  # the oldest account wins, as in add_parent
+    child_ids = [plan.record.user_id for plan in pupil_plans.values() if plan.record]
+    guardians = defaultdict(list)
+    for link in Guardianship.objects.filter(child_id__in=child_ids).select_related("parent"):
+        guardians[link.child_id].append(link.parent)
+    answered = {
+        (link.parent_id, link.child_id): link.status
+        for link in ParentLinkRequest.objects.filter(
+            parent__in=list(holders.values()), child_id__in=child_ids
+        )
+    }
+
+    def linked(child):
+        return guardians.get(child.record.user_id, []) if child.record else []
+
+    def same_person(account, row):
+        if row.email:
+            return account.email.lower() == row.email
+        return normalize(account.last_name) == normalize(row.last_name) and normalize(
+            account.first_name
+        ) == normalize(row.first_name)
+
+    for plan in parent_plans.values():
+        row, children = plan.row, plan.children
+        plan.user = next(
+            (account for c in children for account in linked(c) if same_person(account, row)),
+            None,
+        )
+        if plan.user is not None:
+            plan.new_links = [c for c in children if plan.user not in linked(c)]
             continue
-        plan.children.append(child)
-        if plan.user is None or plan.user not in existing:
-            plan.new_links.append(child)
+        holder = holders.get(row.email) if row.email else None
+        pairs = [(holder.pk, c.record.user_id) for c in children if holder and c.record]
+        if holder is not None and any(child_id == holder.pk for _holder, child_id in pairs):
+            holder = None  # the pupil's own account
+        plan.holder = holder
+        declined = any(answered.get(pair) == ParentLinkRequest.Status.DECLINED for pair in pairs)
+        plan.ask_holder = holder is not None and link_existing and not declined
+        plan.new_links = [
+            c
+            for c in children
+            if not (plan.ask_holder and c.record and (holder.pk, c.record.user_id) in answered)
+        ]
 
     for plan in parent_plans.values():
         for class_plan in plans.values():
@@ -424,7 +491,14 @@ def apply_plan(school, school_year, pupils, parents=(), *, user=None, **scope) -
 
         for class_plan in plan.classes:
             for parent in class_plan.parents:
-                if parent.user is None:
+                if parent.action == ASK:
+                    for child in parent.new_links:
+                        services.propose_link(
+                            parent.holder, child.user, school=school, requested_by=user
+                        )
+                    parent.new_links = []
+                    continue
+                if parent.user is None and parent.action == CREATE:
                     row = parent.row
                     parent.user = user_model(
                         username=usernames[id(parent)],

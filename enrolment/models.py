@@ -54,3 +54,62 @@ class PupilRecord(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class ParentLinkRequest(models.Model):
+    """A director's proposal that an existing account follow a pupil, until its holder answers.
+
+    An e-mail address typed by staff or read from an ONDE file says nothing about who
+    holds the account that uses it; linking that account to a pupil would let the
+    class's staff give it a new password and read as its holder. So the link waits for
+    the holder's "yes" on their own page (views.link_requests); a "no" is kept, so that
+    the next import makes a separate account instead of asking again. Personal data: a
+    presumed family link between two people and who proposed it. Deleted when accepted
+    (the Guardianship it becomes is the record), erased with either account.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for an answer")
+        DECLINED = "declined", _("declined")
+
+    parent = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="link_requests",
+        verbose_name=_("account holder"),
+    )
+    child = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="link_requests_as_child",
+        verbose_name=_("pupil"),
+    )
+    school = models.ForeignKey(
+        "pages.SchoolPage",
+        on_delete=models.CASCADE,
+        related_name="link_requests",
+        verbose_name=_("school"),
+        help_text=_("The school that asks: the holder sees its name."),
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("request to link a parent")
+        verbose_name_plural = _("requests to link a parent")
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "child"], name="unique_link_request")
+        ]
+
+    def __str__(self):
+        return f"{self.parent} → {self.child}"

@@ -16,11 +16,12 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
-from classrooms.models import Level
+from classrooms.models import ClassroomPage, Level
 
 MAX_FILE_SIZE = 2 * 1024 * 1024
 MAX_ROWS = 2000
@@ -266,6 +267,41 @@ def _cell(cells, position):
     return cells[position]
 
 
+# Where each value of a file is kept: a value longer than its column there is refused
+# here, with its line, rather than by the database when the import is applied.
+PUPIL_KEPT_IN = {
+    "last_name": ("user", "last_name"),
+    "first_name": ("user", "first_name"),
+    "class_label": (ClassroomPage, "title"),
+}
+PARENT_KEPT_IN = {
+    "last_name": ("user", "last_name"),
+    "first_name": ("user", "first_name"),
+    "email": ("user", "email"),
+    # Matched against pupils' names: no pupil has a longer one.
+    "child_last_name": ("user", "last_name"),
+    "child_first_name": ("user", "first_name"),
+}
+
+
+def _too_long(line, value, kept_in, columns):
+    """A sentence for each value longer than the model field that keeps it."""
+    errors = []
+    for field, (model, name) in kept_in.items():
+        model = get_user_model() if model == "user" else model
+        limit = model._meta.get_field(name).max_length
+        length = len(value[field])
+        if length > limit:
+            errors.append(
+                _(
+                    "Line %(line)d: the column “%(column)s” holds %(length)d characters; "
+                    "Préau keeps at most %(max)d. Shorten it in ONDE or in the file."
+                )
+                % {"line": line, "column": columns[field][0], "length": length, "max": limit}
+            )
+    return errors
+
+
 def _parse_date(value):
     match = _DATE.match(value)
     if not match:
@@ -324,7 +360,8 @@ def read_pupils(data: bytes, today: date | None = None) -> list[PupilRow]:
     pupils, problems, seen = [], [], {}
     for line, cells in rows:
         value = {field: _cell(cells, position) for field, position in columns.items()}
-        errors = []
+        value.update({field: clean_name(value[field]) for field in PUPIL_KEPT_IN})
+        errors = _too_long(line, value, PUPIL_KEPT_IN, PUPIL_COLUMNS)
         if not value["last_name"]:
             errors.append(_("Line %(line)d: the pupil’s last name is empty.") % {"line": line})
         if not value["first_name"]:
@@ -404,13 +441,15 @@ def read_parents(data: bytes) -> list[ParentRow]:
     parents, problems = [], []
     for line, cells in rows:
         value = {field: _cell(cells, position) for field, position in columns.items()}
-        errors = []
+        value.update({field: clean_name(value[field]) for field in PARENT_KEPT_IN})
+        errors = _too_long(line, value, PARENT_KEPT_IN, PARENT_COLUMNS)
         if not value["last_name"]:
             errors.append(_("Line %(line)d: the parent’s last name is empty.") % {"line": line})
         if not value["first_name"]:
             errors.append(_("Line %(line)d: the parent’s first name is empty.") % {"line": line})
         email = value["email"].lower()
-        if email:
+        # A too long address is said so above, not repeated whole here.
+        if email and len(email) <= get_user_model()._meta.get_field("email").max_length:
             try:
                 validate_email(email)
             except ValidationError:

@@ -82,14 +82,34 @@ def manages_every_class_of_children(user, parent) -> bool:
     """Whether every class of this parent's children is one this user manages.
 
     Switching a parent's account off shuts them out of all their children's classes,
-    perhaps in another school: only someone who manages all of those may do it.
+    perhaps in another school; a new password (one click or a login card) hands the
+    account, with all those classes, to whoever prints it. Only someone who manages all
+    of those may do either.
     """
-    classroom_ids = set(
+    return parent.pk not in parents_out_of_reach(user, [parent])
+
+
+def parents_out_of_reach(user, parents) -> set[int]:
+    """The ids of those parents with a child in a class this user does not manage.
+
+    Every class counts, of every school year and every school: the account reads them
+    all. Two queries whatever the number of parents (a class roster asks for all of its
+    families at once).
+    """
+    ids = [parent.pk for parent in parents]
+    if not ids:
+        return set()
+    pairs = set(
         Membership.objects.filter(
-            role=Membership.Role.PUPIL, user__guardians__parent=parent
-        ).values_list("classroom_id", flat=True)
+            role=Membership.Role.PUPIL, user__guardians__parent_id__in=ids
+        ).values_list("user__guardians__parent_id", "classroom_id")
     )
-    return all(
-        can_manage_classroom(user, classroom)
-        for classroom in ClassroomPage.objects.filter(pk__in=classroom_ids)
-    )
+    classrooms = ClassroomPage.objects.filter(pk__in={room for _parent, room in pairs})
+    managed = {room.pk for room in classrooms if can_manage_classroom(user, room)}
+    return {parent for parent, room in pairs if room not in managed}
+
+
+def parent_within_reach_or_404(user, parent):
+    """Refuse a new password for a parent with a child in a class this user does not manage."""
+    if not manages_every_class_of_children(user, parent):
+        raise Http404

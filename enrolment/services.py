@@ -8,17 +8,21 @@ from them (classrooms/permissions.py) see every change.
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
+from django.utils import translation
 from django.utils.text import slugify
 from wagtail.models import Page
 
 from classrooms.models import ClassroomPage, Guardianship, Membership
+from notifications.services import notify
 from pages.models import MunicipalityAgent, SchoolStaff
 
 from . import credentials
-from .models import PupilRecord
+from .models import ParentLinkRequest, PupilRecord
 from .onde import identity_key, normalize
 
 
@@ -43,8 +47,15 @@ def school_classrooms(school):
 
 
 def create_classroom(school, *, title, school_year, level, user=None) -> ClassroomPage:
-    """A live class space below the school, with a slug that carries its year."""
-    base = slugify(f"{title} {school_year}") or slugify(school_year)
+    """A live class space below the school, with a slug that carries its year.
+
+    The title may be as long as a page's title: its part of the slug is cut so that the
+    year and a number ("-2") still fit in the slug's column.
+    """
+    year = slugify(school_year)
+    room = Page._meta.get_field("slug").max_length - len(year) - len("-") - len("-9999")
+    title_part = slugify(title)[:room].strip("-")
+    base = f"{title_part}-{year}" if title_part else year
     taken = set(
         Page.objects.child_of(school).filter(slug__startswith=base).values_list("slug", flat=True)
     )
@@ -201,17 +212,128 @@ def enrol_pupil(
     return account
 
 
-@transaction.atomic
-def add_parent(child, *, first_name, last_name, email) -> NewAccount:
-    """Link a parent to a pupil: the existing account with this e-mail, or a new one."""
-    existing = find_adult_by_email(email)
-    account = (
-        NewAccount(existing, None)
-        if existing
-        else create_account(first_name=first_name, last_name=last_name, email=email)
+def guardian_with_email(child, email):
+    """A parent of this pupil whose account has this address: the school linked them."""
+    if not email:
+        return None
+    return (
+        get_user_model()
+        .objects.filter(guardianships__child=child, email__iexact=email)
+        .order_by("pk")
+        .first()
     )
-    Guardianship.objects.get_or_create(parent=account.user, child=child)
-    return account
+
+
+@dataclass
+class ParentAdded:
+    """What "Add a parent" did, for the message that says so."""
+
+    user: object  # the account that follows the child now, or whose holder was asked
+    password: str | None = None  # a new account's, to print once
+    already: bool = False  # that account already followed the child: nothing was done
+    asked: bool = False  # an existing account's holder is asked to confirm the link
+    separate: bool = False  # an existing account uses the address: a new one was made
+
+
+@transaction.atomic
+def add_parent(
+    child, *, first_name, last_name, email, school=None, requested_by=None, ask_holder=False
+) -> ParentAdded:
+    """Give a pupil a parent: a new account, never an existing one on its address alone.
+
+    Whoever holds an account is the only one who can say it is this child's parent: the
+    address typed may be mistyped, shared, or someone else's on purpose, and a linked
+    account is one the class's staff may give a new password. With `ask_holder` (a
+    director's decision), the holder of an existing account with this address is asked
+    to confirm; otherwise, or once they declined, a separate account is made.
+    """
+    linked = guardian_with_email(child, email)
+    if linked is not None:
+        return ParentAdded(linked, already=True)
+    holder = find_adult_by_email(email)
+    if holder is not None and holder.pk == child.pk:
+        holder = None
+    if holder is not None and ask_holder and not has_declined(holder, child):
+        propose_link(holder, child, school=school, requested_by=requested_by)
+        return ParentAdded(holder, asked=True)
+    account = create_account(first_name=first_name, last_name=last_name, email=email)
+    Guardianship.objects.create(parent=account.user, child=child)
+    return ParentAdded(account.user, account.password, separate=holder is not None)
+
+
+def has_declined(holder, child) -> bool:
+    return ParentLinkRequest.objects.filter(
+        parent=holder, child=child, status=ParentLinkRequest.Status.DECLINED
+    ).exists()
+
+
+def link_requests_url() -> str:
+    """The holder's page of links to confirm, in the portal's first language (e-mails)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return reverse("enrolment:link_requests")
+
+
+def propose_link(holder, child, *, school, requested_by):
+    """Ask the holder of an account to confirm they are this pupil's parent (once)."""
+    link, created = ParentLinkRequest.objects.get_or_create(
+        parent=holder,
+        child=child,
+        defaults={"school": school, "requested_by": requested_by},
+    )
+    if created:
+        notify(
+            [holder],
+            "parent_link_request",
+            url=link_requests_url(),
+            school=school.title,
+            child=child.display_name,
+        )
+    return link
+
+
+def _requester_url(link) -> str:
+    """Where the person who asked finds the pupil: their class list, else the school."""
+    membership = (
+        Membership.objects.filter(
+            user=link.child,
+            role=Membership.Role.PUPIL,
+            classroom__in=school_classrooms(link.school),
+        )
+        .order_by("-classroom__school_year")
+        .first()
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        if membership is not None:
+            return reverse("enrolment:roster", kwargs={"classroom_id": membership.classroom_id})
+        return reverse("enrolment:school", kwargs={"school_id": link.school_id})
+
+
+@transaction.atomic
+def accept_link(link):
+    """The holder said yes: they follow the child from now on, with their own password."""
+    Guardianship.objects.get_or_create(parent=link.parent, child=link.child)
+    link.delete()
+    notify(
+        [link.requested_by],
+        "parent_link_accepted",
+        url=_requester_url(link),
+        parent=link.parent.get_full_name(),
+        child=link.child.display_name,
+    )
+
+
+@transaction.atomic
+def decline_link(link):
+    """The holder said no: nothing is linked, and the school may make a separate account."""
+    link.status = ParentLinkRequest.Status.DECLINED
+    link.save(update_fields=["status"])
+    notify(
+        [link.requested_by],
+        "parent_link_declined",
+        url=_requester_url(link),
+        parent=link.parent.get_full_name(),
+        child=link.child.display_name,
+    )
 
 
 def is_protected(user) -> bool:

@@ -13,6 +13,13 @@ app_name = "enrolment"
 urlpatterns = [
     # The schools this person directs (straight to the school when there is one).
     path("", views.index, name="index"),
+    # Links between an existing account and a pupil, for the account's holder to confirm.
+    path("rattachements/", views.link_requests, name="link_requests"),
+    path(
+        "rattachements/<int:request_id>/reponse/",
+        views.answer_link_request,
+        name="answer_link_request",
+    ),
     # A school, for its director.
     path("<int:school_id>/", views.school_home, name="school"),
     path("<int:school_id>/classes/nouvelle/", views.class_create, name="class_create"),

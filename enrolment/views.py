@@ -27,6 +27,7 @@ from pages.permissions import can_direct_school, schools_directed_by
 from . import importer, services
 from .cards import CardSheet, login_url, make_card
 from .forms import ClassroomForm, ImportForm, ParentForm, PupilForm, TeacherForm
+from .models import ParentLinkRequest
 from .onde import ParentRow, PupilRow
 from .permissions import (
     account_of_classroom_or_404,
@@ -34,6 +35,8 @@ from .permissions import (
     directed_school_or_404,
     managed_classroom_or_404,
     manages_every_class_of_children,
+    parent_within_reach_or_404,
+    parents_out_of_reach,
     pupil_of_classroom_or_404,
 )
 from .uploads import CappedMemoryUploadHandler
@@ -302,17 +305,31 @@ def roster(request, classroom_id):
         )
         .order_by("user__last_name", "user__first_name")
     )
+    waiting = {}
+    for link in ParentLinkRequest.objects.filter(
+        child__in=[m.user for m in pupils], status=ParentLinkRequest.Status.PENDING
+    ).select_related("parent"):
+        waiting.setdefault(link.child_id, []).append(link.parent)
     for membership in pupils:
         # Pupils enrolled before this app (or by the demo) have no record.
         membership.record = getattr(membership.user, "pupil_record", None)
+        membership.waiting = waiting.get(membership.user_id, [])
     parents = [link.parent for m in pupils for link in m.user.family]
     protected = services.protected_ids(parents)
+    out_of_reach = parents_out_of_reach(request.user, parents)
     teachers = [
         m.user
         for m in classroom.memberships.filter(role=Membership.Role.TEACHER).select_related("user")
     ]
     context = _class_context(request, classroom)
-    context.update({"pupils": pupils, "protected": protected, "teachers": teachers})
+    context.update(
+        {
+            "pupils": pupils,
+            "protected": protected,
+            "out_of_reach": out_of_reach,
+            "teachers": teachers,
+        }
+    )
     return render(request, "enrolment/roster.html", context)
 
 
@@ -391,42 +408,66 @@ def parent_add(request, classroom_id, pupil_id):
     classroom = managed_classroom_or_404(request.user, classroom_id)
     child = pupil_of_classroom_or_404(classroom, pupil_id)
     school = school_of(classroom)
-    form = ParentForm(request.POST if request.method == "POST" else None)
+    can_direct = can_direct_school(request.user, school)
+    form = ParentForm(request.POST if request.method == "POST" else None, can_direct=can_direct)
     roster_url = reverse("enrolment:roster", kwargs={"classroom_id": classroom.pk})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        account = services.add_parent(
+        added = services.add_parent(
             child,
             first_name=data["first_name"].strip(),
             last_name=data["last_name"].strip(),
             email=data["email"],
+            school=school,
+            requested_by=request.user,
+            ask_holder=can_direct,
         )
-        if account.password is None:
+        names = {"parent": added.user.get_full_name(), "child": child.display_name}
+        if added.already:
+            messages.info(
+                request,
+                _("%(parent)s already follows %(child)s with this e-mail address: nothing changed.")
+                % names,
+            )
+            return redirect(roster_url)
+        if added.asked:
             messages.success(
                 request,
                 _(
-                    "%(parent)s already had an account with this e-mail address: it now "
-                    "follows %(child)s too, with the same password."
+                    "Someone already has a Préau account with this e-mail address. We asked "
+                    "them to confirm that they are a parent of %(child)s: their account follows "
+                    "the class once they accept. The class list shows the request until then."
                 )
-                % {"parent": account.user.get_full_name(), "child": child.display_name},
+                % names,
             )
             return redirect(roster_url)
+        if added.separate:
+            messages.warning(
+                request,
+                _(
+                    "Someone already has a Préau account with this e-mail address: it was not "
+                    "linked to %(child)s, and %(parent)s gets an account of their own. If it is "
+                    "the same person, the director can propose to link their existing account "
+                    "instead; its holder will be asked to confirm."
+                )
+                % names,
+            )
         messages.success(
             request,
             _(
                 "%(parent)s now follows %(child)s. Print the card below now: the password is "
                 "shown only once."
             )
-            % {"parent": account.user.get_full_name(), "child": child.display_name},
+            % names,
         )
         return _single_card(
             request,
             school,
             classroom,
-            account.user,
-            account.password,
+            added.user,
+            added.password,
             _("Parent of %(children)s") % {"children": child.display_name},
-            title=_("Login card of %(name)s") % {"name": account.user.get_full_name()},
+            title=_("Login card of %(name)s") % {"name": added.user.get_full_name()},
             back_url=roster_url,
         )
     context = _class_context(request, classroom, school)
@@ -452,6 +493,9 @@ def reset_password(request, classroom_id, user_id):
     account, is_parent = account_of_classroom_or_404(classroom, user_id)
     if refused := _post_only(request):
         return refused
+    if is_parent:
+        # The roster offers no button for such a parent: only a forged request gets here.
+        parent_within_reach_or_404(request.user, account)
     roster_url = reverse("enrolment:roster", kwargs={"classroom_id": classroom.pk})
     if services.is_protected(account):
         _refuse_protected(request, account)
@@ -529,8 +573,11 @@ def reactivate(request, classroom_id, user_id):
     return _set_active(request, classroom_id, user_id, active=True)
 
 
-def _card_candidates(classroom):
-    """Active pupils of the class, and the parents of its pupils with their children."""
+def _card_candidates(classroom, user):
+    """Active pupils of the class, and the parents of its pupils with their children.
+
+    Each parent says whether this user may print their card: not a member of staff, and
+    no child in a class the user does not manage."""
     pupils = [
         m.user
         for m in Membership.objects.filter(
@@ -550,8 +597,10 @@ def _card_candidates(classroom):
         parent.children_here = [*getattr(parent, "children_here", []), link.child]
     parents = list(parents.values())
     protected = services.protected_ids(parents)
+    out_of_reach = parents_out_of_reach(user, parents)
     for parent in parents:
         parent.protected = parent.pk in protected
+        parent.out_of_reach = parent.pk in out_of_reach
     return pupils, parents
 
 
@@ -559,12 +608,15 @@ def _card_candidates(classroom):
 def cards(request, classroom_id):
     """Choose whose cards to print; printing gives each chosen account a new password."""
     classroom = managed_classroom_or_404(request.user, classroom_id)
-    pupils, parents = _card_candidates(classroom)
+    pupils, parents = _card_candidates(classroom, request.user)
     if request.method == "POST":
         kind = request.POST.get("kind")
         chosen = set(request.POST.getlist("account"))
         if kind == "parents":
             selected = [p for p in parents if str(p.pk) in chosen and not p.protected]
+            if any(p.out_of_reach for p in selected):
+                # Their boxes cannot be ticked: only a forged request gets here.
+                raise Http404
         else:
             kind = "pupils"
             selected = [p for p in pupils if str(p.pk) in chosen]
@@ -601,6 +653,71 @@ def cards(request, classroom_id):
     context = _class_context(request, classroom)
     context.update({"pupils": pupils, "parents": parents})
     return render(request, "enrolment/cards_choose.html", context)
+
+
+# --- Links to confirm, for the holder of an existing account -------------------------------
+
+
+@login_required
+def link_requests(request):
+    """The pupils whose parent a school thinks this person is: they say yes or no.
+
+    Reached from the notification (and its e-mail). Only the holder's own requests are
+    listed; a pupil is named by first name and initial, with the school and class.
+    """
+    links = list(
+        ParentLinkRequest.objects.filter(
+            parent=request.user, status=ParentLinkRequest.Status.PENDING
+        )
+        .select_related("child", "school")
+        .order_by("created_at")
+    )
+    rooms = {}
+    for membership in (
+        Membership.objects.filter(
+            user_id__in=[link.child_id for link in links], role=Membership.Role.PUPIL
+        )
+        .select_related("classroom")
+        .order_by("-classroom__school_year")
+    ):
+        rooms.setdefault(membership.user_id, []).append(membership.classroom)
+    for link in links:
+        link.classrooms = [
+            room for room in rooms.get(link.child_id, []) if room.path.startswith(link.school.path)
+        ][:1]
+    return render(request, "enrolment/link_requests.html", {"links": links})
+
+
+@login_required
+def answer_link_request(request, request_id):
+    """Yes: the account follows the pupil. No: nothing is linked, the school is told."""
+    if refused := _post_only(request):
+        return refused
+    link = (
+        ParentLinkRequest.objects.filter(
+            pk=request_id, parent=request.user, status=ParentLinkRequest.Status.PENDING
+        )
+        .select_related("parent", "child", "school", "requested_by")
+        .first()
+    )
+    answer = request.POST.get("answer")
+    if link is None or answer not in ("accept", "decline"):
+        raise Http404
+    names = {"child": link.child.display_name, "school": link.school.title}
+    if answer == "accept":
+        services.accept_link(link)
+        messages.success(
+            request,
+            _("You now follow %(child)s: their class is in your spaces.") % names,
+        )
+    else:
+        services.decline_link(link)
+        messages.success(
+            request,
+            _("Thank you: your account is not linked to %(child)s, and %(school)s is told.")
+            % names,
+        )
+    return redirect("enrolment:link_requests")
 
 
 # --- ONDE import -------------------------------------------------------------------------
@@ -667,6 +784,7 @@ def _import_preview(request, school, classroom):
                 form.parents,
                 classroom=classroom,
                 class_label=label or None,
+                link_existing=can_direct_school(request.user, school),
             )
         except importer.PlanError as error:
             form.add_error("class_label" if classroom else None, str(error))
@@ -735,6 +853,7 @@ def _import_apply(request, school, classroom):
             user=request.user,
             classroom=classroom,
             class_label=pending["label"] or None,
+            link_existing=can_direct_school(request.user, school),
         )
     except importer.PlanError as error:
         messages.error(request, str(error))

@@ -186,7 +186,7 @@ def test_a_teacher_cannot_take_a_pupil_from_a_class_they_do_not_manage(client, w
     assert Membership.objects.get(user=world.other_pupil).classroom_id == world.other_classroom.pk
 
 
-def test_teacher_adds_a_parent_or_links_an_existing_one(client, world):
+def test_teacher_adds_a_parent_and_the_same_address_again_changes_nothing(client, world):
     client.force_login(world.teacher)
     add_url = url("parent_add", classroom_id=world.classroom.pk, pupil_id=world.pupil.pk)
     response = client.post(

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 
 from classrooms.models import ClassroomPage, Guardianship, Membership
 from enrolment import importer, onde
-from enrolment.models import PupilRecord
+from enrolment.models import ParentLinkRequest, PupilRecord
 from tests import factories
 from tests.enrolment.onde_files import PARENTS_HEADER, PUPILS_HEADER, csv_file
 
@@ -61,6 +61,7 @@ def test_first_preview_creates_everything_and_touches_nothing(
         "created_parents": 3,
         "linked_parents": 0,
         "unchanged_parents": 0,
+        "asked_parents": 0,
         "new_links": 3,
     }
     assert User.objects.count() == users_before
@@ -146,26 +147,89 @@ def test_pupils_of_the_class_missing_from_the_file_are_left_alone(school, world,
     assert [u.first_name for u in by_title(plan)["CP A"].absent] == ["Tom"]
 
 
-def test_parent_with_an_existing_email_is_linked_not_duplicated(school, cp_a, world, pupils_csv):
+SOPHIE_OF_ZOE_AND_ANAIS = csv_file(
+    PARENTS_HEADER,
+    "MARTIN;Sophie;sophie.martin@example.org;MARTIN;Zoé;04/09/2019",
+    "MARTIN;Sophie;sophie.martin@example.org;N'DIAYE;Anaïs;12/01/2019",
+)
+
+
+@pytest.fixture
+def sophie(world):
+    """An existing account with the address the parents file gives."""
     world.parent.email = "Sophie.Martin@example.org"
     world.parent.save()
-    parents = csv_file(
-        PARENTS_HEADER,
-        "MARTIN;Sophie;sophie.martin@example.org;MARTIN;Zoé;04/09/2019",
-        "MARTIN;Sophie;sophie.martin@example.org;N'DIAYE;Anaïs;12/01/2019",
-    )
-    plan = plan_for(school, pupils_csv, parents)
-    (sophie,) = by_title(plan)["CP A"].linked_parents
-    assert sophie.user == world.parent
-    assert [child.row.first_name for child in sophie.new_links] == ["Zoé", "Anaïs"]
-    apply(school, pupils_csv, parents)
+    return world.parent
+
+
+def test_an_existing_address_alone_makes_a_separate_account(school, cp_a, sophie, pupils_csv):
+    """Without the director's asking, an account is never taken on its address alone."""
+    plan = plan_for(school, pupils_csv, SOPHIE_OF_ZOE_AND_ANAIS)
+    (parent,) = by_title(plan)["CP A"].created_parents
+    assert parent.holder == sophie and parent.separate
+    assert [child.row.first_name for child in parent.new_links] == ["Zoé", "Anaïs"]
+
+    apply(school, pupils_csv, SOPHIE_OF_ZOE_AND_ANAIS)
+
+    separate = User.objects.get(email="sophie.martin@example.org")
+    assert set(
+        Guardianship.objects.filter(parent=separate).values_list("child__first_name", flat=True)
+    ) == {"Zoé", "Anaïs"}
+    assert list(
+        Guardianship.objects.filter(parent=sophie).values_list("child__first_name", flat=True)
+    ) == ["Léa"]
+    # The same file again: the separate account is the one the school linked.
+    again = plan_for(school, pupils_csv, SOPHIE_OF_ZOE_AND_ANAIS)
+    assert [p.user for p in by_title(again)["CP A"].unchanged_parents] == [separate]
+
+
+def test_a_directors_import_asks_the_holder_once(school, cp_a, world, sophie, pupils_csv):
+    plan = plan_for(school, pupils_csv, SOPHIE_OF_ZOE_AND_ANAIS, link_existing=True)
+    (parent,) = by_title(plan)["CP A"].asked_parents
+    assert parent.holder == sophie and parent.user is None
+    assert plan.totals["asked_parents"] == 1 and plan.totals["created_parents"] == 0
+
+    apply(school, pupils_csv, SOPHIE_OF_ZOE_AND_ANAIS, link_existing=True, user=world.director)
+
     assert User.objects.filter(email__iexact="sophie.martin@example.org").count() == 1
-    children = Guardianship.objects.filter(parent=world.parent).values_list(
-        "child__first_name", flat=True
+    assert list(
+        Guardianship.objects.filter(parent=sophie).values_list("child__first_name", flat=True)
+    ) == ["Léa"]
+    links = ParentLinkRequest.objects.filter(parent=sophie, requested_by=world.director)
+    assert set(links.values_list("child__first_name", flat=True)) == {"Zoé", "Anaïs"}
+    assert sophie.has_usable_password()
+    again = plan_for(school, pupils_csv, SOPHIE_OF_ZOE_AND_ANAIS, link_existing=True)
+    assert not again.has_changes
+
+
+def test_once_the_holder_declined_the_import_makes_a_separate_account(
+    school, cp_a, world, sophie, pupils_csv
+):
+    apply(school, pupils_csv, SOPHIE_OF_ZOE_AND_ANAIS, link_existing=True, user=world.director)
+    ParentLinkRequest.objects.filter(child__first_name="Zoé").update(
+        status=ParentLinkRequest.Status.DECLINED
     )
-    assert set(children) == {"Léa", "Zoé", "Anaïs"}
-    # Her existing child stays hers; her password is untouched.
-    assert world.parent.has_usable_password()
+
+    plan = plan_for(school, pupils_csv, SOPHIE_OF_ZOE_AND_ANAIS, link_existing=True)
+
+    (parent,) = by_title(plan)["CP A"].created_parents
+    assert parent.separate
+
+
+def test_a_sibling_joins_the_account_the_school_already_linked(school, cp_a, world, pupils_csv):
+    """An account already following one of the parent's children is theirs: a brother or
+    sister in the same file is linked to it, as before."""
+    sophie_of_zoe = csv_file(
+        PARENTS_HEADER, "MARTIN;Sophie;sophie.martin@example.org;MARTIN;Zoé;04/09/2019"
+    )
+    apply(school, pupils_csv, sophie_of_zoe)
+    (sophie,) = User.objects.filter(email="sophie.martin@example.org")
+
+    plan = plan_for(school, pupils_csv, SOPHIE_OF_ZOE_AND_ANAIS)
+
+    (parent,) = by_title(plan)["CP A"].linked_parents
+    assert parent.user == sophie
+    assert [child.row.first_name for child in parent.new_links] == ["Anaïs"]
 
 
 def test_parents_of_unknown_pupils_are_left_out_with_a_warning(school, cp_a, pupils_csv):
@@ -217,3 +281,15 @@ def test_a_failure_while_applying_leaves_nothing_behind(school, cp_a, pupils_csv
     assert User.objects.count() == users_before
     assert not PupilRecord.objects.exists()
     assert not ClassroomPage.objects.filter(title="CE1 B").exists()
+
+
+def test_a_class_label_as_long_as_a_title_may_be_makes_its_class(school, world):
+    """The class's address carries the year too: it must still fit (issue 15, item 11)."""
+    label = "CP " + "très long " * 25  # 253 characters, the year after it in the slug
+    pupils = csv_file(PUPILS_HEADER, f"MARTIN;Zoé;04/09/2019;CP;{label[:255]};Oui")
+
+    result = apply(school, pupils, user=world.director)
+
+    (classroom,) = result.created_classes
+    assert classroom.title == onde.clean_name(label[:255])
+    assert len(classroom.slug) <= 255 and classroom.slug.endswith("-2026-2027")

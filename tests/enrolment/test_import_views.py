@@ -161,3 +161,13 @@ def test_teacher_typing_a_class_name_not_in_the_file_is_told_which_exist(client,
     html = response.content.decode()
     assert "CE1 B, CP A" in html
     assert 'value="CM2"' in html
+
+
+def test_a_class_label_too_long_is_refused_at_the_preview(director, world):
+    """On PostgreSQL, applying it used to end in a server error (issue 15, item 11)."""
+    data = csv_file(PUPILS_HEADER, f"MARTIN;Zoé;04/09/2019;CP;{'C' * 420};Oui")
+    response = preview(director, world, data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Ligne 2" in html and "420 caractères" in html and "255" in html
+    assert 'name="digest"' not in html and IMPORT_SESSION_KEY not in director.session

@@ -154,3 +154,39 @@ def test_names_compare_without_case_accents_or_hyphens():
     assert onde.normalize("  Marie-Anne ") == onde.normalize("MARIE ANNE") == "marie anne"
     assert onde.normalize("Zoé") == onde.normalize("ZOE")
     assert onde.normalize("Prénom  Élève") == "prenom eleve"
+
+
+# Lengths: what the file says must fit where Préau keeps it (issue 15, item 11).
+
+
+def test_a_name_or_class_longer_than_preau_keeps_names_its_line():
+    data = csv_file(
+        PUPILS_HEADER,
+        f"MARTIN;Zoé;04/09/2019;CP;{'C' * 420};Oui",
+        f"{'N' * 100_000};Anaïs;12/01/2019;CP;CP A;Non",
+        f"BERNARD;{'é' * 151};30/06/2018;CE1;CE1 B;",
+        f"PETIT;Lou;01/03/2019;CP;{'B' * 255};",  # exactly the limit: fine
+    )
+    found = problems(data)
+    assert len(found) == 3
+    label, last_name, first_name = found
+    assert label.startswith("Line 2:") and "“Libellé classe”" in label
+    assert "420 characters" in label and "at most 255" in label
+    assert last_name.startswith("Line 3:") and "“Nom élève”" in last_name
+    assert "100000 characters" in last_name and "at most 150" in last_name
+    assert "N" * 200 not in last_name  # the message does not repeat the text
+    assert first_name.startswith("Line 4:") and "at most 150" in first_name
+
+
+def test_a_parent_name_or_address_longer_than_preau_keeps_names_its_line():
+    long_email = f"{'a' * 64}@{'b' * 63}.{'c' * 63}.{'d' * 63}.org"  # valid, 259 characters
+    data = csv_file(
+        PARENTS_HEADER,
+        f"MARTIN;{'S' * 151};sophie@example.org;MARTIN;Zoé;04/09/2019",
+        f"MARTIN;Paul;{long_email};MARTIN;Zoé;04/09/2019",
+        f"MARTIN;Paul;paul@example.org;{'M' * 151};Zoé;04/09/2019",
+    )
+    first_name, email, child = problems(data, onde.read_parents)
+    assert first_name.startswith("Line 2:") and "“Prénom responsable”" in first_name
+    assert email.startswith("Line 3:") and "“Courriel”" in email and "at most 254" in email
+    assert child.startswith("Line 4:") and "“Nom élève”" in child

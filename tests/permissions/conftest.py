@@ -63,6 +63,8 @@ class Target:
     parent_id: int | None = None
     comment_entry_id: int | None = None  # comments only: the entry they are about
     waiting_comment_id: int | None = None  # comments only: the one to moderate
+    account_id: int | None = None  # accounts only: the parent a roster acts on
+    classroom_id: int | None = None  # accounts only: the roster's class
 
     @property
     def is_page(self):
@@ -131,6 +133,19 @@ def build_matrix_world():
     )
     factories.GuardianshipFactory(parent=users[PARENT], child=users[PUPIL])
     factories.GuardianshipFactory(parent=users[PARENT_OTHER_CLASS], child=users[PUPIL_OTHER_CLASS])
+    # Parents the class's roster acts on, beside the roles (not logged in as).
+    family_of_two_classes = factories.UserFactory(
+        username="parent_two_classes", first_name="Julie", last_name="Martin-Petit"
+    )
+    family_of_two_schools = factories.UserFactory(
+        username="parent_two_schools", first_name="Karim", last_name="Martin-Garnier"
+    )
+    for parent, other_child in (
+        (family_of_two_classes, PUPIL_OTHER_CLASS),
+        (family_of_two_schools, PUPIL_OTHER_SCHOOL),
+    ):
+        factories.GuardianshipFactory(parent=parent, child=users[PUPIL])
+        factories.GuardianshipFactory(parent=parent, child=users[other_child])
     for role in (TEACHER, TEACHER_OTHER_CLASS):
         factories.SchoolStaffFactory(user=users[role], school=school, role=SchoolStaff.Role.TEACHER)
     factories.SchoolStaffFactory(user=users[DIRECTOR], school=school)
@@ -219,6 +234,21 @@ def build_matrix_world():
             f"/admin/bulk/wagtailimages/image/delete/?id={public_image.pk}",
         ),
     ]
+    for name, account in (
+        ("class_parent", users[PARENT]),
+        ("parent_two_classes", family_of_two_classes),
+        ("parent_two_schools", family_of_two_schools),
+    ):
+        # What a card prints and nobody refused may receive: the username.
+        targets.append(
+            Target(
+                name,
+                url="",
+                title=account.username,
+                account_id=account.pk,
+                classroom_id=classroom.pk,
+            )
+        )
     targets = {target.name: target for target in targets}
     assert targets["class_image"].content != targets["public_image"].content
     admin = Client()

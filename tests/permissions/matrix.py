@@ -75,6 +75,10 @@ OBJECTS = {
     "public_image": "a Wagtail image in the school's collection: public, the control",
     "class_audio": "a pupil's recording (wagtailmedia) in the class's collection, at its URL",
     "comment": "a published comment on the blog entry (and a waiting one, for moderation)",
+    # Accounts the class's roster acts on (enrolment/): parents of the class's pupil.
+    "class_parent": "the parent of the class's pupil, with no other child",
+    "parent_two_classes": "a parent of the class's pupil and of the pupil of class A2",
+    "parent_two_schools": "a parent of the class's pupil and of the pupil of school B",
 }
 # Not in the matrix: nothing left (django-comments-xtd's own post, reply and API views
 # are not mounted; comments/urls.py holds the only comment endpoints).
@@ -100,6 +104,9 @@ ACTIONS = {
     "comment_view": "GET the entry's page: the published comment's words are in it",
     "comment_post": "POST /commentaires/articles/<entry id>/ with the three prompts",
     "comment_moderate": "POST /commentaires/<id>/moderer/ action=approve on the waiting one",
+    # A new password hands the account over: the roster's one click and the login cards.
+    "reset_password": "POST /ecole/classe/<class id>/comptes/<id>/mot-de-passe/",
+    "login_card": "POST /ecole/classe/<class id>/cartes/ kind=parents account=<id>",
 }
 # The blog's readers and writers: the class's audience and the members of partner classes.
 BLOG_READERS = CLASS_AUDIENCE | {PUPIL_PARTNER_CLASS}
@@ -111,6 +118,14 @@ CLASS_WRITERS = frozenset({PUPIL, TEACHER, ASSISTANT, ADMIN})
 CLASS_APPROVERS = frozenset({TEACHER, ADMIN})
 # Who decides an entry goes beyond the class: its teachers and the director.
 CLASS_STAFF = frozenset({TEACHER, DIRECTOR, ADMIN})
+
+# Who may give a parent a new password: whoever manages every class of their children
+# (issue 15, item 2): the class's teachers for a family of the class only, the school's
+# director for a family of several classes of the school, the portal administrator
+# beyond.
+FAMILY_OF_THE_CLASS = CLASS_EDITORS
+FAMILY_OF_THE_SCHOOL = SCHOOL_EDITORS
+FAMILY_OF_TWO_SCHOOLS = PORTAL_ADMIN_ONLY
 
 # fmt: off
 RULES = [
@@ -164,6 +179,12 @@ RULES = [
     ("comment",              "comment_moderate", COMMENT_MODERATORS),
     ("public_image",         "view",        EVERYBODY),
     ("public_image",         "bulk_action", SCHOOL_EDITORS),  # "change" on its collection
+    ("class_parent",         "reset_password", FAMILY_OF_THE_CLASS),
+    ("class_parent",         "login_card",     FAMILY_OF_THE_CLASS),
+    ("parent_two_classes",   "reset_password", FAMILY_OF_THE_SCHOOL),
+    ("parent_two_classes",   "login_card",     FAMILY_OF_THE_SCHOOL),
+    ("parent_two_schools",   "reset_password", FAMILY_OF_TWO_SCHOOLS),
+    ("parent_two_schools",   "login_card",     FAMILY_OF_TWO_SCHOOLS),
 ]
 # fmt: on
 

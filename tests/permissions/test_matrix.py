@@ -12,12 +12,14 @@ from html import escape
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import Page
 
 from classrooms.feeds import feed_token
 from classrooms.models import BlogEntryPage, ClassroomPage
 from comments.models import ClassComment
+from tests.factories import TEST_PASSWORD
 
 from .matrix import (
     ACTIONS,
@@ -240,6 +242,32 @@ def check_comment_moderate(client, cell, target):
     assert_refused_like_a_class_page(cell, target, response, url)
 
 
+def check_new_password(client, cell, target):
+    """Allowed: a card with the account's username, and the old password stops working.
+    Refused: the password stays, anonymous visitors go to log in, everyone else 404."""
+    classroom = {"classroom_id": target.classroom_id}
+    if cell.action == "reset_password":
+        url = reverse(
+            "enrolment:reset_password", kwargs={**classroom, "user_id": target.account_id}
+        )
+        response = client.post(url)
+    else:
+        url = reverse("enrolment:cards", kwargs=classroom)
+        response = client.post(url, {"kind": "parents", "account": [target.account_id]})
+    kept = get_user_model().objects.get(pk=target.account_id).check_password(TEST_PASSWORD)
+    if cell.allowed:
+        assert response.status_code == 200, (response.status_code, response.get("Location"))
+        assert f'class="login-card__username">{target.title}<'.encode() in body(response)
+        assert not kept, "the card's password is not the account's"
+        return
+    assert kept, "a refused request changed the password"
+    assert_nothing_of(target, body(response))
+    if cell.role == ANONYMOUS:
+        assert_sent_to_login(response, "/compte/connexion/", url)
+    else:
+        assert response.status_code == 404, response.status_code
+
+
 def exercise_cell(client, world, cell):
     target = world.targets[cell.obj]
     entry_url = {"entry_id": target.page_id}
@@ -281,6 +309,8 @@ def exercise_cell(client, world, cell):
             check_comment_post(client, cell, target)
         case "comment_moderate":
             check_comment_moderate(client, cell, target)
+        case "reset_password" | "login_card":
+            check_new_password(client, cell, target)
         case _:
             raise AssertionError(f"no request for the action {cell.action!r}")
 

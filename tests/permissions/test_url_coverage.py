@@ -78,6 +78,8 @@ COVERED_BY_MATRIX = [
     Rule("chooser", name="wagtailadmin_choose_page_child"),
     Rule("bulk_action", name="wagtail_bulk_action"),
     Rule("test_page_types_report_* beside it", name="wagtailadmin_reports:page_types_usage"),
+    Rule("reset_password of parents", name="enrolment:reset_password"),
+    Rule("login_card of parents", name="enrolment:cards"),
 ]
 
 # Test module (a path from the repository root) → the patterns it checks. A module that
