@@ -75,6 +75,16 @@ OBJECTS = {
     "public_image": "a Wagtail image in the school's collection: public, the control",
     "class_audio": "a pupil's recording (wagtailmedia) in the class's collection, at its URL",
     "comment": "a published comment on the blog entry (and a waiting one, for moderation)",
+    # A file belongs to its collection's class, whatever page shows it (issue 15): class
+    # A2's files shown in a PUBLIC entry of class A1 (their ids typed in the admin), and a
+    # file of class A1 shown on a public news page of the school.
+    "foreign_image": "an image of class A2 in a public entry of the class, at its file URL",
+    "foreign_rendition": "a rendition (width-100) of that image, at its /media/images/ URL",
+    "foreign_document": "a document of class A2 in that public entry, at document.url",
+    "foreign_document_file": "the same document's file at its direct /media/documents/ URL",
+    "foreign_audio": "a recording (wagtailmedia) of class A2 in that public entry, at its URL",
+    "foreign_video": "a video (wagtailmedia) of class A2 in that public entry, at its URL",
+    "class_image_on_school_page": "an image of the class on a public news page of the school",
 }
 # Not in the matrix: nothing left (django-comments-xtd's own post, reply and API views
 # are not mounted; comments/urls.py holds the only comment endpoints).
@@ -111,6 +121,10 @@ CLASS_WRITERS = frozenset({PUPIL, TEACHER, ASSISTANT, ADMIN})
 CLASS_APPROVERS = frozenset({TEACHER, ADMIN})
 # Who decides an entry goes beyond the class: its teachers and the director.
 CLASS_STAFF = frozenset({TEACHER, DIRECTOR, ADMIN})
+# Who may see class A2 (the files of another class): its members, their parents, the director.
+OTHER_CLASS_AUDIENCE = frozenset(
+    {PUPIL_OTHER_CLASS, PARENT_OTHER_CLASS, TEACHER_OTHER_CLASS, DIRECTOR, ADMIN}
+)
 
 # fmt: off
 RULES = [
@@ -164,6 +178,16 @@ RULES = [
     ("comment",              "comment_moderate", COMMENT_MODERATORS),
     ("public_image",         "view",        EVERYBODY),
     ("public_image",         "bulk_action", SCHOOL_EDITORS),  # "change" on its collection
+    # Shown in a public entry of the class, they stay with class A2: anonymous visitors
+    # are sent to log in, the class's readers get 404, class A2's readers get them.
+    ("foreign_image",        "view",        OTHER_CLASS_AUDIENCE),
+    ("foreign_rendition",    "view",        OTHER_CLASS_AUDIENCE),
+    ("foreign_document",     "view",        OTHER_CLASS_AUDIENCE),
+    ("foreign_document_file", "view",       OTHER_CLASS_AUDIENCE),
+    ("foreign_audio",        "view",        OTHER_CLASS_AUDIENCE),
+    ("foreign_video",        "view",        OTHER_CLASS_AUDIENCE),
+    # A public page outside the class never makes its file public.
+    ("class_image_on_school_page", "view",  CLASS_AUDIENCE),
 ]
 # fmt: on
 
