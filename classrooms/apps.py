@@ -19,6 +19,7 @@ class ClassroomsConfig(AppConfig):
         from wagtail import hooks
         from wagtail.users.models import UserProfile
 
+        from pages import file_scope as page_file_scope
         from pages.routing import TREE
         from performance import generations
 
@@ -26,6 +27,7 @@ class ClassroomsConfig(AppConfig):
             activities,
             admin_privacy,
             blog,
+            file_scope,
             files,
             moderation,
             permissions,
@@ -58,6 +60,8 @@ class ClassroomsConfig(AppConfig):
         # Staff pages read their Wagtail profile (the user bar): a page may depend on it.
         generations.watch(person.PROFILES, lambda: (UserProfile,))
         uploads.register()
+        # Every page's admin form refuses another class's files (issue 15).
+        page_file_scope.register_rule(file_scope.refused)
         hooks.register("before_serve_document", files.check_document_access)
         hooks.register("construct_page_chooser_queryset", admin_privacy.hide_invisible_classes)
         hooks.register("construct_reports_menu", admin_privacy.hide_reports_menu)
