@@ -396,3 +396,26 @@ def test_the_teacher_cannot_publish_it_from_the_review_either(client, world, fil
 
     assert IN_THE_EDITOR["image"] in response.content.decode().replace("&#x27;", "'")
     assert not BlogEntryPage.objects.get(pk=entry.pk).live
+
+
+def test_an_exhibition_cannot_show_a_class_photo_either(client, world, files_of, school_news):
+    """A file deep in a block (a work of a gallery) is refused where it was chosen."""
+    ours = files_of(world.classroom, "A")
+    client.force_login(world.director)
+    url = f"/admin/pages/add/pages/gallerypage/{school_news.get_parent().pk}/"
+    response = client.get(url)
+    data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
+    work = {"title": "Nos haricots", "image": ours["image"].pk, "alt_text": "Des haricots"}
+    data.update(nested_form_data({"works": streamfield([("work", work)])}))
+    data.update({"title": "Exposition", "slug": "exposition", "body-count": "0"})
+    data["action-publish"] = "action-publish"
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    error = response.context["form"].errors["works"].as_data()[0].as_json_data()
+    assert "Cette photo appartient à l’espace d’une classe" in str(
+        error["blockErrors"][0]["blockErrors"]["image"]["messages"]
+    )
+    assert response.context["form"].data["works-0-value-image"] == ""
+    assert ours["image"].title not in response.content.decode()
