@@ -7,10 +7,11 @@ belongs to, so the server refuses anything else too.
 """
 
 from django.contrib.auth import get_user_model
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from pages.file_scope import FileScopePageForm
 
 
-class ExercisePageForm(WagtailAdminPageForm):
+class ExercisePageForm(FileScopePageForm):
     def __init__(self, *args, parent_page=None, **kwargs):
         super().__init__(*args, parent_page=parent_page, **kwargs)
         from .models import ClassroomPage, Membership, PupilGroup

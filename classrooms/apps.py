@@ -20,6 +20,7 @@ class ClassroomsConfig(AppConfig):
         from wagtail.users.models import UserProfile
 
         from notifications import kinds
+        from pages import file_scope as page_file_scope
         from pages.routing import TREE
         from performance import generations
 
@@ -28,6 +29,7 @@ class ClassroomsConfig(AppConfig):
             admin_privacy,
             blog,
             consent,
+            file_scope,
             files,
             moderation,
             permissions,
@@ -63,6 +65,8 @@ class ClassroomsConfig(AppConfig):
         # Teachers and directors are told why a withdrawn consent took their page down.
         for kind in consent.notification_kinds():
             kinds.register(kind)
+        # Every page's admin form refuses another class's files (issue 15).
+        page_file_scope.register_rule(file_scope.refused)
         hooks.register("before_serve_document", files.check_document_access)
         hooks.register("construct_page_chooser_queryset", admin_privacy.hide_invisible_classes)
         hooks.register("construct_reports_menu", admin_privacy.hide_reports_menu)

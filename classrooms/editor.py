@@ -9,6 +9,7 @@ Each save is a Wagtail revision, so the admin's history shows the pupils' drafts
 import json
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -16,12 +17,20 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.blocks import StreamValue
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtailmedia import get_media_model
 
+from .file_scope import refused_in_entry
 from .models import Appearance, BlogEntryPage, Membership
 
-MEDIA_BLOCK_TYPES = {"image": "image", "recording": "audio", "video": "video"}
+# The blocks holding a file, and the key of the file in their value.
+MEDIA_BLOCK_TYPES = {
+    "image": "image",
+    "recording": "audio",
+    "video": "video",
+    "document": "document",
+}
 
 
 def default_title(classroom):
@@ -31,31 +40,40 @@ def default_title(classroom):
     return _("Our entry of %(date)s") % {"date": today}
 
 
-def removable_blocks(entry):
-    """(block id, file, block type) of the photos, recordings and videos of the entry."""
+def removable_blocks(entry, user):
+    """(block id, file, block type) of the photos, recordings, videos and documents.
+
+    A file of another class (saved before such files were refused) comes as None, so that
+    nothing of it shows, not even its title: it may only be removed (file_scope.py).
+    """
     if entry is None:
         return []
-    images, media = _files_of(entry.body.raw_data)
+    files = _files_of(entry.body.raw_data)
+    foreign = {block_id for block_id, _message in refused_in_entry(user, entry, entry.body)}
     choices = []
     for block in entry.body.raw_data:
         key = MEDIA_BLOCK_TYPES.get(block["type"])
         file_id = (block.get("value") or {}).get(key) if key else None
-        found = (images if block["type"] == "image" else media).get(file_id)
+        found = files[key].get(file_id) if key else None
         if found is not None:
-            choices.append((block["id"], found, block["type"]))
+            choices.append((block["id"], None if block["id"] in foreign else found, block["type"]))
     return choices
 
 
 def _files_of(raw):
-    image_ids = [b["value"]["image"] for b in raw if b["type"] == "image" and b.get("value")]
-    media_ids = [
-        b["value"].get(MEDIA_BLOCK_TYPES[b["type"]])
-        for b in raw
-        if b["type"] in ("recording", "video") and b.get("value")
-    ]
-    images = {i.pk: i for i in get_image_model().objects.filter(pk__in=image_ids)}
-    media = {m.pk: m for m in get_media_model().objects.filter(pk__in=media_ids)}
-    return images, media
+    """The files the blocks of a raw body show, by key ("image", "audio"...) and id."""
+    ids = {key: set() for key in MEDIA_BLOCK_TYPES.values()}
+    for block in raw:
+        key = MEDIA_BLOCK_TYPES.get(block["type"])
+        if key and (block.get("value") or {}).get(key):
+            ids[key].add(block["value"][key])
+    media = {m.pk: m for m in get_media_model().objects.filter(pk__in=ids["audio"] | ids["video"])}
+    return {
+        "image": {i.pk: i for i in get_image_model().objects.filter(pk__in=ids["image"])},
+        "audio": media,
+        "video": media,
+        "document": {d.pk: d for d in get_document_model().objects.filter(pk__in=ids["document"])},
+    }
 
 
 def text_of(entry) -> str:
@@ -122,6 +140,8 @@ def save_entry(*, classroom, user, data, entry=None) -> BlogEntryPage:
 
     `data` is the cleaned data of forms.EntryForm. Returns the entry as saved; it is not
     published here: the view decides whether to send, publish or keep it as a draft.
+    Raises ValidationError, before anything is written, when what the entry keeps shows
+    a file of another class (file_scope.py): it must be removed first.
     """
     is_new = entry is None
     if is_new:
@@ -145,6 +165,10 @@ def save_entry(*, classroom, user, data, entry=None) -> BlogEntryPage:
             del raw[text_blocks[0]]
     elif text:
         raw.insert(0, _block("text", text))
+    if not is_new:
+        kept = StreamValue(BlogEntryPage.body.field.stream_block, raw, is_lazy=True)
+        if refusals := refused_in_entry(user, entry, kept):
+            raise ValidationError(list(dict.fromkeys(message for _id, message in refusals)))
     if data.get("photo"):
         people = _pupils(classroom, list(data.get("photo_people") or []))
         raw.append(

@@ -2,7 +2,8 @@
 
 Every file under MEDIA_URL goes through `serve_media`: it finds which image, rendition,
 document, audio or video the path belongs to, and that object's collection. A file in a class's
-collection (or below it) is served only to people who may see the class; anonymous
+collection (or below it) is served only to people who may see the class, or read an
+entry of that very class shared beyond it, whatever other page shows the file; anonymous
 visitors are sent to log in, everyone else gets 404. Files nobody owns are not served.
 Wagtail's document view asks the same question through `check_document_access`.
 """
@@ -71,12 +72,15 @@ def owner_of(name):
     return None
 
 
-def shared_beyond_class(request, model, pk) -> bool:
-    """Whether the file shows in a published entry this person may read beyond its class.
+def shared_beyond_class(request, model, pk, classroom) -> bool:
+    """Whether the file shows in a published entry of its own class this person may read.
 
     A class's photo or recording stays private unless a staff member shared an entry
-    showing it with the school or made it public, or the class invited partner classes
-    (visibility.py); Wagtail's reference index says which pages use the file.
+    of that class showing it with the school or made it public, or the class invited
+    partner classes (visibility.py); Wagtail's reference index says which pages use the
+    file. Only the entries of the class the file belongs to count: a page elsewhere that
+    references it (another class's entry where someone typed its id, a school's public
+    page) shares nothing, whoever may read that page.
     """
     from wagtail.models import ReferenceIndex
 
@@ -88,7 +92,11 @@ def shared_beyond_class(request, model, pk) -> bool:
         to_object_id=str(pk),
         base_content_type=ContentType.objects.get_for_model(Page),
     ).values_list("object_id", flat=True)
-    entries = BlogEntryPage.objects.live().filter(pk__in=[int(page_id) for page_id in page_ids])
+    entries = (
+        BlogEntryPage.objects.live()
+        .descendant_of(classroom)
+        .filter(pk__in=[int(page_id) for page_id in page_ids])
+    )
     return any(can_read_entry(request.user, entry) for entry in entries)
 
 
@@ -124,7 +132,7 @@ def serve_media(request, path):
     if (
         classroom is not None
         and not can_view_classroom(request.user, classroom)
-        and not shared_beyond_class(request, model, pk)
+        and not shared_beyond_class(request, model, pk, classroom)
     ) or consent.withheld(request.user, children):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())

@@ -19,6 +19,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Task, TaskState
 
+from pages.file_scope import FileScopePageForm
 from pages.models import MediaCollectionMixin
 from pages.routing import RoutedPageMixin, route_of, specific_of
 
@@ -105,6 +106,7 @@ class ClassroomPage(PrivateClassPageMixin, MediaCollectionMixin, RoutedPageMixin
     ]
     # Class spaces stay out of the site search index: they are private.
     search_fields = []
+    base_form_class = FileScopePageForm  # refuses another class's files
 
     template = "classrooms/classroom_page.html"
     parent_page_types = ["pages.SchoolPage"]
@@ -145,6 +147,7 @@ class ClassActivityPage(PrivateClassPageMixin, RoutedPageMixin, Page):
     """Base of every activity page: lives directly in a class space and shares its privacy."""
 
     search_fields = []
+    base_form_class = FileScopePageForm  # refuses another class's files
     parent_page_types = ["classrooms.ClassroomPage"]
     subpage_types = []
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import editor, moderation
+from .file_scope import refused_in_entry
 from .forms import TEXT_MAX_LENGTH, EntryForm, SendBackForm, VisibilityForm
 from .models import BlogEntryPage, ClassroomPage
 from .moderation import EntryStatus
@@ -99,7 +100,13 @@ def _save_and_act(request, classroom, form, entry):
 
 def _publish(request, entry):
     entry = BlogEntryPage.objects.get(pk=entry.pk)
-    refusals = publication_refusals(entry.get_latest_revision_as_object())
+    latest = entry.get_latest_revision_as_object()
+    if foreign := refused_in_entry(request.user, latest, latest.body):
+        # Another class's file, saved before they were refused: removed in the editor.
+        for message in dict.fromkeys(message for _block, message in foreign):
+            messages.error(request, message)
+        return redirect("classrooms:entry_edit", entry_id=entry.pk)
+    refusals = publication_refusals(latest)
     if refusals:
         for refusal in refusals:
             messages.error(request, refusal)
@@ -111,16 +118,20 @@ def _publish(request, entry):
 
 def _editor(request, classroom, entry=None, review=None, latest=None):
     """The editor, for a new entry or for `entry` (with its review and latest revision)."""
-    removable = editor.removable_blocks(latest) if latest else []
+    removable = editor.removable_blocks(latest, request.user) if latest else []
     form_kwargs = {
         "classroom": classroom,
         "author": request.user,
-        "removable": [(block_id, str(obj)) for block_id, obj, _kind in removable],
+        "removable": [(block_id, str(obj or block_id)) for block_id, obj, _kind in removable],
     }
     if request.method == "POST":
         form = EntryForm(request.POST, request.FILES, **form_kwargs)
         if form.is_valid() or _refused_uploads_only(form):
-            return _save_and_act(request, classroom, form, entry)
+            try:
+                return _save_and_act(request, classroom, form, entry)
+            except ValidationError as refusal:  # a file of another class: nothing saved
+                for message in refusal.messages:
+                    form.add_error(None, message)
     else:
         form = EntryForm(initial=_initial(latest), **form_kwargs)
     context = {

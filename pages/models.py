@@ -17,7 +17,6 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, route
 from wagtail.fields import RichTextField, StreamField
@@ -25,6 +24,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import WEEKDAY_INDEX, BodyBlock, WeekMenuBlock, WorksBlock
+from .file_scope import FileScopePageForm
 from .routing import RoutedPageMixin, public_filter
 
 
@@ -126,6 +126,7 @@ class IntroBodyPage(RoutedPageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    base_form_class = FileScopePageForm  # refuses files the page may not show
     icon = "page"  # the pictogram shown beside links to pages of this type
 
     class Meta:
@@ -461,7 +462,7 @@ def this_or_next_monday():
     return today + timedelta(days=(7 - today.weekday()) % 7)
 
 
-class CanteenMenuPageForm(WagtailAdminPageForm):
+class CanteenMenuPageForm(FileScopePageForm):
     """Refuses a second menu page for a week the town already published.
 
     Two pages for one week would show families two menus; the form knows the parent

@@ -22,10 +22,10 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
 from wagtailmedia.models import Media
 
-from classrooms.models import Membership
+from classrooms.models import Membership, Visibility
 from comments import services as comment_services
 from comments.models import Partnership
-from pages.models import SchoolStaff
+from pages.models import NewsIndexPage, NewsPage, SchoolStaff
 from tests import factories
 
 from .matrix import (
@@ -163,6 +163,8 @@ def build_matrix_world():
     )
     exercise = factories.ExercisePageFactory(parent=classroom, title="Les additions jusqu’à 20")
     exercise.save_revision().publish()
+    # Before the draft: the admin's page types report names the last edited entry.
+    foreign, shown_elsewhere = show_elsewhere(classroom, other_classroom, school)
     draft = factories.BlogEntryPageFactory.build(title="Brouillon de la sortie au zoo", live=False)
     classroom.add_child(instance=draft)
     draft.save_revision()
@@ -181,6 +183,7 @@ def build_matrix_world():
     public_image = factories.ImageFactory(
         collection=school.collection, title="Façade de l’école", file__color="blue"
     )
+    foreign_rendition = foreign["image"].get_rendition("width-100")
 
     def page_target(name, page):
         page = Page.objects.get(pk=page.pk).specific
@@ -227,6 +230,32 @@ def build_matrix_world():
             waiting_comment_id=waiting_comment.pk,
         ),
         file_target(
+            "foreign_image", foreign["image"].file.url, foreign["image"], foreign["image"].file
+        ),
+        file_target(
+            "foreign_rendition", foreign_rendition.url, foreign["image"], foreign_rendition.file
+        ),
+        file_target(
+            "foreign_document",
+            foreign["document"].url,
+            foreign["document"],
+            foreign["document"].file,
+        ),
+        file_target(
+            "foreign_document_file",
+            foreign["document"].file.url,
+            foreign["document"],
+            foreign["document"].file,
+        ),
+        file_target("foreign_audio", foreign["audio"].url, foreign["audio"], foreign["audio"].file),
+        file_target("foreign_video", foreign["video"].url, foreign["video"], foreign["video"].file),
+        file_target(
+            "class_image_on_school_page",
+            shown_elsewhere.file.url,
+            shown_elsewhere,
+            shown_elsewhere.file,
+        ),
+        file_target(
             "public_image",
             public_image.file.url,
             public_image,
@@ -257,6 +286,58 @@ def build_matrix_world():
         name: edit_form_data(admin, target) for name, target in targets.items() if target.is_page
     }
     return MatrixWorld(users=users, targets=targets, edit_forms=edit_forms)
+
+
+def other_class_files(other_classroom):
+    """An image, a document, a recording and a video in class A2's collection."""
+    other_classroom.refresh_from_db()
+    collection = other_classroom.collection
+    files = {
+        "image": factories.ImageFactory(
+            collection=collection, title="Photo des CM1", file__color="red"
+        ),
+        "document": factories.DocumentFactory(collection=collection, title="Carnet des CM1"),
+    }
+    for kind, title in (("audio", "Chanson des CM1"), ("video", "Film des CM1")):
+        media = Media(title=title, type=kind, collection=collection)
+        media.file.save(f"{kind}-cm1.webm", ContentFile(b"\x1aE\xdf\xa3 " + title.encode()))
+        files[kind] = media
+    return files
+
+
+def show_elsewhere(classroom, other_classroom, school):
+    """Class A2's files in a public entry of class A1; A1's image on a school news page.
+
+    Saved as they were before issue 15, bypassing the forms that now refuse them.
+    Returns A2's files and A1's image.
+    """
+    foreign = other_class_files(other_classroom)
+    classroom.refresh_from_db()
+    class_image = factories.ImageFactory(
+        collection=classroom.collection, title="Photo de la kermesse", file__color="yellow"
+    )
+    entry = factories.BlogEntryPageFactory(
+        parent=classroom,
+        title="Notre visite chez les CM1",
+        visibility=Visibility.PUBLIC,
+        body=[
+            ("image", {"image": foreign["image"], "alt_text": "Les CM1", "caption": ""}),
+            ("document", {"document": foreign["document"], "label": ""}),
+            ("recording", {"audio": foreign["audio"], "caption": "", "transcript": ""}),
+            ("video", {"video": foreign["video"], "caption": "", "transcript": ""}),
+        ],
+    )
+    entry.save_revision().publish()
+    section = NewsIndexPage(title="Actualités", slug="actualites")
+    school.add_child(instance=section)
+    section.save_revision().publish()
+    news = NewsPage(
+        title="La kermesse",
+        body=[("image", {"image": class_image, "alt_text": "La kermesse", "caption": ""})],
+    )
+    section.add_child(instance=news)
+    news.save_revision().publish()
+    return foreign, class_image
 
 
 def edit_form_data(admin_client, target):

@@ -79,6 +79,16 @@ OBJECTS = {
     "class_parent": "the parent of the class's pupil, with no other child",
     "parent_two_classes": "a parent of the class's pupil and of the pupil of class A2",
     "parent_two_schools": "a parent of the class's pupil and of the pupil of school B",
+    # A file belongs to its collection's class, whatever page shows it (issue 15): class
+    # A2's files shown in a PUBLIC entry of class A1 (their ids typed in the admin), and a
+    # file of class A1 shown on a public news page of the school.
+    "foreign_image": "an image of class A2 in a public entry of the class, at its file URL",
+    "foreign_rendition": "a rendition (width-100) of that image, at its /media/images/ URL",
+    "foreign_document": "a document of class A2 in that public entry, at document.url",
+    "foreign_document_file": "the same document's file at its direct /media/documents/ URL",
+    "foreign_audio": "a recording (wagtailmedia) of class A2 in that public entry, at its URL",
+    "foreign_video": "a video (wagtailmedia) of class A2 in that public entry, at its URL",
+    "class_image_on_school_page": "an image of the class on a public news page of the school",
 }
 # Not in the matrix: nothing left (django-comments-xtd's own post, reply and API views
 # are not mounted; comments/urls.py holds the only comment endpoints).
@@ -118,6 +128,10 @@ CLASS_WRITERS = frozenset({PUPIL, TEACHER, ASSISTANT, ADMIN})
 CLASS_APPROVERS = frozenset({TEACHER, ADMIN})
 # Who decides an entry goes beyond the class: its teachers and the director.
 CLASS_STAFF = frozenset({TEACHER, DIRECTOR, ADMIN})
+# Who may see class A2 (the files of another class): its members, their parents, the director.
+OTHER_CLASS_AUDIENCE = frozenset(
+    {PUPIL_OTHER_CLASS, PARENT_OTHER_CLASS, TEACHER_OTHER_CLASS, DIRECTOR, ADMIN}
+)
 
 # Who may give a parent a new password: whoever manages every class of their children
 # (issue 15, item 2): the class's teachers for a family of the class only, the school's
@@ -185,6 +199,16 @@ RULES = [
     ("parent_two_classes",   "login_card",     FAMILY_OF_THE_SCHOOL),
     ("parent_two_schools",   "reset_password", FAMILY_OF_TWO_SCHOOLS),
     ("parent_two_schools",   "login_card",     FAMILY_OF_TWO_SCHOOLS),
+    # Shown in a public entry of the class, they stay with class A2: anonymous visitors
+    # are sent to log in, the class's readers get 404, class A2's readers get them.
+    ("foreign_image",        "view",        OTHER_CLASS_AUDIENCE),
+    ("foreign_rendition",    "view",        OTHER_CLASS_AUDIENCE),
+    ("foreign_document",     "view",        OTHER_CLASS_AUDIENCE),
+    ("foreign_document_file", "view",       OTHER_CLASS_AUDIENCE),
+    ("foreign_audio",        "view",        OTHER_CLASS_AUDIENCE),
+    ("foreign_video",        "view",        OTHER_CLASS_AUDIENCE),
+    # A public page outside the class never makes its file public.
+    ("class_image_on_school_page", "view",  CLASS_AUDIENCE),
 ]
 # fmt: on
 
