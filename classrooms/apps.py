@@ -56,7 +56,7 @@ class ClassroomsConfig(AppConfig):
                 person.profile_changed, sender=UserProfile, dispatch_uid=f"profile-{id(signal)}"
             )
         # Staff pages read their Wagtail profile (the user bar): a page may depend on it.
-        generations.watch(person.PROFILES, lambda: (UserProfile,))
+        generations.watch(person.PROFILES, lambda: (UserProfile,), guards_access=False)
         uploads.register()
         hooks.register("before_serve_document", files.check_document_access)
         hooks.register("construct_page_chooser_queryset", admin_privacy.hide_invisible_classes)

@@ -192,8 +192,9 @@ def read_models() -> tuple:
 
 
 def profile_changed(sender, instance, **kwargs):
-    """A person's Wagtail admin profile (made on their first visit) is theirs alone."""
-    forget([instance.user_id])
+    """A person's Wagtail admin profile (made on their first visit) is theirs alone; it
+    takes nothing away from anyone, so it is kept even when the cache cannot hear of it."""
+    generations.bump(personal_scope(instance.user_id), guards_access=False)
 
 
 def ignored_change(instance, update_fields=None, signal=None, **kwargs) -> bool:
@@ -201,14 +202,14 @@ def ignored_change(instance, update_fields=None, signal=None, **kwargs) -> bool:
     schools and towns (unless moved: their descendants' paths change), and the life of
     those pages (drafts, revisions, locks) when their title, address and place stay."""
     from wagtail.models import Page
-    from wagtail.signals import post_page_move
+    from wagtail.signals import post_page_move, pre_page_move
 
     from pages.models import MunicipalityPage, SchoolPage
 
     from .models import ClassroomPage
 
     if isinstance(instance, Page):
-        if signal is post_page_move:
+        if signal in (pre_page_move, post_page_move):
             return False
         if not isinstance(instance, (ClassroomPage, SchoolPage, MunicipalityPage)):
             return True
