@@ -154,14 +154,17 @@ def personal_scope(user_id) -> str:
     return f"person:{user_id}"
 
 
-def forget(user_ids=None) -> None:
+def forget(user_ids=None, *, guards_access=True) -> None:
     """Rows changed behind the signals (a bulk insert): read them again on the next page.
 
-    With `user_ids`, only these people's own counters changed."""
+    With `user_ids`, only these people's own counters changed. `guards_access=False`: the
+    change takes nothing away from anyone (notifications read), it stands even when the
+    cache cannot hear of it (performance/generations.py)."""
     if user_ids is None:
-        generations.bump(PEOPLE)
+        generations.bump(PEOPLE, guards_access=guards_access)
     else:
-        generations.bump(*(personal_scope(pk) for pk in user_ids))
+        scopes = (personal_scope(pk) for pk in user_ids)
+        generations.bump(*scopes, guards_access=guards_access)
 
 
 @functools.cache

@@ -30,8 +30,12 @@ def database_state() -> str:
 
 
 def cache_state() -> str:
-    """Down when any cache does not take a write (Redis out of reach, or full)."""
-    for alias in settings.CACHES:
+    """Down when any cache does not take a write (Redis out of reach, or full); aliases on
+    the same server (the sessions' copies) are asked once."""
+    servers = {}
+    for alias, options in settings.CACHES.items():
+        servers.setdefault((options["BACKEND"], options.get("LOCATION", alias)), alias)
+    for alias in servers.values():
         try:
             # The keys it did not write (Django's contract; performance/redis_cache.py).
             if caches[alias].set_many({HEALTH_KEY: 1}, timeout=10):

@@ -124,6 +124,19 @@ def test_an_address_with_a_query_string_is_never_kept(client, world, portal):
     assert anonymous_get(client, url)[CACHE_HEADER] == "hit"
 
 
+def test_an_event_has_one_address_only(client, world):
+    """Each address a page answers is kept: an event's calendar file answers at its id,
+    never at the same id padded with zeros (one kept copy per number of zeros)."""
+    index = factories.NewsIndexPageFactory(parent=world.school)
+    event = factories.EventPageFactory(parent=index)
+    url = f"{index.url}events/{event.pk}/ics/"
+    assert anonymous_get(client, url)[CACHE_HEADER] == "miss"
+    for padded in (f"{index.url}events/0{event.pk}/ics/", f"{index.url}events/00{event.pk}/ics/"):
+        response = anonymous_get(client, padded)
+        assert response.status_code == 404
+        assert CACHE_HEADER not in response
+
+
 def test_the_cache_can_be_switched_off(client, world, settings):
     settings.PREAU_PAGE_CACHE_SECONDS = 0
     url = world.school.url
