@@ -60,7 +60,7 @@ class ClassroomsConfig(AppConfig):
                 person.profile_changed, sender=UserProfile, dispatch_uid=f"profile-{id(signal)}"
             )
         # Staff pages read their Wagtail profile (the user bar): a page may depend on it.
-        generations.watch(person.PROFILES, lambda: (UserProfile,))
+        generations.watch(person.PROFILES, lambda: (UserProfile,), guards_access=False)
         uploads.register()
         # Teachers and directors are told why a withdrawn consent took their page down.
         for kind in consent.notification_kinds():

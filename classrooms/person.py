@@ -154,14 +154,17 @@ def personal_scope(user_id) -> str:
     return f"person:{user_id}"
 
 
-def forget(user_ids=None) -> None:
+def forget(user_ids=None, *, guards_access=True) -> None:
     """Rows changed behind the signals (a bulk insert): read them again on the next page.
 
-    With `user_ids`, only these people's own counters changed."""
+    With `user_ids`, only these people's own counters changed. `guards_access=False`: the
+    change takes nothing away from anyone (notifications read), it stands even when the
+    cache cannot hear of it (performance/generations.py)."""
     if user_ids is None:
-        generations.bump(PEOPLE)
+        generations.bump(PEOPLE, guards_access=guards_access)
     else:
-        generations.bump(*(personal_scope(pk) for pk in user_ids))
+        scopes = (personal_scope(pk) for pk in user_ids)
+        generations.bump(*scopes, guards_access=guards_access)
 
 
 @functools.cache
@@ -192,8 +195,9 @@ def read_models() -> tuple:
 
 
 def profile_changed(sender, instance, **kwargs):
-    """A person's Wagtail admin profile (made on their first visit) is theirs alone."""
-    forget([instance.user_id])
+    """A person's Wagtail admin profile (made on their first visit) is theirs alone; it
+    takes nothing away from anyone, so it is kept even when the cache cannot hear of it."""
+    generations.bump(personal_scope(instance.user_id), guards_access=False)
 
 
 def ignored_change(instance, update_fields=None, signal=None, **kwargs) -> bool:
@@ -201,14 +205,14 @@ def ignored_change(instance, update_fields=None, signal=None, **kwargs) -> bool:
     schools and towns (unless moved: their descendants' paths change), and the life of
     those pages (drafts, revisions, locks) when their title, address and place stay."""
     from wagtail.models import Page
-    from wagtail.signals import post_page_move
+    from wagtail.signals import post_page_move, pre_page_move
 
     from pages.models import MunicipalityPage, SchoolPage
 
     from .models import ClassroomPage
 
     if isinstance(instance, Page):
-        if signal is post_page_move:
+        if signal in (pre_page_move, post_page_move):
             return False
         if not isinstance(instance, (ClassroomPage, SchoolPage, MunicipalityPage)):
             return True

@@ -7,6 +7,7 @@ like. Everyone else gets 404.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,6 +20,7 @@ from classrooms.moderation import teaches_class_of
 from classrooms.views import classroom_or_404
 from notifications.services import notify
 from pages.models import SchoolPage
+from performance.generations import InvalidationFailed
 
 from .models import Partnership
 from .services import class_teachers_of
@@ -118,6 +120,28 @@ def _partners_url(classroom):
     return reverse("comments:partners", kwargs={"classroom_id": classroom.pk})
 
 
+def _saved(request, partnership) -> bool:
+    """Save an answer or an end together with its invalidation, or say it was not saved.
+
+    Ending a partnership must close the guest class's access at once: when the cache does
+    not take the invalidation, nothing is saved (performance/generations.py) and the
+    teacher is asked to try again, rather than left with an error page and access open.
+    """
+    try:
+        with transaction.atomic():
+            partnership.save()
+    except InvalidationFailed:
+        messages.error(
+            request,
+            _(
+                "Nothing was changed: the server could not record it just now. "
+                "Please try again in a few minutes."
+            ),
+        )
+        return False
+    return True
+
+
 @login_required
 @require_POST
 def answer(request, partnership_id, action):
@@ -135,7 +159,8 @@ def answer(request, partnership_id, action):
             Partnership.Status.ACCEPTED if accepted else Partnership.Status.DECLINED
         )
         partnership.answered_by = user
-        partnership.save()
+        if not _saved(request, partnership):
+            return redirect("comments:partners", classroom_id=partnership.guest_id)
         notify(
             class_teachers_of(partnership.host),
             "partnership_accepted" if accepted else "partnership_declined",
@@ -153,9 +178,9 @@ def answer(request, partnership_id, action):
         back = partnership.guest
     elif action == "end" and (host_side or guest_side):
         partnership.status = Partnership.Status.ENDED
-        partnership.save()
-        messages.success(request, _("The partnership is ended."))
         back = partnership.host if host_side else partnership.guest
+        if _saved(request, partnership):
+            messages.success(request, _("The partnership is ended."))
     else:
         raise Http404
     return redirect("comments:partners", classroom_id=back.pk)

@@ -24,7 +24,9 @@ def notify(recipients, kind_name, *, url="", **params):
             for person in unique.values()
         ]
     )
-    person.forget(unique)  # their unread count, read with what they are
+    # Their unread count, read with what they are; a notification takes nothing away from
+    # anyone: it stands even when the cache cannot hear of it (performance/generations.py).
+    person.forget(unique, guards_access=False)
     kind = kinds.get(kind_name)
     with_email = [n.pk for n in notifications if unique[n.recipient_id].email]
     if kind and kind.email_subject and with_email:
@@ -57,7 +59,7 @@ def unread_arm(user, row):
 
 def notification_changed(sender, instance, **kwargs):
     """One notification saved or deleted: its recipient's unread count is read again."""
-    person.forget([instance.recipient_id])
+    person.forget([instance.recipient_id], guards_access=False)
 
 
 def unread_count(user) -> int:

@@ -368,7 +368,8 @@ class NewsIndexPage(RoutablePageMixin, IntroBodyPage):
 
         return agenda_ics(self, request)
 
-    @route(r"^events/(?P<event_id>\d+)/ics/$", name="event_ics")
+    # One address per event (no 007 for 7): the page cache keeps each address it serves.
+    @route(r"^events/(?P<event_id>[1-9]\d*)/ics/$", name="event_ics")
     def event_ics(self, request, event_id):
         from .feeds import event_ics
 

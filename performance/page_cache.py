@@ -17,7 +17,14 @@ deletion of a page, and every change to what public pages show (site settings, i
 documents, view restrictions, sites), replaces it, and entries of an older generation are
 ignored. Coarse, but never stale by more than a publication; entries also expire after
 PREAU_PAGE_CACHE_SECONDS so that pages depending on the date (this week's menu, coming
-events) follow the calendar.
+events) follow the calendar. The token is replaced before such a change is written too,
+and a change whose new token the cache does not take is refused (`InvalidationFailed`,
+performance/generations.py): a page taken down never stays served from the cache.
+
+Only the bare address of a page is kept (no query string): a search, a page number or
+any parameter a visitor makes up is answered fresh and never stored, so that visitors
+cannot fill Redis with one entry per address they invent (1,200 requests to `/?q=<random>`
+used to evict people's sessions). Addresses with a query string are not even looked up.
 """
 
 import hashlib
@@ -26,6 +33,8 @@ import uuid
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
+
+from .generations import InvalidationFailed
 
 GENERATION_KEY = "preau:pagecache:generation"
 ENTRY_PREFIX = "preau:pagecache:page:"
@@ -49,9 +58,18 @@ def enabled():
 
 
 def invalidate(**kwargs):
-    """Forget every cached page (a signal receiver, hence **kwargs)."""
-    if enabled():
-        cache_backend().set(GENERATION_KEY, uuid.uuid4().hex, None)
+    """Forget every cached page (a signal receiver, hence **kwargs).
+
+    Raises `InvalidationFailed` when the cache does not take the new generation (its
+    `set_many` answers the keys it did not write): the change must not be made."""
+    if not enabled():
+        return
+    try:
+        failed = cache_backend().set_many({GENERATION_KEY: uuid.uuid4().hex}, None)
+    except Exception as error:
+        raise InvalidationFailed(("public pages",)) from error
+    if failed:
+        raise InvalidationFailed(("public pages",))
 
 
 def mark_cacheable(page, request, serve_args=None, serve_kwargs=None):
@@ -61,13 +79,14 @@ def mark_cacheable(page, request, serve_args=None, serve_kwargs=None):
 
 
 def entry_key(request):
-    """One entry per scheme, host, path and query string (the language is in the path)."""
+    """One entry per scheme, host and path (the language is in the path); `may_look_up`
+    leaves out addresses with a query string."""
     address = request.build_absolute_uri().encode()
     return ENTRY_PREFIX + hashlib.sha256(address).hexdigest()
 
 
 def may_look_up(request):
-    if request.method not in ("GET", "HEAD"):
+    if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
         return False
     if request.path_info.startswith(FILE_PREFIXES):
         return False
@@ -79,6 +98,8 @@ def may_look_up(request):
 
 def may_store(request, response):
     if not getattr(request, CACHEABLE_ATTRIBUTE, False) or request.method != "GET":
+        return False
+    if request.META.get("QUERY_STRING"):
         return False
     if response.status_code != 200 or response.streaming or response.cookies:
         return False

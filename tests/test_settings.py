@@ -78,3 +78,25 @@ def test_env_helpers_parse_and_explain(monkeypatch):
     assert env.env_list("PREAU_LIST") == ["a.example", "b.example"]
     with pytest.raises(Exception, match="PREAU_NUMBER must be a whole number"):
         env.env_int("PREAU_NUMBER", 1)
+
+
+def test_with_redis_sessions_live_in_the_database_and_redis_keeps_copies():
+    """Redis may evict or lose its keys (README "Production"): nobody is logged out."""
+    code = (
+        "import sys; sys.path.insert(0, 'site'); import preau.settings.base as s; "
+        "print(s.SESSION_ENGINE, s.SESSION_CACHE_ALIAS, s.CACHES['sessions']['MAX_TIMEOUT'])"
+    )
+    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**clean, "REDIS_URL": "redis://127.0.0.1:6379/0"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.contrib.sessions.backends.cached_db",
+        "sessions",
+        "300",
+    ]

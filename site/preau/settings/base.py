@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A change the cache could not be told about is refused with a page saying so.
+    "performance.refused_changes.RefusedChangeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -136,16 +138,25 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            # Django's backend, keeping one Redis client per pool (performance/redis_cache.py).
-            "BACKEND": "performance.redis_cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "preau"),
-        }
+    redis_cache = {
+        # Django's backend, keeping one Redis client per pool, that serves pages uncached
+        # when Redis does not answer (performance/redis_cache.py).
+        "BACKEND": "performance.redis_cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "preau"),
+        # A Redis that has not answered within half a second counts as down: never wait on it.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
-    # Several app servers share sessions through Redis; nothing is kept in a process.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    CACHES = {
+        "default": redis_cache,
+        # Copies of the sessions, at most 5 minutes old: a logout whose delete did not reach
+        # Redis leaves one that long at most.
+        "sessions": {**redis_cache, "MAX_TIMEOUT": 300},
+    }
+    # Sessions live in the database, shared by every app server; Redis only keeps copies,
+    # which it may evict or lose without logging anyone out (README "Production").
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_CACHE_ALIAS = "sessions"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"

@@ -19,7 +19,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
 if REDIS_URL:  # noqa: F405
     import os
 
-    CACHES["default"]["KEY_PREFIX"] = f"preau-test-{os.getpid()}"  # noqa: F405
+    for alias in CACHES.values():  # noqa: F405
+        alias["KEY_PREFIX"] = f"preau-test-{os.getpid()}"
 # Serve static files from the apps' folders, as in development: no collectstatic in tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
