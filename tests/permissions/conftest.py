@@ -17,12 +17,13 @@ import pytest
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client, override_settings
+from django.urls import reverse
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
 from wagtailmedia.models import Media
 
-from classrooms.models import Membership
+from classrooms.models import Membership, Visibility
 from comments import services as comment_services
 from comments.models import Partnership
 from pages.models import SchoolStaff
@@ -45,6 +46,11 @@ from .matrix import (
     TEACHER,
     TEACHER_OTHER_CLASS,
 )
+
+# What only one version of the shared entry says: the sentence taken out before sharing,
+# and the one its later draft adds.
+EARLIER = "Le cochon de Léa Martin a mordu la maîtresse"
+LATER = "Deuxième version en cours de réécriture"
 
 
 @dataclass(frozen=True)
@@ -148,6 +154,18 @@ def build_matrix_world():
     )
     exercise = factories.ExercisePageFactory(parent=classroom, title="Les additions jusqu’à 20")
     exercise.save_revision().publish()
+    # An entry shared with the school once a sentence was taken out, rewritten since
+    # (before the draft, which the page types report names as the last edited entry).
+    shared = factories.BlogEntryPageFactory(
+        parent=classroom, title="Notre visite à la ferme", body=[("text", f"<p>{EARLIER}</p>")]
+    )
+    earlier = shared.save_revision()
+    earlier.publish()
+    shared.body = [("text", "<p>Nous avons vu des vaches et des poules.</p>")]
+    shared.visibility = Visibility.SCHOOL
+    shared.save_revision().publish()
+    shared.body = [("text", f"<p>{LATER}</p>")]
+    later = shared.save_revision()
     draft = factories.BlogEntryPageFactory.build(title="Brouillon de la sortie au zoo", live=False)
     classroom.add_child(instance=draft)
     draft.save_revision()
@@ -177,6 +195,10 @@ def build_matrix_world():
             page_id=page.pk,
             parent_id=page.get_parent().pk,
         )
+
+    def version_target(name, entry, revision, text):
+        kwargs = {"entry_id": entry.pk, "revision_id": revision.pk}
+        return Target(name, url=reverse("comments:revision", kwargs=kwargs), title=text)
 
     def file_target(name, url, owner, file, bulk_url=None):
         with file.open("rb"):
@@ -211,6 +233,8 @@ def build_matrix_world():
             comment_entry_id=entry.pk,
             waiting_comment_id=waiting_comment.pk,
         ),
+        version_target("earlier_version", shared, earlier, EARLIER),
+        version_target("later_version", shared, later, LATER),
         file_target(
             "public_image",
             public_image.file.url,

@@ -75,6 +75,11 @@ OBJECTS = {
     "public_image": "a Wagtail image in the school's collection: public, the control",
     "class_audio": "a pupil's recording (wagtailmedia) in the class's collection, at its URL",
     "comment": "a published comment on the blog entry (and a waiting one, for moderation)",
+    # Versions of an entry shared with the school, at /commentaires/articles/<id>/versions/<id>/:
+    # its title is the sentence only that version holds.
+    "earlier_version": "a version published to the class before a sentence was taken out "
+    "and the entry shared with the whole school",
+    "later_version": "a version saved after the sharing and never published (a draft)",
 }
 # Not in the matrix: nothing left (django-comments-xtd's own post, reply and API views
 # are not mounted; comments/urls.py holds the only comment endpoints).
@@ -82,7 +87,8 @@ PENDING_OBJECTS = []
 
 # Actions, and the request that exercises each (see test_matrix.py).
 ACTIONS = {
-    "view": "GET page.url (live pages), /admin/pages/<id>/view_draft/ (the draft), the file URL",
+    "view": "GET page.url (live pages), /admin/pages/<id>/view_draft/ (the draft), the file URL, "
+    "the version's URL",
     "preview": "GET /admin/pages/<id>/view_draft/ of a live page",
     "edit": "GET /admin/pages/<id>/edit/",
     "publish": "GET the edit view shows action-publish; POST the edit form with it publishes",
@@ -111,6 +117,12 @@ CLASS_WRITERS = frozenset({PUPIL, TEACHER, ASSISTANT, ADMIN})
 CLASS_APPROVERS = frozenset({TEACHER, ADMIN})
 # Who decides an entry goes beyond the class: its teachers and the director.
 CLASS_STAFF = frozenset({TEACHER, DIRECTOR, ADMIN})
+# Who reads every version of an entry, drafts included: the class's members and its
+# moderators, never readers of a shared entry nor partner classes (an earlier version may
+# hold what was taken out before sharing). Parents read the versions that were published
+# to the class, as they read the entry then, never a draft.
+VERSION_READERS = frozenset({PUPIL, ASSISTANT, TEACHER, DIRECTOR, ADMIN})
+PUBLISHED_VERSION_READERS = VERSION_READERS | {PARENT}
 
 # fmt: off
 RULES = [
@@ -162,6 +174,8 @@ RULES = [
     ("comment",              "comment_view",     BLOG_READERS),
     ("comment",              "comment_post",     BLOG_READERS),
     ("comment",              "comment_moderate", COMMENT_MODERATORS),
+    ("earlier_version",      "view",        PUBLISHED_VERSION_READERS),
+    ("later_version",        "view",        VERSION_READERS),
     ("public_image",         "view",        EVERYBODY),
     ("public_image",         "bulk_action", SCHOOL_EDITORS),  # "change" on its collection
 ]
