@@ -6,14 +6,16 @@ libraries cannot measure. Chrome's MediaRecorder streams WebM with no Duration a
 unknown-size Segment and Clusters, and Safari may write fragmented MP4 whose header says
 0 s, so both are measured from their blocks and fragments. Ogg, WAV and MP3 headers are
 simple and read with mutagen. Nothing here knows Django: it raises `ProbeError` and the
-caller (`classrooms.uploads`) turns it into a message for people.
+caller (`classrooms.uploads`) turns it into a message for people. It also lists the
+kinds of tracks the file declares ("audio", "video"), so that a file without sound is
+not taken for a recording, nor one without pictures for a video.
 
 Every parser reads small headers through `seek`/`read`, so a 100 MB video is never loaded
 in memory, and counts the elements it visits, so a crafted file cannot keep it busy.
 """
 
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Walking more elements or boxes than this means the file is built to waste our time:
 # three minutes of video with sound hold about 15,000 WebM blocks.
@@ -33,10 +35,14 @@ class ProbeError(Exception):
 @dataclass(frozen=True)
 class Probe:
     """What the bytes say: container ("webm", "matroska", "mp4", "quicktime", "ogg",
-    "wav" or "mp3") and length in seconds."""
+    "wav" or "mp3"), length in seconds, and the kinds of its tracks ("audio", "video")."""
 
     container: str
     duration: float
+    tracks: frozenset = frozenset()
+
+
+AUDIO_ONLY = frozenset({"audio"})
 
 
 def probe(fileobj, size):
@@ -48,7 +54,7 @@ def probe(fileobj, size):
             return _probe_ebml(reader)
         if head[4:8] == b"ftyp":
             return _probe_mp4(reader, head)
-        if head.startswith(b"OggS"):
+        if head.startswith(b"OggS"):  # Opus or Vorbis, or refused: sound only
             return _probe_mutagen(fileobj, "ogg")
         if head.startswith(b"RIFF") and head[8:12] == b"WAVE":
             return _probe_mutagen(fileobj, "wav")
@@ -102,6 +108,11 @@ INFO = 0x1549A966
 TIMESTAMP_SCALE = 0x2AD7B1
 DURATION = 0x4489
 CLUSTER = 0x1F43B675
+TRACKS = 0x1654AE6B
+TRACK_ENTRY = 0xAE
+TRACK_TYPE = 0x83
+# Matroska's TrackType values for what we accept.
+TRACK_KINDS = {1: "video", 2: "audio"}
 CLUSTER_TIMESTAMP = 0xE7
 SIMPLE_BLOCK = 0xA3
 BLOCK_GROUP = 0xA0
@@ -112,7 +123,7 @@ SEGMENT_CHILDREN = frozenset(
     {
         0x114D9B74,  # SeekHead
         INFO,
-        0x1654AE6B,  # Tracks
+        TRACKS,
         0x1C53BB6B,  # Cues
         0x1043A770,  # Chapters
         0x1254C367,  # Tags
@@ -222,7 +233,7 @@ def _probe_ebml(reader):
     ticks = max(state.header_ticks or 0, state.last_block_ticks or 0)
     if state.header_ticks is None and state.last_block_ticks is None:
         raise ProbeError("length_unknown")
-    return Probe(doc_type.decode(), max(ticks, 0) * state.scale / 1e9)
+    return Probe(doc_type.decode(), max(ticks, 0) * state.scale / 1e9, frozenset(state.tracks))
 
 
 @dataclass
@@ -230,6 +241,7 @@ class _Timeline:
     scale: int = 1_000_000  # nanoseconds per tick, Matroska's default
     header_ticks: float | None = None
     last_block_ticks: int | None = None
+    tracks: set = field(default_factory=set)
 
 
 def _walk_segment(reader, segment, state):
@@ -242,6 +254,8 @@ def _walk_segment(reader, segment, state):
             return
         if element.id == INFO:
             _read_info(reader, element, state)
+        elif element.id == TRACKS:
+            _read_tracks(reader, element, state)
         elif element.id == CLUSTER:
             element.data_end = _walk_cluster(reader, element, state)
         elif element.unknown_size:
@@ -260,6 +274,16 @@ def _read_info(reader, info, state):
             # NaN and infinities fail this comparison: a lying header is simply ignored.
             if duration is not None and 0 <= duration < 1e15:
                 state.header_ticks = duration
+
+
+def _read_tracks(reader, tracks, state):
+    """Note the kind of each track entry (audio, video; others are not counted)."""
+    for entry in _children(reader, tracks.data_start, tracks.data_end):
+        if entry.id != TRACK_ENTRY:
+            continue
+        for child in _children(reader, entry.data_start, entry.data_end):
+            if child.id == TRACK_TYPE and (kind := TRACK_KINDS.get(_read_uint(reader, child))):
+                state.tracks.add(kind)
 
 
 def _walk_cluster(reader, cluster, state):
@@ -367,7 +391,26 @@ def _probe_mp4(reader, head):
         seconds = _fragments_duration(reader, moov)
     if seconds is None:
         raise ProbeError("length_unknown")
-    return Probe(container, seconds)
+    return Probe(container, seconds, _track_kinds(reader, moov))
+
+
+# Handler types of a track's media (ISO 14496-12 "hdlr", QuickTime's component subtype).
+HANDLER_KINDS = {b"soun": "audio", b"vide": "video"}
+
+
+def _track_kinds(reader, moov):
+    """The kinds of the movie's tracks, from each track's media handler."""
+    kinds = set()
+    for box_type, start, end in _boxes(reader, *moov):
+        if box_type != b"trak":
+            continue
+        mdia = _child(reader, start, end, b"mdia")
+        hdlr = mdia and _child(reader, *mdia, b"hdlr")
+        if hdlr:
+            kind = HANDLER_KINDS.get(reader.read_at(hdlr[0] + 8, 4))
+            if kind:
+                kinds.add(kind)
+    return frozenset(kinds)
 
 
 def _full_box_number(reader, start, end, offset_v0, offset_v1, length_v1):
@@ -484,5 +527,5 @@ def _probe_mutagen(fileobj, container):
             continue
         if length is None or length != length or length < 0:
             raise ProbeError("length_unknown")
-        return Probe(container, float(length))
+        return Probe(container, float(length), AUDIO_ONLY)
     raise ProbeError("unreadable")

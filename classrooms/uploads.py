@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db.models.signals import pre_save
-from django.template.defaultfilters import filesizeformat
+from django.template.defaultfilters import filesizeformat, floatformat
 from django.utils.functional import lazy
 from django.utils.text import slugify
 from django.utils.translation import gettext
@@ -35,6 +35,7 @@ NAME_MAX_LENGTH = 60
 
 # Sizes and lengths in messages are worded when the message is shown, in its language.
 lazy_filesize = lazy(filesizeformat, str)
+lazy_floatformat = lazy(floatformat, str)
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,40 @@ def _photo_formats():
     return formats
 
 
+def photo_max_pixels():
+    """The most pixels a picture may have to be decoded (PREAU_PHOTO_MAX_PIXELS), and
+    never more than Pillow's own limit.
+
+    Decoding costs about 4 bytes a pixel, and re-encoding a copy more: a 370 KB PNG of
+    9,400 × 9,400 pixels, under Pillow's own limit, held 1.2 GB for 10 s. The limit is
+    read from the header, before any pixel is decoded.
+    """
+    limit = getattr(settings, "PREAU_PHOTO_MAX_PIXELS", 40_000_000)
+    return min(limit, Image.MAX_IMAGE_PIXELS) if Image.MAX_IMAGE_PIXELS else limit
+
+
+def refuse_too_many_pixels(fileobj):
+    """Refuse a picture whose header declares more pixels than photo_max_pixels(),
+    without decoding it; what Pillow cannot read is left to the caller. For forms that
+    decode what they accept (Wagtail's image field has Willow decode the whole picture
+    before it counts its pixels)."""
+    _heif_enabled()
+    limit = photo_max_pixels()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(fileobj) as header:  # reads the header only
+                too_many = header.width * header.height > limit
+    except Image.DecompressionBombError:
+        too_many = True
+    except Exception:  # not a picture Pillow reads (SVG...): the caller judges it
+        too_many = False
+    finally:
+        fileobj.seek(0)
+    if too_many:
+        raise _too_many_pixels(limit)
+
+
 def clean_photo(uploaded):
     """Check that `uploaded` is a photo by its content and return it re-encoded: upright,
     at most 2560 px on its longest side, without EXIF, GPS or any other metadata."""
@@ -91,7 +126,7 @@ def clean_photo(uploaded):
     if len(data) > limit:  # the announced size was wrong
         raise _photo_too_large(len(data), limit)
     stem = _safe_stem(uploaded.name, fallback="photo")
-    return _reencode(data, stem=stem, max_pixels=Image.MAX_IMAGE_PIXELS)
+    return _reencode(data, stem=stem, max_pixels=photo_max_pixels())
 
 
 def _photo_too_large(size, limit):
@@ -119,7 +154,7 @@ def _too_many_pixels(limit):
             "Pictures may have %(limit)s million pixels at most: choose a smaller one."
         ),
         code="photo_too_many_pixels",
-        params={"limit": round(limit / 1e6, 1)},
+        params={"limit": lazy_floatformat(limit / 1e6, -1)},
     )
 
 
@@ -136,13 +171,13 @@ def _reencode(data, *, stem, max_pixels):
             warnings.simplefilter(
                 "ignore" if allows_more else "error", Image.DecompressionBombWarning
             )
-            with Image.open(io.BytesIO(data)) as header:
+            with Image.open(io.BytesIO(data)) as header:  # reads the header only
                 image_format = header.format
                 if max_pixels and header.width * header.height > max_pixels:
                     raise _too_many_pixels(max_pixels)
+                if image_format not in _photo_formats():
+                    raise _photo_unreadable()
                 header.verify()
-            if image_format not in _photo_formats():
-                raise _photo_unreadable()
             image = Image.open(io.BytesIO(data))
             if image_format in ("JPEG", "MPO"):
                 image.draft(None, (PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))  # decode big JPEGs smaller
@@ -175,13 +210,14 @@ def _normalise(image, *, as_png):
     brand-new image that carries no `info` (EXIF, XMP, ICC, comments) at all."""
     icc_profile = image.info.get("icc_profile")
     has_alpha = image.mode in ("RGBA", "LA", "PA", "RGBa", "La") or "transparency" in image.info
-    image = ImageOps.exif_transpose(image)
+    ImageOps.exif_transpose(image, in_place=True)  # a copy otherwise: a whole picture more
     mode = "RGBA" if has_alpha else "RGB"
     if image.mode in ("P", "PA", "1"):
         image = image.convert(mode)
     if icc_profile:
         image = _to_srgb(image, icc_profile, mode)
-    image = image.convert(mode)
+    if image.mode != mode:  # convert() copies even to the same mode: a whole picture more
+        image = image.convert(mode)
     image.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE), Image.Resampling.LANCZOS)
     if has_alpha and not as_png:  # JPEG has no transparency: lay the picture on white
         background = Image.new("RGB", image.size, "white")
@@ -218,7 +254,9 @@ def strip_image_metadata(sender, instance, raw=False, **kwargs):
 
     Skipped when our own forms already cleaned the file (`_preau_cleaned`) and for files
     Pillow cannot read (SVG...), which Wagtail's own validation judges. The pixel limit is
-    Wagtail's, which its upload form has already checked, so saving does not fail there.
+    the photos' (PREAU_PHOTO_MAX_PIXELS): the settings give Wagtail's upload form the same
+    (WAGTAILIMAGES_MAX_IMAGE_PIXELS), so in the admin the form refuses first, with its
+    message, and saving does not fail there.
     """
     field_file = instance.file
     if raw or not field_file or getattr(field_file, "_committed", True) is not False:
@@ -227,13 +265,9 @@ def strip_image_metadata(sender, instance, raw=False, **kwargs):
         return
     field_file.seek(0)
     data = field_file.read()
-    max_pixels = max(
-        Image.MAX_IMAGE_PIXELS or 0,
-        getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", 128_000_000),
-    )
     stem = os.path.splitext(os.path.basename(field_file.name))[0] or "image"
     try:
-        cleaned = _reencode(data, stem=stem, max_pixels=max_pixels)
+        cleaned = _reencode(data, stem=stem, max_pixels=photo_max_pixels())
     except ValidationError as error:
         if error.code == "photo_unreadable":
             return
@@ -257,6 +291,12 @@ EXTENSIONS = {
     "video": {"webm": "webm", "matroska": "mkv", "mp4": "mp4", "quicktime": "mov"},
 }
 COMMON_EXTENSIONS = {"ogg": "ogg", "wav": "wav", "mp3": "mp3"}
+# The most a second of each kind may weigh, generously: uncompressed sound of 96 kHz,
+# 24-bit stereo is 576 kB/s (browsers record 16 kB/s); a phone films 4K at 6 to 12 MB/s.
+# Headers and a cover picture get SIZE_ALLOWANCE on top. A file heavier than its length
+# allows holds something else than what its header says.
+MAX_BYTES_PER_SECOND = {"audio": 640_000, "video": 16_000_000}
+SIZE_ALLOWANCE = 2 * MiB
 
 MESSAGES = {
     "audio": {
@@ -274,6 +314,13 @@ MESSAGES = {
         "recording_length_unknown": _(
             "We cannot tell how long this recording lasts. Record it again, or choose another file."
         ),
+        "recording_no_track": _(
+            "This file holds no sound. Record it again, or choose another file."
+        ),
+        "recording_size_mismatch": _(
+            "This recording weighs %(size)s for %(duration)s: more than a recording of that "
+            "length can hold. Record it again, or choose another file."
+        ),
     },
     "video": {
         "recording_unreadable": _(
@@ -289,6 +336,13 @@ MESSAGES = {
         "recording_empty": _("This video is empty. Film it again."),
         "recording_length_unknown": _(
             "We cannot tell how long this video lasts. Film it again, or choose another file."
+        ),
+        "recording_no_track": _(
+            "This video holds no pictures. Film it again, or send it as a sound recording."
+        ),
+        "recording_size_mismatch": _(
+            "This video weighs %(size)s for %(duration)s: more than a video of that length "
+            "can hold. Film it again, or choose another file."
         ),
     },
 }
@@ -311,8 +365,10 @@ def recording_limits(kind):
 
 def clean_recording(uploaded, kind):
     """Check that `uploaded` is an `kind` ("audio" or "video") recording we can play, not
-    too long nor too large, by its bytes. The file is not re-encoded: recorders already
-    compress, and a server-side encoder would be a heavy dependency."""
+    too long nor too large, by its bytes: a recording holds a sound track, a video a
+    picture track, and neither weighs more than its length explains. The file is not
+    re-encoded: recorders already compress, and a server-side encoder would be a heavy
+    dependency."""
     max_seconds, max_bytes = recording_limits(kind)
     size = uploaded.size or 0
     if size <= 0:
@@ -340,6 +396,15 @@ def clean_recording(uploaded, kind):
             "recording_too_long",
             duration=lazy_duration(_rounded_above(measured.duration, max_seconds)),
             limit=lazy_duration(max_seconds),
+        )
+    if kind not in measured.tracks:
+        raise _recording_error(kind, "recording_no_track")
+    if size > SIZE_ALLOWANCE + MAX_BYTES_PER_SECOND[kind] * measured.duration:
+        raise _recording_error(
+            kind,
+            "recording_size_mismatch",
+            size=lazy_filesize(size),
+            duration=lazy_duration(max(1, round(measured.duration))),
         )
     extension = EXTENSIONS[kind].get(measured.container) or COMMON_EXTENSIONS[measured.container]
     stem = _safe_stem(uploaded.name, fallback="recording" if kind == "audio" else "video")

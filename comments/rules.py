@@ -7,6 +7,10 @@
 - Moderating: the class's teachers and the school's director (moderate_classroom).
 - Published at once: the moderators' own comments, and those of the school's staff
   and of partner classes' teachers; pupils', parents' and partner pupils' comments wait.
+- Versions of an entry (the rewriting a comment led to): the class's members and its
+  moderators; parents of its pupils only the versions that were published to the class.
+  Never readers of a shared entry nor partner classes: an earlier version may hold what
+  the staff took out before sharing it, a later one a draft nobody approved.
 """
 
 from dataclasses import dataclass
@@ -14,10 +18,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 
 from classrooms.models import Membership
-from classrooms.permissions import can_comment_in_classroom, can_moderate_classroom
+from classrooms.permissions import (
+    can_comment_in_classroom,
+    can_moderate_classroom,
+    can_view_classroom,
+)
 from classrooms.person import person_of
 from classrooms.visibility import can_read_entry, guest_class_paths
 from pages.permissions import staff_school_paths
@@ -87,6 +95,43 @@ def rights_on(user, entry, classroom) -> CommentRights:
     write = can_comment_in_classroom(user, classroom) or staff or guest
     at_once = staff or (guest and teaches_a_partner_class(user, classroom))
     return CommentRights(read=True, write=write, publish_at_once=write and at_once)
+
+
+def reads_every_version(user, classroom) -> bool:
+    """The class's members (teachers, assistants, pupils) and its moderators."""
+    if not _active(user):
+        return False
+    if user.is_superuser or can_moderate_classroom(user, classroom):
+        return True
+    return person_of(user).is_member(classroom)
+
+
+def published_version_ids(entry) -> frozenset:
+    """The entry's revisions that were once published, from Wagtail's publication log.
+
+    Kept with the tree: each publication saves the page, which starts a new generation.
+    """
+
+    def load():
+        return sorted(
+            PageLogEntry.objects.filter(
+                page_id=entry.pk, action="wagtail.publish", revision__isnull=False
+            ).values_list("revision_id", flat=True)
+        )
+
+    return frozenset(generations.read_through(f"published-versions:{entry.pk}", (TREE,), load))
+
+
+def readable_version_ids(user, entry, classroom, revision_ids) -> frozenset:
+    """Which of these revisions of the entry this person may read (see the docstring)."""
+    revision_ids = frozenset(revision_ids)
+    if not revision_ids:
+        return revision_ids
+    if reads_every_version(user, classroom):
+        return revision_ids
+    if _active(user) and can_view_classroom(user, classroom):  # parents of its pupils
+        return revision_ids & published_version_ids(entry)
+    return frozenset()
 
 
 def flooding(user) -> bool:

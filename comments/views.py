@@ -7,7 +7,6 @@ not read the entry (anonymous visitors are sent to log in), like the entry itsel
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -15,7 +14,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Revision
 
 from classrooms.models import BlogEntryPage
-from classrooms.permissions import can_moderate_classroom, can_view_classroom
+from classrooms.permissions import can_moderate_classroom
 from classrooms.views import classroom_or_404
 from pages.routing import TREE
 from performance import generations
@@ -184,18 +183,18 @@ def link_revision(request, comment_id):
     return redirect(services.entry_url(entry, comment))
 
 
+@login_required
 def revision_view(request, entry_id, revision_id):
-    """One earlier or later version of an entry, for the class and its partner classes.
+    """One earlier or later version of an entry, for the class (rules.readable_version_ids).
 
-    Not for readers of a shared or public entry: an earlier version may hold what the
-    staff removed before sharing it (a photo without consent).
+    Not for readers of a shared or public entry, nor for partner classes: an earlier
+    version may hold what the staff removed before sharing it (a photo without consent),
+    a later one a draft nobody approved.
     """
     entry, classroom, rights = entry_or_404(request.user, entry_id)
-    if not (rights.write or can_view_classroom(request.user, classroom)):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        raise Http404
     revision = get_object_or_404(Revision.page_revisions, object_id=str(entry.pk), pk=revision_id)
+    if revision.pk not in rules.readable_version_ids(request.user, entry, classroom, {revision.pk}):
+        raise Http404
     return render(
         request,
         "comments/revision.html",

@@ -5,8 +5,6 @@ to log in), and to pupils an exercise is not set for; results are the class's st
 a pupil's own and a parent's child's.
 """
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -16,11 +14,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from classrooms.models import ExercisePage, Membership
+from classrooms.models import CorrectionTiming, ExercisePage, Membership
 from classrooms.permissions import can_view_classroom
 from performance.personal_pages import keep_for_person
 
-from . import attempts, kept, rules
+from . import attempts, kept, rules, spreadsheet
 from .corrections import answer_in_words, right_answer
 from .models import Attempt
 
@@ -80,7 +78,11 @@ def attempt_view(request, attempt_id):
         return redirect("exercises:result", attempt_id=attempt.pk)
     version = attempts.version_of(attempt)
     all_questions = attempts.questions(version)
+    # The correction of an answered question, only if the teacher chose to show it after
+    # each question: otherwise it waits for the end of the attempt.
     shown_correction = request.GET.get("correction")
+    if version.correction_timing != CorrectionTiming.AFTER_EACH:
+        shown_correction = None
     if shown_correction and shown_correction in attempt.answers:
         question = next((q for q in all_questions if str(q.id) == shown_correction), None)
         if question is not None:
@@ -104,7 +106,7 @@ def attempt_view(request, attempt_id):
     if request.method == "POST":
         if request.POST.get("question") == str(question.id):
             attempts.record_answer(attempt, question, request.POST)
-            if version.correction_timing == "each":
+            if version.correction_timing == CorrectionTiming.AFTER_EACH:
                 url = reverse("exercises:attempt", kwargs={"attempt_id": attempt.pk})
                 return redirect(f"{url}?correction={question.id}")
         return redirect("exercises:attempt", attempt_id=attempt.pk)
@@ -141,10 +143,13 @@ def marked_questions(attempt):
 @login_required
 def result(request, attempt_id):
     attempt, classroom = attempt_or_404(request.user, attempt_id)
-    if not attempt.finished_at and attempt.pupil_id == request.user.pk:
-        return redirect("exercises:attempt", attempt_id=attempt.pk)
-    version, rows = marked_questions(attempt)
     staff = rules.sees_results_of_class(request.user, classroom)
+    if not attempt.finished_at and not staff:
+        # The right answers of an attempt under way: its pupil goes on, nobody else reads.
+        if attempt.pupil_id == request.user.pk:
+            return redirect("exercises:attempt", attempt_id=attempt.pk)
+        raise Http404
+    version, rows = marked_questions(attempt)
     if request.method == "POST" and staff:
         attempt.teacher_comment = request.POST.get("comment", "")[:2000].strip()
         attempt.save(update_fields=["teacher_comment"])
@@ -235,7 +240,7 @@ def results_csv(request, exercise_id):
     )
     response["Cache-Control"] = "private, no-store"
     response.write("\ufeff")  # spreadsheet programs then read the accents right
-    writer = csv.writer(response, delimiter=";")
+    writer = spreadsheet.Writer(response, delimiter=";")
     writer.writerow(
         [_("Pupil"), _("Attempts"), _("Points"), _("Out of"), _("Time (seconds)")]
         + [_("Question %(number)s") % {"number": q.number} for q in all_questions]

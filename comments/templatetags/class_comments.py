@@ -59,6 +59,8 @@ def entry_comments(context, entry):
             for comment in comments
             if (comment.is_public and not comment.is_removed) or comment.user_id == mine
         ]
+    # The rewritings comments led to, linked only for those who may open them.
+    linked = {comment.led_to_revision_id for comment in comments if comment.led_to_revision_id}
     revisions = []
     if rights.moderate:
         revisions = list(
@@ -73,6 +75,7 @@ def entry_comments(context, entry):
         "threads": _threads(comments),
         "form": getattr(request, "comment_form", None) or CommentForm(),
         "revisions": revisions,
+        "readable_versions": rules.readable_version_ids(user, entry, classroom, linked),
         "csrf_token": context.get("csrf_token"),
         "user": user,
     }

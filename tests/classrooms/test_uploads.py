@@ -8,6 +8,7 @@ unknown size); the tests never run an encoder.
 import hashlib
 import io
 import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -17,10 +18,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploaded
 from django.db.models.signals import pre_save
 from django.urls import reverse
 from django.utils import translation
-from PIL import ExifTags, Image
+from PIL import ExifTags, Image, ImageFile
 from wagtail.images import get_image_model
 
 from classrooms import media_probe, uploads
+from classrooms.models import BlogEntryPage
 from tests import factories
 
 MEDIA = Path(__file__).resolve().parent.parent / "fixtures" / "media"
@@ -449,7 +451,11 @@ def test_a_lying_duration_header_does_not_hide_the_real_length():
 
 def test_timestamp_scale_and_matroska_doc_type():
     info = element(media_probe.INFO, uint(media_probe.TIMESTAMP_SCALE, 10_000_000))
-    data = webm(info, cluster(100, simple_block(50)), doc_type=b"matroska")
+    video_track = element(
+        media_probe.TRACK_ENTRY, element(media_probe.TRACK_TYPE, b"\x01")
+    )  # TrackType 1: video
+    tracks = element(media_probe.TRACKS, video_track)
+    data = webm(info, tracks, cluster(100, simple_block(50)), doc_type=b"matroska")
     recording = uploads.clean_recording(upload("film", data), "video")
     assert (recording.container, recording.duration, recording.name) == (
         "matroska",
@@ -566,3 +572,276 @@ def test_size_limits_are_checked_before_reading(settings):
 def test_unknown_kind_is_a_programming_error():
     with pytest.raises(ValueError):
         uploads.clean_recording(upload("tone.ogg", fixture("tone.ogg")), "podcast")
+
+
+# --- Issue 15, item 7: a pixel limit read from the header, before any decoding ----------
+
+
+def declared_png(width, height):
+    """A PNG whose header declares `width` × `height` RGBA pixels, with hardly any data:
+    what a decompression bomb looks like before it is decoded."""
+
+    def chunk(kind, payload):
+        crc = zlib.crc32(kind + payload) & 0xFFFFFFFF
+        return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    data = zlib.compress(b"\x00" * (width * 4 + 1) * 2)  # two rows of the picture
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+    )
+
+
+@pytest.fixture
+def no_decoding(monkeypatch):
+    """Fails any attempt to decode pixels; lists the attempts."""
+    attempts = []
+
+    def refuse(image, *args, **kwargs):
+        attempts.append(image.format)
+        raise AssertionError("the pixels must not be decoded")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", refuse)
+    return attempts
+
+
+def test_the_default_pixel_limit_is_40_megapixels_for_photos_and_the_admin(settings):
+    assert settings.PREAU_PHOTO_MAX_PIXELS == 40_000_000
+    assert settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS == settings.PREAU_PHOTO_MAX_PIXELS
+
+
+def test_a_9400_pixel_square_png_is_refused_before_decoding(no_decoding):
+    """The issue's picture: 88 megapixels, under Pillow's own limit, 1.2 GB once decoded."""
+    data = declared_png(9400, 9400)
+    assert len(data) < 2000 and Image.MAX_IMAGE_PIXELS > 9400 * 9400
+    with pytest.raises(ValidationError) as excinfo:
+        uploads.clean_photo(upload("bombe.png", data))
+    assert error_code(excinfo) == "photo_too_many_pixels"
+    assert no_decoding == []
+    with translation.override("en"):
+        assert excinfo.value.messages == [
+            "This picture has too many pixels to be opened safely. Pictures may have 40 "
+            "million pixels at most: choose a smaller one."
+        ]
+    with translation.override("fr"):
+        assert "40 millions de pixels au maximum" in excinfo.value.messages[0]
+
+
+def encoded(image_format, size=(50, 40)):
+    if image_format == "HEIF":
+        pillow_heif = pytest.importorskip("pillow_heif")
+        pillow_heif.register_heif_opener()
+    output = io.BytesIO()
+    try:
+        Image.new("RGB", size, "green").save(output, format=image_format)
+    except (KeyError, OSError, ValueError, RuntimeError):
+        pytest.skip(f"this Pillow cannot encode {image_format}")
+    return output.getvalue()
+
+
+@pytest.mark.parametrize("image_format", ["JPEG", "PNG", "GIF", "WEBP", "HEIF"])
+def test_every_accepted_format_is_held_to_the_pixel_limit_of_the_settings(
+    settings, no_decoding, image_format
+):
+    settings.PREAU_PHOTO_MAX_PIXELS = 1999  # a 50 × 40 picture has 2000
+    with pytest.raises(ValidationError) as excinfo:
+        uploads.clean_photo(upload("dessin", encoded(image_format)))
+    assert error_code(excinfo) == "photo_too_many_pixels"
+    assert no_decoding == []
+
+
+def test_a_picture_at_the_limit_is_accepted(settings):
+    settings.PREAU_PHOTO_MAX_PIXELS = 2000
+    assert uploads.clean_photo(upload("dessin.png", encoded("PNG"))).width == 50
+
+
+@pytest.mark.django_db
+def test_the_wagtail_admin_refuses_the_bomb_in_its_form(client, media_root, no_decoding):
+    client.force_login(factories.UserFactory(is_superuser=True, is_staff=True))
+    response = client.post(
+        reverse("wagtailimages:add"),
+        {"title": "Affiche", "file": SimpleUploadedFile("affiche.png", declared_png(9400, 9400))},
+    )
+    assert response.status_code == 200  # the form again, with what was typed
+    assert "Affiche" in response.content.decode()
+    assert "trop de pixels" in response.content.decode()
+    assert not get_image_model().objects.exists()
+    assert no_decoding == []
+
+
+@pytest.mark.django_db
+def test_the_admin_s_multiple_upload_refuses_the_bomb_and_takes_a_photo(
+    client, media_root, no_decoding
+):
+    client.force_login(factories.UserFactory(is_superuser=True, is_staff=True))
+    url = reverse("wagtailimages:add_multiple")
+    bomb = SimpleUploadedFile("affiche.png", declared_png(9400, 9400))
+    response = client.post(url, {"files[]": bomb}, headers={"x-requested-with": "XMLHttpRequest"})
+    assert response.json()["success"] is False
+    assert "trop de pixels" in response.json()["error_message"]
+    assert not get_image_model().objects.exists()
+    assert no_decoding == []
+
+
+@pytest.mark.django_db
+def test_the_admin_still_takes_photos_and_edits_them(client, media_root):
+    """The control: the header check changes nothing for an ordinary photo."""
+    client.force_login(factories.UserFactory(is_superuser=True, is_staff=True))
+    photo = SimpleUploadedFile("kermesse.jpg", photo_bytes(size=(300, 200)))
+    response = client.post(
+        reverse("wagtailimages:add_multiple"),
+        {"files[]": photo},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    assert response.json()["success"] is True
+    image = get_image_model().objects.get()
+    assert (image.width, image.height) == (300, 200)
+    edit = reverse("wagtailimages:edit", args=[image.pk])
+    assert client.get(edit).status_code == 200
+    response = client.post(
+        edit,
+        {
+            "title": "Kermesse 2026",
+            "collection": image.collection_id,
+            "file": SimpleUploadedFile("k2.png", encoded("PNG")),
+        },
+    )
+    assert response.status_code == 302
+    image.refresh_from_db()
+    assert (image.title, image.width) == ("Kermesse 2026", 50)
+
+
+@pytest.mark.django_db
+def test_images_saved_in_code_are_held_to_the_limit_too(settings, media_root):
+    """The last net, when saving (Wagtail itself has already read the picture to learn its
+    size: the forms above refuse before that)."""
+    settings.PREAU_PHOTO_MAX_PIXELS = 1999
+    image = get_image_model()(title="Dessin", file=SimpleUploadedFile("d.png", encoded("PNG")))
+    with pytest.raises(ValidationError) as excinfo:
+        image.save()
+    assert error_code(excinfo) == "photo_too_many_pixels"
+
+
+@pytest.mark.django_db
+def test_the_editor_refuses_the_bomb_and_keeps_the_text(client, world, media_root, no_decoding):
+    client.force_login(world.pupil)
+    response = client.post(
+        reverse("classrooms:entry_new", kwargs={"classroom_id": world.classroom.pk}),
+        {
+            "title": "Notre affiche",
+            "text": "Nous avons dessiné une très grande affiche.",
+            "photo": SimpleUploadedFile("affiche.png", declared_png(9400, 9400)),
+            "action": "send",
+        },
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "trop de pixels" in page and "40 millions" in page
+    entry = BlogEntryPage.objects.child_of(world.classroom).get()
+    latest = entry.get_latest_revision_as_object()
+    assert latest.title == "Notre affiche"
+    assert "très grande affiche" in latest.body[0].value.source
+    assert [block.block_type for block in latest.body] == ["text"]
+    assert no_decoding == []
+
+
+# --- Issue 15, item 14: the tracks a recording holds, and a size its length explains ------
+
+
+def box(kind, payload=b""):
+    return struct.pack(">I", 8 + len(payload)) + kind + payload
+
+
+def full_box(kind, payload):
+    return box(kind, b"\x00\x00\x00\x00" + payload)
+
+
+def mp4(seconds, *tracks, media_bytes=0):
+    """An MP4 written box by box: its movie header says `seconds`; `tracks` are handler
+    types (b"soun", b"vide"); `media_bytes` of media data follow."""
+    timescale = 1000
+    movie_header = full_box(b"mvhd", struct.pack(">IIII", 0, 0, timescale, seconds * timescale))
+    traks = b""
+    for number, handler in enumerate(tracks, start=1):
+        track_header = full_box(b"tkhd", struct.pack(">IIII", 0, 0, number, 0))
+        media_header = full_box(b"mdhd", struct.pack(">IIII", 0, 0, timescale, seconds * 1000))
+        handler_box = full_box(b"hdlr", b"\x00" * 4 + handler + b"\x00" * 12 + b"piste\x00")
+        traks += box(b"trak", track_header + box(b"mdia", media_header + handler_box))
+    return (
+        box(b"ftyp", b"isom\x00\x00\x02\x00isomiso2mp41")
+        + box(b"moov", movie_header + traks)
+        + box(b"mdat", b"\x00" * media_bytes)
+    )
+
+
+def test_the_probe_lists_the_tracks_of_recorders_files():
+    for name, tracks in (
+        ("chrome-audio.webm", {"audio"}),
+        ("chrome-video.webm", {"audio", "video"}),
+        ("clip.mp4", {"audio", "video"}),
+        ("clip.mov", {"video"}),
+        ("tone.m4a", {"audio"}),
+        ("fragmented.m4a", {"audio"}),
+        ("tone.ogg", {"audio"}),
+        ("tone.mp3", {"audio"}),
+        ("tone.wav", {"audio"}),
+    ):
+        data = fixture(name)
+        assert media_probe.probe(io.BytesIO(data), len(data)).tracks == tracks, name
+
+
+MiB = 1024 * 1024
+
+
+@pytest.mark.parametrize("kind", ["audio", "video"])
+def test_the_issue_s_mp4_is_neither_a_recording_nor_a_video(kind):
+    """10 s in its movie header, no track at all, 20 MB."""
+    data = mp4(10, media_bytes=20 * MiB)
+    with pytest.raises(ValidationError) as excinfo:
+        uploads.clean_recording(upload("voix.m4a", data), kind)
+    assert error_code(excinfo) == "recording_no_track"
+
+
+def test_a_recording_needs_a_sound_track_and_a_video_a_picture_track():
+    with pytest.raises(ValidationError) as excinfo:
+        uploads.clean_recording(upload("film.mp4", mp4(10, b"vide", media_bytes=1000)), "audio")
+    assert error_code(excinfo) == "recording_no_track"
+    with translation.override("en"):
+        assert excinfo.value.messages == [
+            "This file holds no sound. Record it again, or choose another file."
+        ]
+    with pytest.raises(ValidationError) as excinfo:
+        uploads.clean_recording(upload("voix.webm", fixture("chrome-audio.webm")), "video")
+    assert error_code(excinfo) == "recording_no_track"
+    with translation.override("en"):
+        assert excinfo.value.messages == [
+            "This video holds no pictures. Film it again, or send it as a sound recording."
+        ]
+    assert uploads.clean_recording(upload("voix.m4a", mp4(10, b"soun")), "audio").duration == 10
+    assert uploads.clean_recording(upload("f.mp4", mp4(10, b"vide")), "video").duration == 10
+
+
+@pytest.mark.parametrize(
+    ("kind", "seconds", "handler", "megabytes"),
+    [("audio", 10, b"soun", 20), ("video", 1, b"vide", 20)],
+)
+def test_a_file_heavier_than_its_length_allows_is_refused(kind, seconds, handler, megabytes):
+    data = mp4(seconds, handler, media_bytes=megabytes * MiB)
+    with pytest.raises(ValidationError) as excinfo:
+        uploads.clean_recording(upload("f.mp4", data), kind)
+    assert error_code(excinfo) == "recording_size_mismatch"
+    with translation.override("en"):
+        assert excinfo.value.messages[0].endswith(
+            f"for {seconds} s: more than a {'recording' if kind == 'audio' else 'video'} of "
+            "that length can hold. "
+            + ("Record it again" if kind == "audio" else "Film it again")
+            + ", or choose another file."
+        )
+
+
+def test_a_generous_bitrate_is_accepted():
+    """Uncompressed sound of 96 kHz, 24-bit stereo (576 kB/s), and a phone's 4K film."""
+    sound = mp4(10, b"soun", media_bytes=10 * 576_000)
+    assert uploads.clean_recording(upload("voix.m4a", sound), "audio").duration == 10
+    film = mp4(3, b"vide", b"soun", media_bytes=3 * 12_000_000)
+    assert uploads.clean_recording(upload("film.mp4", film), "video").duration == 3

@@ -11,6 +11,7 @@ from django.urls import reverse
 from classrooms.models import BlogEntryPage, Membership
 from comments.models import ClassComment, Partnership
 from notifications.models import Notification
+from pages.models import SchoolStaff
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -354,6 +355,67 @@ def test_earlier_versions_stay_in_the_class_even_when_the_entry_is_public(client
     assert client.get(url).status_code == 404
     client.force_login(world.parent)
     assert client.get(url).status_code == 200
+
+
+def test_versions_of_an_entry_shared_with_the_school_stay_with_the_class(
+    client, world, entry, partner
+):
+    """Issue 15, item 4: staff of another class and partner pupils read the shared entry,
+    not its versions (the earlier one holds what was taken out before sharing); parents
+    read the versions published to the class, never a draft."""
+    from classrooms.models import Visibility
+
+    guest, guest_teacher, guest_pupil = partner
+    Partnership.objects.create(
+        host=world.classroom, guest=guest, status=Partnership.Status.ACCEPTED
+    )
+    other_teacher = factories.UserFactory(username="otherteacher", first_name="Paul")
+    factories.MembershipFactory(
+        user=other_teacher, classroom=world.other_classroom, role=Membership.Role.TEACHER
+    )
+    factories.SchoolStaffFactory(
+        user=other_teacher, school=world.school, role=SchoolStaff.Role.TEACHER
+    )
+    client.force_login(world.teacher)
+    post(client, entry, suggestion="d’enlever la phrase sur Tom")
+    comment = ClassComment.objects.get()
+    entry.body = [("text", "<p>Tom a renversé le bac à haricots.</p>")]
+    earlier = entry.save_revision(user=world.teacher)
+    earlier.publish()
+    entry.body = [("text", "<p>Les haricots ont germé.</p>")]
+    entry.visibility = Visibility.SCHOOL
+    entry.save_revision(user=world.teacher).publish()
+    entry.body = [("text", "<p>Brouillon : les haricots grimpent.</p>")]
+    later = entry.save_revision(user=world.teacher)
+    client.post(
+        reverse("comments:link_revision", kwargs={"comment_id": comment.pk}),
+        {"revision": earlier.pk},
+    )
+
+    def version(revision):
+        kwargs = {"entry_id": entry.pk, "revision_id": revision.pk}
+        return reverse("comments:revision", kwargs=kwargs)
+
+    for person in (guest_pupil, other_teacher, world.other_pupil):
+        client.force_login(person)
+        assert client.get(entry.url).status_code == 200  # the shared entry itself
+        for revision in (earlier, later):
+            response = client.get(version(revision))
+            assert response.status_code == 404, (person, revision)
+            assert "Tom a renversé" not in response.content.decode()
+            assert "les haricots grimpent" not in response.content.decode()
+        assert version(earlier) not in page_of(client, entry)  # no link to a closed door
+    client.force_login(world.parent)
+    assert client.get(version(earlier)).status_code == 200  # published to the class
+    assert version(earlier) in page_of(client, entry)
+    assert client.get(version(later)).status_code == 404  # a draft
+    for person in (world.pupil, world.teacher, world.director):
+        client.force_login(person)
+        assert client.get(version(earlier)).status_code == 200
+        assert "Brouillon : les haricots grimpent" in client.get(version(later)).content.decode()
+    client.logout()
+    response = client.get(version(earlier))
+    assert response.status_code == 302 and "/compte/connexion/" in response.url
 
 
 def test_the_queue_shows_the_oldest_waiting_comments_a_page_at_a_time(client, world, entry):

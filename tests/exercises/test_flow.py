@@ -102,6 +102,32 @@ def test_the_correction_after_each_question(client, world):
     assert "La bonne réponse" in correction and "Paris" in correction
 
 
+def test_no_correction_mid_attempt_when_the_teacher_chose_the_end(client, world):
+    """Issue 15, item 12: `?correction=<question id>` honours the exercise's setting, and
+    nobody reads the right answers of an attempt under way (a parent's account either)."""
+    exercise = make_exercise(
+        world.classroom,
+        [short_answer(), short_answer("Et la capitale de l’Italie ?", "Rome")],
+        correction_timing="end",
+    )
+    client.force_login(world.pupil)
+    start(client, exercise)
+    attempt = Attempt.objects.get()
+    response, first = answer_current(client, attempt, **{"q-text": "Lyon"})
+    url = reverse("exercises:attempt", kwargs={"attempt_id": attempt.pk})
+    assert response.url == url  # no correction offered
+    question_id = first.context["current"].id
+    page = client.get(f"{url}?correction={question_id}")
+    html = page.content.decode()
+    assert page.status_code == 200 and "Question 2 sur 2" in html
+    assert "La bonne réponse" not in html and "Paris" not in html and "Rome" not in html
+    client.force_login(world.parent)
+    result_url = reverse("exercises:result", kwargs={"attempt_id": attempt.pk})
+    assert client.get(result_url).status_code == 404
+    client.force_login(world.teacher)
+    assert client.get(result_url).status_code == 200  # the teacher follows it
+
+
 def test_attempts_and_dates_are_respected(client, world):
     exercise = make_exercise(world.classroom, [short_answer()], max_attempts=1)
     client.force_login(world.pupil)
@@ -163,6 +189,64 @@ def test_teachers_see_results_export_them_and_comment(client, world):
     page = client.get(result_url).content.decode()
     assert "Revois les additions." in page and "1 points sur 4" in page
     assert "Léa M." in client.get(exercise.url).content.decode()
+
+
+def test_the_results_csv_neutralises_formulas(client, world):
+    """Issue 15, item 13: a cell a spreadsheet would run as a formula (=, +, -, @, tab,
+    carriage return at its start) is written as text; numbers stay numbers."""
+    import csv as csv_module
+    import io
+
+    exercise = make_exercise(world.classroom, [short_answer()], title="=1+1 révisions")
+    names = ['=HYPERLINK("http://x")', "+33 1", "-2+3", "@SUM(A1)"]
+    for number, first_name in enumerate(names):
+        pupil = factories.UserFactory(username=f"p{number}", first_name=first_name, last_name="Z")
+        factories.MembershipFactory(user=pupil, classroom=world.classroom)
+    Attempt.objects.create(
+        exercise=exercise,
+        pupil=world.pupil,
+        seed=1,
+        started_at=timezone.now(),
+        finished_at=timezone.now(),
+        points=-1.5,
+        max_points=1,
+        answers={},
+    )
+    client.force_login(world.teacher)
+    response = client.get(reverse("exercises:results_csv", kwargs={"exercise_id": exercise.pk}))
+    text = io.StringIO(response.content.decode("utf-8-sig"), newline="")
+    rows = list(csv_module.reader(text, delimiter=";"))
+    cells = [cell for row in rows for cell in row]
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "@", "\t", "\r")]
+    pupils = {row[0] for row in rows[1:]}
+    assert '\'=HYPERLINK("http://x") Z.' in pupils and "'-2+3 Z." in pupils
+    assert "'@SUM(A1) Z." in pupils and "'+33 1 Z." in pupils
+    lea = next(row for row in rows if row[0] == "Léa M.")
+    assert lea[2] == "-1,5"  # a real negative number stays a number
+
+
+@pytest.mark.parametrize(
+    "value, written",
+    [
+        ("=1+1", "'=1+1"),
+        ("+33", "'+33"),
+        ("-A1", "'-A1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1+1", "'\t=1+1"),
+        ("\r=1+1", "'\r=1+1"),
+        ("\n=1+1", "'\n=1+1"),
+        ("＝1+1", "'＝1+1"),  # the full-width sign some spreadsheets read as "="
+        ("Léa M.", "Léa M."),
+        ("-1,5", "-1,5"),
+        ("-2", "-2"),
+        (3, 3),
+        ("", ""),
+    ],
+)
+def test_a_spreadsheet_cell_never_starts_a_formula(value, written):
+    from exercises.spreadsheet import cell
+
+    assert cell(value) == written
 
 
 @pytest.mark.parametrize("who", ["pupil", "parent", "other_pupil", "outsider"])

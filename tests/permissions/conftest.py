@@ -17,6 +17,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client, override_settings
+from django.urls import reverse
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
@@ -45,6 +46,11 @@ from .matrix import (
     TEACHER,
     TEACHER_OTHER_CLASS,
 )
+
+# What only one version of the shared entry says: the sentence taken out before sharing,
+# and the one its later draft adds.
+EARLIER = "Le cochon de Léa Martin a mordu la maîtresse"
+LATER = "Deuxième version en cours de réécriture"
 
 
 @dataclass(frozen=True)
@@ -165,6 +171,18 @@ def build_matrix_world():
     exercise.save_revision().publish()
     # Before the draft: the admin's page types report names the last edited entry.
     foreign, shown_elsewhere = show_elsewhere(classroom, other_classroom, school)
+    # An entry shared with the school once a sentence was taken out, rewritten since
+    # (before the draft, which the page types report names as the last edited entry).
+    shared = factories.BlogEntryPageFactory(
+        parent=classroom, title="Notre visite à la ferme", body=[("text", f"<p>{EARLIER}</p>")]
+    )
+    earlier = shared.save_revision()
+    earlier.publish()
+    shared.body = [("text", "<p>Nous avons vu des vaches et des poules.</p>")]
+    shared.visibility = Visibility.SCHOOL
+    shared.save_revision().publish()
+    shared.body = [("text", f"<p>{LATER}</p>")]
+    later = shared.save_revision()
     draft = factories.BlogEntryPageFactory.build(title="Brouillon de la sortie au zoo", live=False)
     classroom.add_child(instance=draft)
     draft.save_revision()
@@ -195,6 +213,10 @@ def build_matrix_world():
             page_id=page.pk,
             parent_id=page.get_parent().pk,
         )
+
+    def version_target(name, entry, revision, text):
+        kwargs = {"entry_id": entry.pk, "revision_id": revision.pk}
+        return Target(name, url=reverse("comments:revision", kwargs=kwargs), title=text)
 
     def file_target(name, url, owner, file, bulk_url=None):
         with file.open("rb"):
@@ -229,6 +251,8 @@ def build_matrix_world():
             comment_entry_id=entry.pk,
             waiting_comment_id=waiting_comment.pk,
         ),
+        version_target("earlier_version", shared, earlier, EARLIER),
+        version_target("later_version", shared, later, LATER),
         file_target(
             "foreign_image", foreign["image"].file.url, foreign["image"], foreign["image"].file
         ),

@@ -89,6 +89,11 @@ OBJECTS = {
     "foreign_audio": "a recording (wagtailmedia) of class A2 in that public entry, at its URL",
     "foreign_video": "a video (wagtailmedia) of class A2 in that public entry, at its URL",
     "class_image_on_school_page": "an image of the class on a public news page of the school",
+    # Versions of an entry shared with the school, at /commentaires/articles/<id>/versions/<id>/:
+    # its title is the sentence only that version holds.
+    "earlier_version": "a version published to the class before a sentence was taken out "
+    "and the entry shared with the whole school",
+    "later_version": "a version saved after the sharing and never published (a draft)",
 }
 # Not in the matrix: nothing left (django-comments-xtd's own post, reply and API views
 # are not mounted; comments/urls.py holds the only comment endpoints).
@@ -96,7 +101,8 @@ PENDING_OBJECTS = []
 
 # Actions, and the request that exercises each (see test_matrix.py).
 ACTIONS = {
-    "view": "GET page.url (live pages), /admin/pages/<id>/view_draft/ (the draft), the file URL",
+    "view": "GET page.url (live pages), /admin/pages/<id>/view_draft/ (the draft), the file URL, "
+    "the version's URL",
     "preview": "GET /admin/pages/<id>/view_draft/ of a live page",
     "edit": "GET /admin/pages/<id>/edit/",
     "publish": "GET the edit view shows action-publish; POST the edit form with it publishes",
@@ -140,6 +146,13 @@ OTHER_CLASS_AUDIENCE = frozenset(
 FAMILY_OF_THE_CLASS = CLASS_EDITORS
 FAMILY_OF_THE_SCHOOL = SCHOOL_EDITORS
 FAMILY_OF_TWO_SCHOOLS = PORTAL_ADMIN_ONLY
+
+# Who reads every version of an entry, drafts included: the class's members and its
+# moderators, never readers of a shared entry nor partner classes (an earlier version may
+# hold what was taken out before sharing). Parents read the versions that were published
+# to the class, as they read the entry then, never a draft.
+VERSION_READERS = frozenset({PUPIL, ASSISTANT, TEACHER, DIRECTOR, ADMIN})
+PUBLISHED_VERSION_READERS = VERSION_READERS | {PARENT}
 
 # fmt: off
 RULES = [
@@ -191,6 +204,8 @@ RULES = [
     ("comment",              "comment_view",     BLOG_READERS),
     ("comment",              "comment_post",     BLOG_READERS),
     ("comment",              "comment_moderate", COMMENT_MODERATORS),
+    ("earlier_version",      "view",        PUBLISHED_VERSION_READERS),
+    ("later_version",        "view",        VERSION_READERS),
     ("public_image",         "view",        EVERYBODY),
     ("public_image",         "bulk_action", SCHOOL_EDITORS),  # "change" on its collection
     ("class_parent",         "reset_password", FAMILY_OF_THE_CLASS),

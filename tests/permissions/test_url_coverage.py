@@ -77,6 +77,7 @@ COVERED_BY_MATRIX = [
     Rule("preview, and view of a draft", name="wagtailadmin_pages:view_draft"),
     Rule("chooser", name="wagtailadmin_choose_page_child"),
     Rule("bulk_action", name="wagtail_bulk_action"),
+    Rule("versions of an entry shared with the school", name="comments:revision"),
     Rule("test_page_types_report_* beside it", name="wagtailadmin_reports:page_types_usage"),
     Rule("reset_password of parents", name="enrolment:reset_password"),
     Rule("login_card of parents", name="enrolment:cards"),

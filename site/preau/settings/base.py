@@ -245,6 +245,12 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 10 * 1024 *
 # What the class blog accepts (classrooms/uploads.py checks each file by its content).
 MEBIBYTE = 1024 * 1024
 PREAU_PHOTO_MAX_BYTES = env_int("PREAU_PHOTO_MAX_MB", 15) * MEBIBYTE
+# Decoding costs ~4 bytes a pixel: larger pictures are refused from their header, in the
+# editor and in the Wagtail admin alike (phones take 12 to 24 megapixels).
+PREAU_PHOTO_MAX_PIXELS = env_int("PREAU_PHOTO_MAX_MEGAPIXELS", 40) * 1_000_000
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = PREAU_PHOTO_MAX_PIXELS
+# Wagtail's form decodes a picture before counting its pixels: ours reads the header first.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "classrooms.image_form.ImageForm"
 PREAU_AUDIO_MAX_SECONDS = env_int("PREAU_AUDIO_MAX_SECONDS", 300)
 PREAU_AUDIO_MAX_BYTES = env_int("PREAU_AUDIO_MAX_MB", 25) * MEBIBYTE
 PREAU_VIDEO_MAX_SECONDS = env_int("PREAU_VIDEO_MAX_SECONDS", 180)
