@@ -155,3 +155,19 @@ def test_a_session_that_ended_while_writing_comes_back_to_the_editor(client, wor
     assert response.status_code == 302 and "/compte/connexion/" in response.url
     assert f"next={new_entry_url(world.classroom)}" in response.url.replace("%2F", "/")
     assert not BlogEntryPage.objects.exists()
+
+
+def test_a_new_form_sent_again_once_its_entry_was_sent_keeps_the_text(client, world):
+    """The entry that form made went to the teacher and is no longer the pupil's to
+    change: the other text is not saved into it, nor lost; it stays in the form."""
+    client.force_login(world.pupil)
+    data = {"title": "Nos haricots", "text": "Ils ont poussé.", "action": "send"}
+    data.update(form_of(client, new_entry_url(world.classroom)))
+    client.post(new_entry_url(world.classroom), data)
+    data.update(text="Une autre histoire.", action="save")
+    response = client.post(new_entry_url(world.classroom), data)
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Une autre histoire." in html and "ne peut plus être modifié" in html
+    entry = BlogEntryPage.objects.child_of(world.classroom).get()
+    assert "Ils ont poussé." in text_of(entry)

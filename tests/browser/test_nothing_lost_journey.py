@@ -1,4 +1,4 @@
-"""A session that ends while a pupil writes costs nothing: the text comes back.
+"""Nothing a person writes is lost: not to an ended session, not to another person's save.
 
 Léa writes an entry on a school tablet; her session ends before she sends it (expired,
 evicted, the server restarted: here, every session row is deleted). Sending it takes her
@@ -6,6 +6,8 @@ to the login page; she logs in again, lands back on the editor with her text res
 and a note saying so, and sends it. The next new entry starts empty. On the same tablet,
 Hugo logging in after such a loss never sees Léa's text; Léa gets it back once she logs
 in again. The same for a comment: its sentences come back on the entry after the login.
+Two teachers correcting the same entry at once: the second save is refused, the page
+shows the version saved meanwhile and keeps the second teacher's text in the form.
 
 Only the data is built with factories; everything else goes through the pages.
 """
@@ -20,7 +22,7 @@ from playwright.sync_api import expect
 from classrooms.models import BlogEntryPage, Level, Membership
 from comments.models import ClassComment
 from tests import factories
-from tests.browser.journeys import log_in
+from tests.browser.journeys import log_in, new_tab
 
 TITLE = "La sortie à la ferme"
 TEXT = "Nous avons vu des chèvres et un âne qui s’appelle Caramel."
@@ -38,12 +40,16 @@ def tablet_class(django_db_serialized_rollback):
     people = SimpleNamespace(
         classroom=classroom,
         lea=factories.UserFactory(username="lea.martin", first_name="Léa", last_name="Martin"),
-        hugo=factories.UserFactory(
-            username="hugo.bernard", first_name="Hugo", last_name="Bernard"
+        hugo=factories.UserFactory(username="hugo.bernard", first_name="Hugo", last_name="Bernard"),
+        claire=factories.UserFactory(
+            username="claire.durand", first_name="Claire", last_name="Durand"
         ),
+        marc=factories.UserFactory(username="marc.lenoir", first_name="Marc", last_name="Lenoir"),
     )
     for pupil in (people.lea, people.hugo):
         factories.MembershipFactory(user=pupil, classroom=classroom, role=Membership.Role.PUPIL)
+    for teacher in (people.claire, people.marc):
+        factories.MembershipFactory(user=teacher, classroom=classroom, role=Membership.Role.TEACHER)
     entry = factories.BlogEntryPageFactory(parent=classroom, title="Nos haricots")
     entry.save_revision().publish()
     people.entry = BlogEntryPage.objects.get(pk=entry.pk)
@@ -153,9 +159,7 @@ def test_a_comment_written_while_the_session_ended_is_restored_after_login(page,
     log_in(page, people.lea.username)
     page.goto(people.entry.url)
     comments = page.get_by_role("region", name="Commentaires")
-    form = comments.locator(
-        "form", has=page.get_by_role("button", name="Envoyer mon commentaire")
-    )
+    form = comments.locator("form", has=page.get_by_role("button", name="Envoyer mon commentaire"))
     form.get_by_label("J’ai aimé…", exact=True).fill(LIKED)
 
     end_every_session()
@@ -179,3 +183,51 @@ def test_a_comment_written_while_the_session_ended_is_restored_after_login(page,
     page.reload()
     expect(form.get_by_label("J’ai aimé…", exact=True)).to_have_value("")
     expect(form.locator("[data-draft-note]")).to_be_hidden()
+
+
+def test_two_teachers_saving_one_entry_lose_nothing(
+    page, browser, live_server, tablet_class, axe_check
+):
+    people = tablet_class
+    draft = factories.BlogEntryPageFactory(parent=people.classroom, title=TITLE, live=False)
+    draft.owner = people.lea
+    draft.save_revision(user=people.lea)
+    edit_url = f"/classes/articles/{draft.pk}/modifier/"
+    marc_tab = new_tab(browser, live_server)
+    try:
+        log_in(page, people.claire.username)
+        page.goto(edit_url)
+        log_in(marc_tab, people.marc.username)
+        marc_tab.goto(edit_url)
+
+        marc_tab.get_by_role("textbox", name="Ton texte").click()
+        marc_tab.keyboard.type("La version de Marc.")
+        marc_tab.get_by_role("button", name="Enregistrer mon brouillon").click()
+        expect(marc_tab.get_by_text("Ton brouillon est enregistré.")).to_be_visible()
+
+        page.get_by_label("Titre").fill("Notre sortie à la ferme")
+        page.get_by_role("textbox", name="Ton texte").click()
+        page.keyboard.type("La version de Claire.")
+        page.get_by_role("button", name="Enregistrer mon brouillon").click()
+        expect(
+            page.get_by_text("Marc L. a enregistré cet article pendant ce temps")
+        ).to_be_visible()
+        saved = page.get_by_role("region", name=re.compile(r"^La version enregistrée par Marc L\."))
+        expect(saved).to_contain_text("La version de Marc.")
+        expect(page.get_by_role("textbox", name="Ton texte")).to_have_text("La version de Claire.")
+        expect(page.get_by_label("Titre")).to_have_value("Notre sortie à la ferme")
+        latest = BlogEntryPage.objects.get(pk=draft.pk).get_latest_revision_as_object()
+        assert "La version de Marc." in latest.body[0].value.source
+        axe_check(page, "editor-conflict")
+
+        # Claire takes Marc's sentence into hers, and saves knowingly.
+        page.get_by_role("textbox", name="Ton texte").click()
+        page.keyboard.press("Control+End")
+        page.keyboard.type(" La version de Marc.")
+        page.get_by_role("button", name="Enregistrer mon brouillon").click()
+        expect(page.get_by_text("Ton brouillon est enregistré.")).to_be_visible()
+        latest = BlogEntryPage.objects.get(pk=draft.pk).get_latest_revision_as_object()
+        assert latest.title == "Notre sortie à la ferme"
+        assert "La version de Claire. La version de Marc." in latest.body[0].value.source
+    finally:
+        marc_tab.context.close()
