@@ -147,12 +147,12 @@ def _sent_before(request, entry, claim):
     if claim.pending:
         message = _(
             "This comment is already being sent. Wait a moment and reload the page before "
-            "sending it again: your text is still here."
+            "sending it again: the text is still here."
         )
     else:
         message = _(
             "This form was already sent (that comment is above). If this is another one, "
-            "send it again: your text is still here."
+            "just send it again: the text is still here."
         )
     form.add_error(None, message)
     return render_entry_with_form(request, entry, form, status=409)
