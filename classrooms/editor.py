@@ -4,6 +4,8 @@ The editor shows a simplified entry: one text, and the photos, recordings and vi
 below it. Saving keeps every other block a teacher may have added in the admin, replaces
 the first text block, removes the files the person unticked and appends the new ones.
 Each save is a Wagtail revision, so the admin's history shows the pupils' drafts too.
+A save names the revision the editor was opened on: if someone saved the entry since
+(another teacher, a co-author, the admin), it is refused rather than overwriting them.
 """
 
 import json
@@ -19,6 +21,7 @@ from django.utils.translation import gettext as _
 from wagtail.blocks import StreamValue
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Page, Revision
 from wagtailmedia import get_media_model
 
 from .file_scope import refused_in_entry
@@ -134,19 +137,51 @@ def _add_recording(classroom, user, cleaned, voices, title):
     return _block("recording", {"audio": media.pk, "caption": "", "transcript": ""})
 
 
+class OutdatedRevision(Exception):
+    """The entry was saved by someone else after the editor was opened on it.
+
+    `revision` is the entry's latest revision now (None if it has none).
+    """
+
+    def __init__(self, revision):
+        super().__init__(f"The entry's latest revision is now {getattr(revision, 'pk', None)}.")
+        self.revision = revision
+
+
+def check_base_revision(entry, base_revision_id) -> None:
+    """Refuse a save written from another revision than the entry's latest.
+
+    The entry's row is locked until the save commits (PostgreSQL), so two saves from the
+    same revision cannot both pass: the second waits, then finds the first's revision.
+    """
+    latest_id = (
+        Page.objects.select_for_update()
+        .filter(pk=entry.pk)
+        .values_list("latest_revision_id", flat=True)
+        .first()
+    )
+    if latest_id != base_revision_id:
+        raise OutdatedRevision(Revision.objects.filter(pk=latest_id).first())
+
+
 @transaction.atomic
-def save_entry(*, classroom, user, data, entry=None) -> BlogEntryPage:
+def save_entry(*, classroom, user, data, entry=None, base_revision_id=None) -> BlogEntryPage:
     """Save the editor's form data as a new revision (a new draft entry if `entry` is None).
 
     `data` is the cleaned data of forms.EntryForm. Returns the entry as saved; it is not
     published here: the view decides whether to send, publish or keep it as a draft.
     Raises ValidationError, before anything is written, when what the entry keeps shows
     a file of another class (file_scope.py): it must be removed first.
+    `base_revision_id`, the revision the editor was opened on, must still be the entry's
+    latest (else OutdatedRevision, and nothing is saved); None skips the check (a page
+    opened before it existed).
     """
     is_new = entry is None
     if is_new:
         entry = BlogEntryPage(owner=user, live=False)
     else:
+        if base_revision_id is not None:
+            check_base_revision(entry, base_revision_id)
         entry = entry.get_latest_revision_as_object()
     title = data.get("title") or entry.title or default_title(classroom)
     entry.title = title

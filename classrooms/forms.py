@@ -16,6 +16,8 @@ from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from submissions.once import OnceField
+
 from . import uploads
 from .models import Membership, Visibility
 
@@ -178,6 +180,12 @@ class EntryForm(forms.Form):
     remove = forms.MultipleChoiceField(
         label=_("Remove"), required=False, widget=forms.CheckboxSelectMultiple
     )
+    # Sent once only (submissions/once.py), and saved only over the revision it was
+    # written from (editor.save_entry); kept with a draft in the browser (drafts.js).
+    once = OnceField()
+    base_revision = forms.CharField(
+        required=False, widget=forms.HiddenInput(attrs={"data-draft-keep": ""})
+    )
 
     def __init__(self, *args, classroom, author, removable=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -206,6 +214,11 @@ class EntryForm(forms.Form):
 
     def clean_text(self):
         return clean_text(self.cleaned_data["text"])
+
+    def clean_base_revision(self):
+        """The revision the editor was opened on; none from a page older than the check."""
+        value = self.cleaned_data["base_revision"].strip()
+        return int(value) if value.isdigit() else None
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")

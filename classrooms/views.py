@@ -4,6 +4,12 @@ Every view answers 404 to anyone who may not see the class (anonymous visitors a
 to log in first), like the class pages themselves; each action is checked again on the
 server whatever the page showed. Changes are POSTs; every outcome says what happened in
 a message.
+
+The editor's form is acted on once (submissions/once.py: a double click makes one entry)
+and saved only over the revision it was opened on (editor.save_entry): a save made from
+an outdated revision is refused, and the page shows the version saved meanwhile beside
+the person's text, kept in the form. A save that went through tells the browser to drop
+its local draft of the form (submissions/drafts.py).
 """
 
 from django.conf import settings
@@ -12,8 +18,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
+from django.utils.text import capfirst
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from submissions import drafts, once
 
 from . import editor, moderation
 from .file_scope import refused_in_entry
@@ -58,7 +69,7 @@ def may_publish(user, classroom) -> bool:
     return user.is_superuser or moderation.teaches_class_of(user, classroom)
 
 
-def _initial(latest):
+def _initial(entry, latest):
     if latest is None:
         return {}
     return {
@@ -66,6 +77,7 @@ def _initial(latest):
         "text": editor.text_of(latest),
         "coauthors": list(latest.authors.all()),
         "topics": [tag.name for tag in latest.tags.all()],
+        "base_revision": entry.latest_revision_id,
     }
 
 
@@ -73,13 +85,23 @@ def _refused_uploads_only(form) -> bool:
     return bool(form.errors) and set(form.errors) <= UPLOAD_FIELDS
 
 
-def _save_and_act(request, classroom, form, entry):
-    """Save the editor's data, then keep, send or publish it as the button asked."""
+def _save_and_act(request, classroom, form, entry, base_revision_id):
+    """Save the editor's data, then keep, send or publish it as the button asked.
+
+    Returns the entry saved and the answer; raises editor.OutdatedRevision (nothing
+    saved) when the entry changed since `base_revision_id`.
+    """
     data = dict(form.cleaned_data)
     data["topic_names"] = form.topic_names()
     for field in UPLOAD_FIELDS & set(form.errors):
         data.pop(field, None)
-    entry = editor.save_entry(classroom=classroom, user=request.user, data=data, entry=entry)
+    entry = editor.save_entry(
+        classroom=classroom,
+        user=request.user,
+        data=data,
+        entry=entry,
+        base_revision_id=base_revision_id,
+    )
     action = request.POST.get("action", "save")
     if form.errors:
         # A refused file: what was typed, and the other files, are saved as a draft.
@@ -87,15 +109,123 @@ def _save_and_act(request, classroom, form, entry):
             for error in errors:
                 messages.error(request, error)
         messages.info(request, _("Your text is saved as a draft. You can try another file."))
-        return redirect("classrooms:entry_edit", entry_id=entry.pk)
+        return entry, redirect("classrooms:entry_edit", entry_id=entry.pk)
     if action == "publish" and may_publish(request.user, classroom):
-        return _publish(request, entry)
+        return entry, _publish(request, entry)
     if action == "send":
         moderation.submit(entry, request.user)
         messages.success(request, _("Your entry has been sent to your teacher. Well done!"))
-        return redirect(classroom.get_url(request))
+        return entry, redirect(classroom.get_url(request))
     messages.success(request, _("Your draft is saved. You can come back to it later."))
-    return redirect("classrooms:entry_edit", entry_id=entry.pk)
+    return entry, redirect("classrooms:entry_edit", entry_id=entry.pk)
+
+
+def _act_once(request, classroom, form, entry):
+    """Act on the editor's form once (submissions/once.py), over the revision it was
+    opened on; what the person wrote is never dropped.
+
+    The same content sent again goes where the first one went. Other content sent with
+    the same token (the form reopened from the browser's history, changed, saved again)
+    is saved to the entry that form made, over the revision it made: no second entry.
+    """
+    sent_key = drafts.entry_key(entry) if entry else drafts.new_entry_key(classroom)
+    base_revision_id = form.cleaned_data.get("base_revision")
+    claim = once.claim(request, form.cleaned_data.get(once.FIELD))
+    if not claim.first:
+        if claim.repeated:
+            messages.info(request, _("Already sent: it is kept only once."))
+            return drafts.forget(request, redirect(claim.result["url"]), sent_key)
+        if claim.pending:
+            messages.error(
+                request,
+                _(
+                    "This form is already being sent. Wait a moment, then check before "
+                    "sending it again: what is written here is kept."
+                ),
+            )
+            return _editor_again(request, classroom, entry, sent_key)
+        made = BlogEntryPage.objects.filter(pk=claim.result.get("entry") or 0).first()
+        if made is not None and (entry is None or made.pk == entry.pk):
+            if entry is None and not may_edit(
+                request.user,
+                made,
+                classroom,
+                moderation.review_of(made),
+                made.get_latest_revision_as_object(),
+            ):
+                messages.error(
+                    request,
+                    _(
+                        "The entry made from this page was sent and cannot be changed here "
+                        "any more. What is written here is kept: send it again to make a "
+                        "new entry."
+                    ),
+                )
+                return _editor_again(request, classroom, None, sent_key)
+            entry, base_revision_id = made, claim.result.get("revision")
+    try:
+        saved, response = _save_and_act(request, classroom, form, entry, base_revision_id)
+    except editor.OutdatedRevision as outdated:
+        claim.release()
+        return _editor_again(request, classroom, entry, sent_key, outdated=outdated)
+    except BaseException:
+        claim.release()
+        raise
+    revision_id = (
+        BlogEntryPage.objects.filter(pk=saved.pk).values_list("latest_revision_id", flat=True).get()
+    )
+    claim.record(response.url, entry=saved.pk, revision=revision_id)
+    return drafts.forget(request, response, sent_key)
+
+
+def _editor_again(request, classroom, entry, sent_key, outdated=None):
+    """The editor again with what was sent, on a new token: nothing of it was saved.
+
+    With `outdated` (someone saved the entry meanwhile), the page shows the version now
+    saved above the form, and the form is now based on it: saving again replaces it,
+    knowingly. The form shown may be another one than the form sent (the entry a new
+    entry's form made): the browser keeps the text under the shown one's key.
+    """
+    data = request.POST.copy()
+    data[once.FIELD] = once.new_token()
+    review = latest = None
+    extra = {}
+    if entry is not None:
+        entry = BlogEntryPage.objects.get(pk=entry.pk)
+        review, latest = moderation.review_of(entry), entry.get_latest_revision_as_object()
+        data["base_revision"] = str(entry.latest_revision_id or "")
+    if outdated is not None:
+        revision = outdated.revision
+        who = revision.user.display_name if revision and revision.user else _("someone else")
+        when = localtime(revision.created_at if revision else None)
+        messages.error(
+            request,
+            capfirst(
+                _(
+                    "%(name)s saved this entry in the meantime, at %(time)s: this save was "
+                    "refused so that nothing is overwritten. Below are the version saved and, "
+                    "in the form, the text written here, kept. Compare them, then save again: "
+                    "the text of the form will replace the saved version."
+                )
+                % {"name": who, "time": date_format(when, "TIME_FORMAT")}
+            ),
+        )
+        if request.FILES:
+            messages.error(
+                request,
+                _("The photo, recording or video sent with it was not saved: add it again."),
+            )
+        extra["conflict"] = {
+            "by": who,
+            "at": when,
+            "title": latest.title,
+            "text": editor.text_of(latest),
+        }
+    response = _render_editor(request, classroom, data, entry, review, latest, 409, extra)
+    shown_key = drafts.entry_key(entry) if entry else drafts.new_entry_key(classroom)
+    if shown_key != sent_key:
+        drafts.forget(request, response, sent_key)
+    return response
 
 
 def _publish(request, entry):
@@ -118,35 +248,55 @@ def _publish(request, entry):
 
 def _editor(request, classroom, entry=None, review=None, latest=None):
     """The editor, for a new entry or for `entry` (with its review and latest revision)."""
-    removable = editor.removable_blocks(latest, request.user) if latest else []
-    form_kwargs = {
-        "classroom": classroom,
-        "author": request.user,
-        "removable": [(block_id, str(obj or block_id)) for block_id, obj, _kind in removable],
-    }
     if request.method == "POST":
-        form = EntryForm(request.POST, request.FILES, **form_kwargs)
+        form = _entry_form(request, classroom, latest, request.POST, request.FILES)
         if form.is_valid() or _refused_uploads_only(form):
             try:
-                return _save_and_act(request, classroom, form, entry)
+                return _act_once(request, classroom, form, entry)
             except ValidationError as refusal:  # a file of another class: nothing saved
                 for message in refusal.messages:
                     form.add_error(None, message)
-    else:
-        form = EntryForm(initial=_initial(latest), **form_kwargs)
+        return _render_editor(request, classroom, form, entry, review, latest)
+    return _render_editor(request, classroom, None, entry, review, latest)
+
+
+def _entry_form(request, classroom, latest, *args, removable=None, **kwargs):
+    if removable is None:
+        removable = editor.removable_blocks(latest, request.user) if latest else []
+    return EntryForm(
+        *args,
+        classroom=classroom,
+        author=request.user,
+        removable=[(block_id, str(obj or block_id)) for block_id, obj, _kind in removable],
+        **kwargs,
+    )
+
+
+def _render_editor(request, classroom, form, entry, review, latest, status=200, extra=None):
+    """The editor page. `form` is a bound form, data to bind one to, or None (a form
+    filled from `latest`)."""
+    removable = editor.removable_blocks(latest, request.user) if latest else []
+    if form is None:
+        form = _entry_form(
+            request, classroom, latest, removable=removable, initial=_initial(entry, latest)
+        )
+    elif not isinstance(form, EntryForm):
+        form = _entry_form(request, classroom, latest, form, removable=removable)
     context = {
         "classroom": classroom,
         "entry": entry,
         "review": review,
         "form": form,
         "removable": removable,
+        "draft_key": drafts.entry_key(entry) if entry else drafts.new_entry_key(classroom),
         "can_publish": may_publish(request.user, classroom),
         "recording_max_seconds": settings.PREAU_AUDIO_MAX_SECONDS,
         "recording_max_minutes": max(1, settings.PREAU_AUDIO_MAX_SECONDS // 60),
         "video_max_minutes": max(1, settings.PREAU_VIDEO_MAX_SECONDS // 60),
         "text_max_length": TEXT_MAX_LENGTH,
+        **(extra or {}),
     }
-    return render(request, "classrooms/entry_form.html", context)
+    return render(request, "classrooms/entry_form.html", context, status=status)
 
 
 @login_required

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from submissions.once import OnceField
+
 from .models import PROMPT_MAX_LENGTH
 
 
@@ -40,6 +42,8 @@ class ConstructiveCommentForm(forms.Form):
 
 class CommentForm(ConstructiveCommentForm):
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # A double click posts one comment (submissions/once.py).
+    once = OnceField()
 
 
 class RejectForm(forms.Form):

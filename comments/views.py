@@ -3,6 +3,9 @@
 django-comments-xtd's own views (post, reply, API, e-mail confirmation) are never
 mounted: they know nothing of class privacy. These views answer 404 to anyone who may
 not read the entry (anonymous visitors are sent to log in), like the entry itself.
+
+A comment is posted once whatever the clicks (submissions/once.py), and a posted comment
+tells the browser to drop its local draft of the form (submissions/drafts.py).
 """
 
 from django.contrib import messages
@@ -10,7 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Revision
 
 from classrooms.models import BlogEntryPage
@@ -19,6 +22,7 @@ from classrooms.views import classroom_or_404
 from pages.routing import TREE
 from performance import generations
 from performance.personal_pages import keep_for_person
+from submissions import drafts, once
 
 from . import rules, services
 from .forms import CommentForm, ConstructiveCommentForm, RejectForm
@@ -64,11 +68,15 @@ def comment_or_404(user, comment_id):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def post_comment(request, entry_id):
     entry, classroom, rights = entry_or_404(request.user, entry_id)
     if not rights.write:
         raise Http404
+    if request.method == "GET":
+        # The login page's way back when a session ended while a comment was written:
+        # the entry, where the browser puts the sentences back (submissions/drafts.py).
+        return redirect(services.entry_url(entry))
     form = CommentForm(request.POST)
     parent = None
     if form.is_valid() and form.cleaned_data.get("parent"):
@@ -79,6 +87,15 @@ def post_comment(request, entry_id):
         )
         if parent is None:
             form.add_error(None, _("This comment cannot be answered any more."))
+    draft_key = drafts.comment_key(entry, parent)
+    claim = None
+    if form.is_valid():
+        claim = once.claim(request, form.cleaned_data.get(once.FIELD))
+        if claim.repeated:
+            messages.info(request, _("Already sent: it is kept only once."))
+            return drafts.forget(request, redirect(claim.result["url"]), draft_key)
+        if not claim.first:
+            return _sent_before(request, entry, claim)
     if form.is_valid() and rules.flooding(request.user):
         form.add_error(
             None,
@@ -88,18 +105,26 @@ def post_comment(request, entry_id):
             ),
         )
     if not form.is_valid():
+        if claim is not None:
+            claim.release()
         # The entry's page again, with the sentences typed and what to change.
         return render_entry_with_form(request, entry, form, status=400)
     data = form.cleaned_data
-    comment = services.post(
-        entry,
-        request.user,
-        liked=data["liked"],
-        suggestion=data["suggestion"],
-        wondering=data["wondering"],
-        parent=parent,
-        at_once=rights.publish_at_once,
-    )
+    try:
+        comment = services.post(
+            entry,
+            request.user,
+            liked=data["liked"],
+            suggestion=data["suggestion"],
+            wondering=data["wondering"],
+            parent=parent,
+            at_once=rights.publish_at_once,
+        )
+    except BaseException:
+        claim.release()
+        raise
+    url = services.entry_url(entry, comment)
+    claim.record(url, comment=comment.pk)
     if comment.is_public:
         messages.success(request, _("Your comment is published."))
     else:
@@ -107,7 +132,29 @@ def post_comment(request, entry_id):
             request,
             _("Thank you! Your comment will appear once a teacher of the class has read it."),
         )
-    return redirect(services.entry_url(entry, comment))
+    return drafts.forget(request, redirect(url), draft_key)
+
+
+def _sent_before(request, entry, claim):
+    """This form's token was used for other sentences (two tabs on one page), or is being
+    used right now: nothing is posted behind the person's back, nothing is lost either.
+    The sentences come back in the form, on a new token, to be sent again knowingly."""
+    data = request.POST.copy()
+    data[once.FIELD] = once.new_token()
+    form = CommentForm(data)
+    form.is_valid()
+    if claim.pending:
+        message = _(
+            "This comment is already being sent. Wait a moment and reload the page before "
+            "sending it again: the text is still here."
+        )
+    else:
+        message = _(
+            "This form was already sent (that comment is above). If this is another one, "
+            "just send it again: the text is still here."
+        )
+    form.add_error(None, message)
+    return render_entry_with_form(request, entry, form, status=409)
 
 
 def render_entry_with_form(request, entry, form, status):

@@ -29,14 +29,17 @@
     editable.setAttribute("aria-labelledby", source.id + "-label");
     var label = field.querySelector("label[for='" + source.id + "']");
     if (label) { label.id = source.id + "-label"; label.htmlFor = editable.id; }
-    var value = source.value.trim();
-    // What the server stored is rich text; what a browser without JavaScript kept is plain.
-    var isHtml = /<\/?(p|b|i|ul|ol|li|br)\b/i.test(value);
-    editable.innerHTML = !value ? "" : isHtml ? value : value.split(/\n{2,}/).map(function (p) {
-      var div = document.createElement("p");
-      div.textContent = p;
-      return div.outerHTML;
-    }).join("");
+    function fromSource() {
+      var value = source.value.trim();
+      // What the server stored is rich text; what a browser without JavaScript kept is plain.
+      var isHtml = /<\/?(p|b|i|ul|ol|li|br)\b/i.test(value);
+      editable.innerHTML = !value ? "" : isHtml ? value : value.split(/\n{2,}/).map(function (p) {
+        var div = document.createElement("p");
+        div.textContent = p;
+        return div.outerHTML;
+      }).join("");
+    }
+    fromSource();
     source.hidden = true;
     source.setAttribute("aria-hidden", "true");
     source.tabIndex = -1;
@@ -49,6 +52,11 @@
       if (counter) counterText(counter, source.value.length);
     }
     editable.addEventListener("input", sync);
+    // A text put back into the hidden textarea (drafts.js: a draft kept in the browser).
+    source.addEventListener("input", function () {
+      fromSource();
+      sync();
+    });
     source.form.addEventListener("submit", sync);
     toolbar.addEventListener("click", function (event) {
       var button = event.target.closest("[data-command]");

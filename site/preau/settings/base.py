@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "notifications",
     "exercises",
     "performance",
+    "submissions",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
