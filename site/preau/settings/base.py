@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "notifications",
     "exercises",
     "performance",
+    "security",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "guardian",
     "django_htmx",
     "axes",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -75,6 +77,9 @@ MIDDLEWARE = [
     "performance.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # What a page may run and use (security/): after static files, which need neither.
+    "security.content_policy.ContentSecurityPolicyMiddleware",
+    "security.permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -82,6 +87,8 @@ MIDDLEWARE = [
     "performance.site_cache.KeptSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Answers to a logged-in person, kept pages included, are never stored (security/).
+    "security.private_answers.PrivateAnswersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -185,6 +192,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# Sessions last SESSION_COOKIE_AGE (two weeks, Django's default), but a pupil's ends this
+# many minutes after login: school tablets are shared (accounts/sessions.py). 0: when the
+# browser closes.
+PREAU_PUPIL_SESSION_MINUTES = env_int("PREAU_PUPIL_SESSION_MINUTES", 120)
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:my_spaces"
 LOGOUT_REDIRECT_URL = "/"
@@ -218,6 +229,54 @@ SILENCED_SYSTEM_CHECKS = [
     # browser (tests/accounts/test_lockout.py), and an address is a whole school.
     "axes.W006",
 ]
+
+# Content-Security-Policy (django-csp, security/content_policy.py). The front end runs and
+# styles with Préau's own files only; the one inline style is the 500 page's, allowed by
+# its hash (tests/security/test_content_policy.py checks it). Frames: the exercises'
+# activities (exercises/embeds.py) and the video players public pages embed.
+PREAU_CSP_FRAME_SOURCES = env_list(
+    "PREAU_CSP_FRAME_SOURCES",
+    [
+        "https://learningapps.org",
+        "https://www.learningapps.org",
+        "https://h5p.org",
+        "https://*.h5p.com",
+        "https://www.youtube-nocookie.com",
+        "https://www.youtube.com",
+        "https://player.vimeo.com",
+        "https://www.dailymotion.com",
+        "https://geo.dailymotion.com",
+    ],
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'sha256-wt6o8QHG/T4ciVyvf0AgCS6goZ8j3evi1BIuLHQcl6w='"],
+        "img-src": ["'self'", "data:"],
+        # The recorder plays a pupil's recording back from memory before sending it.
+        "media-src": ["'self'", "blob:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *PREAU_CSP_FRAME_SOURCES],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Wagtail's admin writes inline scripts and styles (date pickers, inline panels,
+# wagtailmedia, wagtail-localize) and frames its own previews.
+PREAU_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "frame-ancestors": ["'self'"],
+    }
+}
 
 # Guardian: no anonymous user row, so anonymous visitors can never hold object permissions.
 ANONYMOUS_USER_NAME = None
@@ -270,6 +329,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # Pupils' work holds personal data: documents go through Django's permission-checking view.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars fetched from Gravatar: staff's addresses stay here (and CSP would block them).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Audio and video (wagtailmedia): the formats phones and browsers record in count as audio.
 WAGTAILMEDIA = {
     "AUDIO_EXTENSIONS": ["aac", "m4a", "mka", "mp3", "oga", "ogg", "opus", "wav", "weba", "webm"],
