@@ -13,9 +13,8 @@ people who edit in the admin, who are staff.
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 
-
-def admin_prefix() -> str:
-    return getattr(settings, "PREAU_ADMIN_PREFIX", "/admin/")
+# Where preau/urls.py mounts Wagtail's admin (its previews of pages included).
+ADMIN_PREFIX = "/admin/"
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -23,10 +22,6 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if (
-            not report_only
-            and parts.config is None
-            and request.path_info.startswith(admin_prefix())
-        ):
+        if not report_only and parts.config is None and request.path_info.startswith(ADMIN_PREFIX):
             parts.config = settings.PREAU_ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
         return parts
