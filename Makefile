@@ -54,7 +54,7 @@ checks: $(VENV)/.installed-dev
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) scripts/check_translations.py
-	DJANGO_SETTINGS_MODULE=preau.settings.production ALLOWED_HOSTS=preau.example.org \
+	DJANGO_SETTINGS_MODULE=preau.settings.production ALLOWED_HOSTS=preau.example.org AXES_PROXY_COUNT=0 \
 		SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')" \
 		$(PY) manage.py check --deploy --fail-level WARNING
 

@@ -7,6 +7,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from . import signal_handlers
+        from . import checks, signal_handlers
 
         signal_handlers.register()
+        checks.register()

@@ -1,6 +1,5 @@
 """Login, logout and the page that leads each person to their spaces."""
 
-from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import render
@@ -46,19 +45,24 @@ class MySpacesView(LoginRequiredMixin, TemplateView):
     template_name = "accounts/my_spaces.html"
 
 
-def locked_out(request, credentials=None, *args, **kwargs):
-    """What django-axes answers once a username has failed too often from one address.
+def locked_out(request, original_response=None, credentials=None):
+    """What django-axes answers while an account is locked (AXES_LOCKOUT_CALLABLE).
 
-    The login page again, with what was typed kept and a sentence saying what to do.
+    The login page again, with what was typed kept and how long to wait: the wait grows
+    with each new failure (accounts/lockout.py), so the page says so.
     """
-    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    username = (credentials or {}).get("username") or request.POST.get("username", "")
+    from axes.helpers import get_client_username
+
+    from .lockout import minutes_left
+
+    username = get_client_username(request, credentials) or ""
+    minutes = minutes_left(username)
     form = LoginForm(request, initial={"username": username[:150]})
     message = ngettext(
-        "Too many wrong passwords for this username. Wait %(minutes)d minute and try "
-        "again, or ask your teacher for a new password.",
-        "Too many wrong passwords for this username. Wait %(minutes)d minutes and try "
-        "again, or ask your teacher for a new password.",
+        "Too many wrong passwords for this username. Wait %(minutes)d minute before "
+        "trying again: each new wrong password makes the wait longer.",
+        "Too many wrong passwords for this username. Wait %(minutes)d minutes before "
+        "trying again: each new wrong password makes the wait longer.",
         minutes,
     ) % {"minutes": minutes}
     context = {"form": form, "refusal": message}

@@ -27,9 +27,10 @@ from . import consent
 from .models import ClassroomPage
 from .permissions import can_view_classroom
 
-# Public files may be cached by browsers and proxies; class files only by the browser.
+# Public files may be cached by browsers and proxies; class files by nobody: a shared
+# tablet's browser would show a child's photo again after logging out.
 PUBLIC_CACHE = "public, max-age=86400"
-PRIVATE_CACHE = "private, no-cache"
+PRIVATE_CACHE = "private, no-store"
 
 
 def classroom_of_collection(collection_id):

@@ -3,6 +3,8 @@
 from django.urls import path
 from django.views.decorators.cache import cache_control
 
+from security.permissions_policy import allows_recording
+
 from . import feeds, groups, views
 
 # A class's feed is one person's: browsers and readers may keep it, shared caches never.
@@ -11,8 +13,13 @@ private_feed = cache_control(private=True, max_age=300)(feeds.class_blog_feed)
 app_name = "classrooms"
 
 urlpatterns = [
-    path("<int:classroom_id>/ecrire/", views.entry_new, name="entry_new"),
-    path("articles/<int:entry_id>/modifier/", views.entry_edit, name="entry_edit"),
+    # The editor records a pupil's voice and may open the tablet's camera.
+    path("<int:classroom_id>/ecrire/", allows_recording(views.entry_new), name="entry_new"),
+    path(
+        "articles/<int:entry_id>/modifier/",
+        allows_recording(views.entry_edit),
+        name="entry_edit",
+    ),
     path("articles/<int:entry_id>/relire/", views.entry_review, name="entry_review"),
     path("articles/<int:entry_id>/lecteurs/", views.entry_visibility, name="entry_visibility"),
     path("articles/<int:entry_id>/supprimer/", views.entry_delete, name="entry_delete"),

@@ -33,6 +33,8 @@ class Environment:
             "CACHE_KEY_PREFIX": "preau-bench",
             # wrk speaks plain HTTP on the loopback; a proxy would terminate TLS in front.
             "SECURE_SSL_REDIRECT": "false",
+            # wrk talks to gunicorn directly: no proxy in front (accounts/checks.py).
+            "AXES_PROXY_COUNT": "0",
             "STATIC_ROOT": str(self.workdir / "static"),
             "MEDIA_ROOT": str(self.workdir / "media"),
             "PREAU_COUNT_QUERIES": "1",

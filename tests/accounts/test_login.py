@@ -72,3 +72,28 @@ def test_logout_is_a_post_and_ends_the_session(client, world):
     assert client.get("/compte/deconnexion/").status_code == 405
     client.post("/compte/deconnexion/")
     assert client.get("/compte/mes-espaces/").status_code == 302
+
+
+def test_an_over_long_username_is_refused_before_anything_is_recorded(client, world):
+    """No account has such a name, and django-axes would write it into a 255-character
+    column (a 500 on PostgreSQL): the form refuses it before authentication."""
+    from axes.models import AccessAttempt
+    from django.contrib.auth.signals import user_login_failed
+
+    failures = []
+
+    def record(**kwargs):
+        failures.append(kwargs)
+
+    user_login_failed.connect(record)
+    try:
+        data = {"username": "é" * 300, "password": "wrong"}
+        french = client.post("/compte/connexion/", data)
+        english = client.post("/en/compte/connexion/", data)
+    finally:
+        user_login_failed.disconnect(record)
+    assert french.status_code == english.status_code == 200
+    assert "150 caractères au plus" in french.content.decode()
+    assert "at most 150 characters" in english.content.decode()
+    assert not failures
+    assert not AccessAttempt.objects.exists()

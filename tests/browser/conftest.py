@@ -7,6 +7,7 @@ browser tests are skipped on a developer's machine and fail in CI (CI=true), whe
 
 import os
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -109,3 +110,43 @@ def axe_check():
         return results
 
     return check
+
+
+# Every Content-Security-Policy refusal the page sees, as the page reports it (an event)
+# and as Chromium logs it (the console, which also covers documents the page loads, such
+# as the icon sprite).
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(
+    `${event.violatedDirective} refused ${event.blockedURI || "inline"} ` +
+    `(${event.sourceFile || location.href}:${event.lineNumber})`
+  );
+});
+"""
+
+
+@pytest.fixture
+def csp_violations():
+    """Watch tabs for refusals of the Content-Security-Policy: `watch(tab)` once, then
+    `read(tab)` after each page returns what was refused on it so far."""
+    logged = {}
+
+    def watch(tab):
+        tab.add_init_script(CSP_LISTENER)
+        logged[tab] = []
+        tab.on(
+            "console",
+            lambda message: (
+                logged[tab].append(message.text)
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
+        return tab
+
+    def read(tab):
+        reported = tab.evaluate("window.__cspViolations || []")
+        return reported + logged[tab]
+
+    return SimpleNamespace(watch=watch, read=read)

@@ -5,7 +5,6 @@ dev.py and test.py switch conveniences on; production.py adds the hardening that
 from the environment (see README "Configuration").
 """
 
-from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -35,6 +34,7 @@ INSTALLED_APPS = [
     "exercises",
     "performance",
     "submissions",
+    "security",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "guardian",
     "django_htmx",
     "axes",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -77,6 +78,9 @@ MIDDLEWARE = [
     "performance.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # What a page may run and use (security/): after static files, which need neither.
+    "security.content_policy.ContentSecurityPolicyMiddleware",
+    "security.permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -84,6 +88,8 @@ MIDDLEWARE = [
     "performance.site_cache.KeptSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Answers to a logged-in person, kept pages included, are never stored (security/).
+    "security.private_answers.PrivateAnswersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # A change the cache could not be told about is refused with a page saying so.
     "performance.refused_changes.RefusedChangeMiddleware",
@@ -188,7 +194,7 @@ TASKS = {
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    # Refuses logins for a username from an address after repeated failures (axes).
+    # Refuses logins to an account after repeated failures (axes, accounts/lockout.py).
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
@@ -198,23 +204,91 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# Sessions last SESSION_COOKIE_AGE (two weeks, Django's default), but a pupil's ends this
+# many minutes after login: school tablets are shared (accounts/sessions.py). 0: when the
+# browser closes.
+PREAU_PUPIL_SESSION_MINUTES = env_int("PREAU_PUPIL_SESSION_MINUTES", 120)
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:my_spaces"
 LOGOUT_REDIRECT_URL = "/"
 
-# Brute force: lock one username from one address (never a whole school behind one
-# address) for a few minutes after a few failures.
+# Brute force: failures count per account, wherever they come from (a school's pupils share
+# one address: a lock by address would keep a class out). The first lock is short and each
+# further failure doubles it, up to a ceiling (accounts/lockout.py).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 5))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_COOLOFF_TIME = "accounts.lockout.cool_off"
+AXES_HANDLER = "accounts.lockout.BackoffHandler"
+# Attempts made while locked are refused without counting: pressing again is no offence.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
-# Behind N trusted proxies, the client's address comes from X-Forwarded-For; without a
-# proxy that header is the client's own word, so only the socket address counts.
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
+PREAU_LOCKOUT_MINUTES = env_int("AXES_COOLOFF_MINUTES", 1)
+PREAU_LOCKOUT_MAX_MINUTES = env_int("AXES_COOLOFF_MAX_MINUTES", 60)
+PREAU_LOGIN_FAILURES_KEPT_HOURS = 24
+# Number of trusted reverse proxies in front of Préau; None when not stated, which
+# production refuses (accounts/checks.py): behind a proxy, 0 would give every visitor
+# the proxy's address. Only behind N proxies is X-Forwarded-For read; without a proxy
+# that header is the client's own word, so only the socket address counts.
+PREAU_PROXY_COUNT = env_int("AXES_PROXY_COUNT", None)
+AXES_IPWARE_PROXY_COUNT = PREAU_PROXY_COUNT or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
 )
+SILENCED_SYSTEM_CHECKS = [
+    # axes.W006 asks for the address among the lockout parameters, lest rotating browsers
+    # make new counts; here every failure of a username counts, whatever its address or
+    # browser (tests/accounts/test_lockout.py), and an address is a whole school.
+    "axes.W006",
+]
+
+# Content-Security-Policy (django-csp, security/content_policy.py). The front end runs and
+# styles with Préau's own files only; the one inline style is the 500 page's, allowed by
+# its hash (tests/security/test_content_policy.py checks it). Frames: the exercises'
+# activities (exercises/embeds.py) and the video players public pages embed.
+PREAU_CSP_FRAME_SOURCES = env_list(
+    "PREAU_CSP_FRAME_SOURCES",
+    [
+        "https://learningapps.org",
+        "https://www.learningapps.org",
+        "https://h5p.org",
+        "https://*.h5p.com",
+        "https://www.youtube-nocookie.com",
+        "https://www.youtube.com",
+        "https://player.vimeo.com",
+        "https://www.dailymotion.com",
+        "https://geo.dailymotion.com",
+    ],
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'sha256-wt6o8QHG/T4ciVyvf0AgCS6goZ8j3evi1BIuLHQcl6w='"],
+        "img-src": ["'self'", "data:"],
+        # The recorder plays a pupil's recording back from memory before sending it.
+        "media-src": ["'self'", "blob:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *PREAU_CSP_FRAME_SOURCES],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Wagtail's admin writes inline scripts and styles (date pickers, inline panels,
+# wagtailmedia, wagtail-localize) and frames its own previews.
+PREAU_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "frame-ancestors": ["'self'"],
+    }
+}
 
 # Guardian: no anonymous user row, so anonymous visitors can never hold object permissions.
 ANONYMOUS_USER_NAME = None
@@ -273,6 +347,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # Pupils' work holds personal data: documents go through Django's permission-checking view.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars fetched from Gravatar: staff's addresses stay here (and CSP would block them).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Audio and video (wagtailmedia): the formats phones and browsers record in count as audio.
 WAGTAILMEDIA = {
     "AUDIO_EXTENSIONS": ["aac", "m4a", "mka", "mp3", "oga", "ogg", "opus", "wav", "weba", "webm"],

@@ -1,0 +1,63 @@
+"""Answers to a logged-in person are never stored: `Cache-Control: private, no-store`."""
+
+import io
+
+import pytest
+from django.core.files.images import ImageFile
+from PIL import Image
+from wagtail.images import get_image_model
+
+from performance import personal_pages
+from tests.performance.test_personal_pages import publish_entry, until_kept
+
+pytestmark = pytest.mark.django_db
+
+PRIVATE = "private, no-store"
+
+
+def image_in(collection, name):
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "red").save(buffer, "PNG")
+    image = get_image_model()(title=name, collection=collection)
+    image.file = ImageFile(buffer, name=f"{name}.png")
+    image.save()
+    return image
+
+
+def test_every_logged_in_answer_is_private_and_not_stored(client, world):
+    client.force_login(world.parent)
+    for url in (world.classroom.url, "/compte/mes-espaces/", world.school.url):
+        assert client.get(url)["Cache-Control"] == PRIVATE, url
+
+
+def test_a_page_served_again_whole_is_still_not_stored(client, world, settings):
+    settings.PREAU_PAGE_CACHE_SECONDS = 0
+    settings.PREAU_GENERATION_SECONDS = 3600
+    settings.PREAU_PERSONAL_PAGE_SECONDS = 120
+    publish_entry(world.classroom, "La sortie au musée")
+    client.force_login(world.parent)
+    until_kept(client, world.classroom.url)
+    again = client.get(world.classroom.url)
+    assert again[personal_pages.HEADER] == "hit"
+    assert again["Cache-Control"] == PRIVATE
+
+
+def test_anonymous_public_pages_stay_cacheable(client, world):
+    response = client.get(world.school.url)
+    assert "no-store" not in response.get("Cache-Control", "")
+
+
+def test_a_class_s_files_are_never_stored(client, world):
+    world.classroom.refresh_from_db()
+    image = image_in(world.classroom.collection, "haricots")
+    client.force_login(world.parent)
+    response = client.get(image.file.url)
+    assert response.status_code == 200
+    assert response["Cache-Control"] == PRIVATE
+
+
+def test_a_public_file_keeps_its_public_header_for_logged_in_readers(client, world):
+    world.school.refresh_from_db()
+    image = image_in(world.school.collection, "cour")
+    client.force_login(world.parent)
+    assert client.get(image.file.url)["Cache-Control"].startswith("public")
