@@ -14,12 +14,19 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def deploy_check(**environment):
-    """`manage.py check --deploy` with production settings, as `make checks` runs it."""
-    clean = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "REDIS_URL", "AXES_PROXY_COUNT", "DJANGO_SETTINGS_MODULE"}
+    """`manage.py check --deploy` with production settings, as `make checks` runs it.
+
+    The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process (Playwright's loop),
+    which the deploy check rightly refuses: it is not passed on either.
+    """
+    inherited_only_by_tests = {
+        "DATABASE_URL",
+        "REDIS_URL",
+        "AXES_PROXY_COUNT",
+        "DJANGO_SETTINGS_MODULE",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
     }
+    clean = {k: v for k, v in os.environ.items() if k not in inherited_only_by_tests}
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
