@@ -21,7 +21,7 @@ def run_settings(module, **environment):
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "ALLOWED_HOSTS"}
+        if k not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "ALLOWED_HOSTS", "AXES_PROXY_COUNT"}
     }
     return subprocess.run(
         [sys.executable, "-c", code],
@@ -44,6 +44,22 @@ def test_production_refuses_to_start_without_hosts():
     assert "ALLOWED_HOSTS must be set" in result.stderr
 
 
+def test_production_refuses_to_start_without_a_stated_proxy_count():
+    """gunicorn runs no system check: loading the settings is what must fail."""
+    result = run_settings(
+        "preau.settings.production", SECRET_KEY="x" * 60, ALLOWED_HOSTS="preau.example.org"
+    )
+    assert result.returncode != 0
+    assert "AXES_PROXY_COUNT must be set" in result.stderr
+    stated = run_settings(
+        "preau.settings.production",
+        SECRET_KEY="x" * 60,
+        ALLOWED_HOSTS="preau.example.org",
+        AXES_PROXY_COUNT="0",
+    )
+    assert stated.returncode == 0, stated.stderr
+
+
 def test_defaults_are_sqlite_and_local_memory_with_debug_off():
     result = run_settings("preau.settings.base")
     assert result.returncode == 0, result.stderr
@@ -59,6 +75,7 @@ def test_postgres_and_redis_come_from_the_environment():
         "preau.settings.production",
         SECRET_KEY="x" * 60,
         ALLOWED_HOSTS="preau.example.org",
+        AXES_PROXY_COUNT="1",
         DATABASE_URL="postgres://postgres@127.0.0.1:5432/preau",
         REDIS_URL="redis://127.0.0.1:6379/0",
     )

@@ -45,7 +45,7 @@ def deploy_check(**environment):
 def test_production_refuses_to_start_without_a_stated_proxy_count():
     result = deploy_check()
     assert result.returncode != 0
-    assert "accounts.E001" in result.stderr and "AXES_PROXY_COUNT" in result.stderr
+    assert "AXES_PROXY_COUNT must be set" in result.stderr
 
 
 @pytest.mark.parametrize("count", ["0", "1"])

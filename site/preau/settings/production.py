@@ -12,6 +12,16 @@ if not ALLOWED_HOSTS:
     from django.core.exceptions import ImproperlyConfigured
 
     raise ImproperlyConfigured("The environment variable ALLOWED_HOSTS must be set.")
+# gunicorn runs no system check (accounts/checks.py): the app itself refuses to load
+# until the operator says how many reverse proxies stand in front (0 included).
+if PREAU_PROXY_COUNT is None:  # noqa: F405
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "The environment variable AXES_PROXY_COUNT must be set: the number of reverse "
+        "proxies in front of Préau (1 behind one nginx), or 0 when clients connect to it "
+        "directly."
+    )
 
 # A worker (`manage.py db_worker`) runs background tasks unless told otherwise.
 TASKS = {
