@@ -16,13 +16,13 @@ import re
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.sessions.models import Session
 from playwright.sync_api import expect
 
 from classrooms.models import BlogEntryPage, Level, Membership
 from comments.models import ClassComment
 from tests import factories
 from tests.browser.journeys import log_in, new_tab
+from tests.sessions import end_every_session
 
 TITLE = "La sortie à la ferme"
 TEXT = "Nous avons vu des chèvres et un âne qui s’appelle Caramel."
@@ -54,11 +54,6 @@ def tablet_class(django_db_serialized_rollback):
     entry.save_revision().publish()
     people.entry = BlogEntryPage.objects.get(pk=entry.pk)
     return people
-
-
-def end_every_session():
-    """What an expiry, an eviction from Redis or a lost session store does."""
-    Session.objects.all().delete()
 
 
 def log_in_here(tab, username):

@@ -4,12 +4,12 @@ that ended while writing."""
 import re
 
 import pytest
-from django.contrib.sessions.models import Session
 from django.urls import reverse
 
 from classrooms.models import BlogEntryPage
 from comments.models import ClassComment
 from tests import factories
+from tests.sessions import end_every_session
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +88,7 @@ def test_after_a_lost_session_the_login_leads_back_to_the_entry(client, world, e
     the comment address; after logging in, that address leads to the entry, where the
     browser restores the sentences (tests/browser), instead of a 405."""
     client.force_login(world.parent)
-    Session.objects.all().delete()
+    end_every_session()
     response = client.post(post_url(entry), SENTENCES)
     assert response.status_code == 302 and "/compte/connexion/" in response.url
     assert not ClassComment.objects.exists()
