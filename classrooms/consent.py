@@ -84,8 +84,16 @@ def consent_withdrawn(pupils) -> None:
     """Take down what shows these pupils beyond what their families now allow.
 
     Called with the pupils whose consent is no longer recorded; does nothing (one query)
-    for a pupil seen in no file.
+    for a pupil seen in no file. A take-down only removes access, so it is made even when
+    the cache cannot be told (performance/generations.py, `removing_access`).
     """
+    from performance import generations
+
+    with generations.removing_access():
+        _take_down(pupils)
+
+
+def _take_down(pupils) -> None:
     names = {pupil.pk: pupil.display_name for pupil in pupils}
     shown = defaultdict(set)  # ("image" | "media", id) → pupils withdrawn seen in it
     for pupil_id, image_id, media_id in Appearance.objects.filter(

@@ -7,10 +7,12 @@ stops listing it (also when a visitor's copy of that page was kept), a gallery s
 the child is unpublished, and the teachers are told why.
 """
 
+from contextlib import nullcontext
 from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
@@ -20,6 +22,7 @@ from enrolment.models import PupilRecord
 from notifications.models import Notification
 from tests import factories
 from tests.enrolment.onde_files import PUPILS_HEADER, csv_file
+from tests.performance.test_cache_failures import FailingWrites
 
 pytestmark = pytest.mark.django_db
 
@@ -122,7 +125,8 @@ def onde_pupils(consent):
     return csv_file(PUPILS_HEADER, f"MARTIN;Léa;04/09/2019;CP;CP de Mme Durand;{consent}")
 
 
-def import_as_director(client, world, data):
+def import_as_director(client, world, data, applying=None):
+    """Preview and apply an ONDE file; `applying` (a context manager) wraps the applying."""
     client.force_login(world.director)
     upload = SimpleUploadedFile("eleves.csv", data, content_type="text/csv")
     preview = client.post(
@@ -131,12 +135,14 @@ def import_as_director(client, world, data):
     )
     assert preview.status_code == 200
     digest = preview.context["digest"]
-    applied = client.post(
-        reverse("enrolment:import_apply", kwargs={"school_id": world.school.pk}),
-        {"digest": digest},
-    )
+    with applying or nullcontext():
+        applied = client.post(
+            reverse("enrolment:import_apply", kwargs={"school_id": world.school.pk}),
+            {"digest": digest},
+        )
     assert applied.status_code == 200
     client.logout()
+    return applied
 
 
 def test_an_onde_import_that_withdraws_consent_takes_the_entry_back(client, world, public_photo):
@@ -194,6 +200,81 @@ def test_deleting_the_pupil_in_the_admin_takes_the_photo_down(client, world, pub
     assert anonymous_get(client, rendition.url).status_code == 302
     assert entry.title not in anonymous_get(client, world.school.url).content.decode()
     assert Notification.objects.filter(recipient=world.teacher, kind="entry_back_to_class")
+
+
+# A take-down the cache cannot hear of
+
+
+@pytest.fixture(params=["raises", "answers"])
+def failing_writes(request):
+    """The cache refuses writes (a Redis timeout, a full Redis) while reads still work."""
+    writes = FailingWrites(request.param)
+    yield writes
+    writes.stop()
+
+
+def assert_taken_down_for_visitors(client, world, entry, photo, rendition):
+    """What the database says, whatever the cache kept: the entry is back to the class and
+    no visitor receives its files (kept pages expire after PREAU_PAGE_CACHE_SECONDS)."""
+    entry = BlogEntryPage.objects.get(pk=entry.pk)
+    assert entry.live and entry.visibility == Visibility.CLASS
+    assert anonymous_get(client, photo.file.url).status_code == 302
+    assert anonymous_get(client, rendition.url).status_code == 302
+    client.force_login(world.outsider)
+    assert client.get(rendition.url).status_code == 404
+    client.force_login(world.parent)
+    assert client.get(rendition.url).status_code == 200
+
+
+def test_a_withdrawal_the_cache_cannot_hear_of_still_takes_the_photo_down(
+    client, world, public_photo, consenting, failing_writes
+):
+    """Taking down removes access: it is never refused because the cache could not be
+    told (performance/generations.py, `removing_access`)."""
+    entry, photo, rendition = public_photo
+    seen_publicly(client, world, entry, photo, rendition)
+    # In a transaction of its own, as outside the tests: nothing is rolled back.
+    with failing_writes, transaction.atomic():
+        consenting.photo_consent = False
+        consenting.save()
+    assert PupilRecord.objects.get(pk=consenting.pk).photo_consent is False
+    assert_taken_down_for_visitors(client, world, entry, photo, rendition)
+    assert_teacher_told(world, entry)
+
+
+def test_an_onde_import_the_cache_cannot_hear_of_still_takes_the_photo_down(
+    client, world, public_photo, failing_writes
+):
+    entry, photo, rendition = public_photo
+    seen_publicly(client, world, entry, photo, rendition)
+    applied = import_as_director(client, world, onde_pupils("Non"), applying=failing_writes)
+    assert "n’a pas pu être enregistrée" not in applied.content.decode()
+    assert PupilRecord.objects.get(user=world.pupil).photo_consent is False
+    assert_taken_down_for_visitors(client, world, entry, photo, rendition)
+
+
+def test_a_gallery_the_cache_cannot_hear_of_is_unpublished_all_the_same(
+    client, world, gallery, consenting, failing_writes
+):
+    page, photo = gallery
+    rendition = photo.get_rendition(RENDITION)
+    with failing_writes, transaction.atomic():
+        consenting.photo_consent = False
+        consenting.save()
+    page.refresh_from_db()
+    assert not page.live
+    assert anonymous_get(client, rendition.url).status_code == 302
+
+
+def test_other_changes_the_cache_cannot_hear_of_are_still_refused(world, failing_writes):
+    """Only a take-down is let through: ending a membership still fails closed."""
+    from classrooms.models import Membership
+    from performance import generations
+
+    membership = Membership.objects.get(user=world.pupil, classroom=world.classroom)
+    with failing_writes, pytest.raises(generations.InvalidationFailed), transaction.atomic():
+        membership.delete()
+    assert Membership.objects.filter(pk=membership.pk).exists()
 
 
 def test_a_recording_goes_back_to_the_class_too(client, world, consenting, settings, tmp_path):
