@@ -131,10 +131,11 @@ def _take_down(pupils) -> None:
         )
     # The page cache dropped its pages when the entries were published, before this
     # transaction committed: drop them again once it has, so that no visitor's request
-    # in between keeps the old page for longer.
+    # in between keeps the old page for longer. What committed stays committed: a cache
+    # failing by then is logged, never shown as a failed import.
     from performance import page_cache
 
-    transaction.on_commit(page_cache.invalidate)
+    transaction.on_commit(page_cache.invalidate_after_commit)
 
 
 def _pages_referencing(image_ids, media_ids) -> dict[int, set]:

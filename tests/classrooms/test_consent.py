@@ -7,18 +7,20 @@ stops listing it (also when a visitor's copy of that page was kept), a gallery s
 the child is unpublished, and the teachers are told why.
 """
 
+import logging
 from contextlib import nullcontext
 from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
 
 from classrooms.models import Appearance, BlogEntryPage, Visibility
 from enrolment.models import PupilRecord
+from enrolment.views import APPLIED_SESSION_KEY
 from notifications.models import Notification
 from tests import factories
 from tests.enrolment.onde_files import PUPILS_HEADER, csv_file
@@ -263,6 +265,44 @@ def test_a_gallery_the_cache_cannot_hear_of_is_unpublished_all_the_same(
         consenting.save()
     page.refresh_from_db()
     assert not page.live
+    assert anonymous_get(client, rendition.url).status_code == 302
+
+
+class FailingAfterCommit(FailingWrites):
+    """The cache takes writes until the transaction commits, then refuses them: Redis fails
+    between the commit and the hooks that run after it."""
+
+    def __init__(self):
+        super().__init__("answers")
+        self.working = self.backend.set_many
+
+    def set_many(self, data, timeout=None, version=None):
+        if connection.in_atomic_block:
+            return self.working(data, timeout, version)
+        return super().set_many(data, timeout, version)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_import_whose_cache_fails_after_the_commit_says_it_is_done(
+    client, world, public_photo, caplog
+):
+    """The import is saved: the director is told so, with the new accounts' cards, and
+    the same form posted again would do nothing twice. The page cache's failure is logged."""
+    entry, photo, rendition = public_photo
+    data = csv_file(
+        PUPILS_HEADER,
+        "MARTIN;Léa;04/09/2019;CP;CP de Mme Durand;Non",
+        "ROUX;Zoé;12/03/2019;CP;CP de Mme Durand;Oui",
+    )
+    with FailingAfterCommit() as writes, caplog.at_level(logging.ERROR):
+        applied = import_as_director(client, world, data, applying=writes)
+    html = applied.content.decode()
+    assert "Imprimer la carte du nouvel élève" in html
+    session = applied.wsgi_request.session
+    assert applied.wsgi_request.POST["digest"] in session[APPLIED_SESSION_KEY]
+    assert "kept public pages were not dropped" in caplog.text
+    assert PupilRecord.objects.get(user=world.pupil).photo_consent is False
+    assert BlogEntryPage.objects.get(pk=entry.pk).visibility == Visibility.CLASS
     assert anonymous_get(client, rendition.url).status_code == 302
 
 
