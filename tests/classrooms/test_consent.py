@@ -409,6 +409,102 @@ def test_a_gallery_showing_the_child_is_unpublished(client, world, gallery, cons
         assert "Léa M." in notification.message
 
 
+@pytest.fixture
+def school_home_photo(world, consenting, settings, tmp_path):
+    """A photo of Léa in the school's collection, on the school's home page: a page that
+    cannot be unpublished (it has pages below it)."""
+    settings.MEDIA_ROOT = tmp_path
+    photo = factories.ImageFactory(collection=world.school.collection, title="Léa court")
+    Appearance.objects.create(pupil=world.pupil, image=photo)
+    school = world.school.specific
+    school.body = [("image", {"image": photo, "alt_text": "La course", "caption": ""})]
+    school.save_revision().publish()
+    return photo, photo.get_rendition(RENDITION)
+
+
+def delete_account_in_the_admin(client, user):
+    admin = factories.UserFactory(username="root", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    response = client.post(reverse("wagtailusers_users:delete", args=(user.pk,)))
+    assert response.status_code == 302
+    assert not type(user).objects.filter(pk=user.pk).exists()
+    client.logout()
+    return admin
+
+
+def test_deleting_the_child_s_account_keeps_the_school_s_photo_private(
+    client, world, school_home_photo
+):
+    """Her appearances go with her account: the photo is in her class's collection by
+    then, where the class's rule keeps it, whatever page shows it."""
+    photo, rendition = school_home_photo
+    assert anonymous_get(client, rendition.url).status_code == 200
+    delete_account_in_the_admin(client, world.pupil)
+    assert not Appearance.objects.filter(image=photo).exists()
+    photo.refresh_from_db()
+    assert photo.collection_id == world.classroom.collection_id
+    assert anonymous_get(client, photo.file.url).status_code == 302
+    assert anonymous_get(client, rendition.url).status_code == 302
+    client.force_login(world.outsider)
+    assert client.get(rendition.url).status_code == 404
+    client.force_login(world.teacher)  # the class still sees it
+    assert client.get(rendition.url).status_code == 200
+    assert Notification.objects.filter(
+        recipient=world.director, kind="page_shows_child_without_consent"
+    ).exists()
+
+
+def test_a_gallery_s_photo_stays_private_once_the_account_is_deleted(client, world, gallery):
+    page, photo = gallery
+    rendition = photo.get_rendition(RENDITION)
+    delete_account_in_the_admin(client, world.pupil)
+    assert anonymous_get(client, rendition.url).status_code == 302
+    client.force_login(world.outsider)
+    assert client.get(rendition.url).status_code == 404
+
+
+def test_deleting_a_pupil_without_a_record_keeps_their_photo_private(
+    client, world, settings, tmp_path
+):
+    """No record, no recorded consent: the photo was withheld, and stays so once the
+    account and its appearances are gone."""
+    settings.MEDIA_ROOT = tmp_path
+    photo = factories.ImageFactory(collection=world.school.collection, title="Tom saute")
+    Appearance.objects.create(pupil=world.other_pupil, image=photo)
+    rendition = photo.get_rendition(RENDITION)
+    assert anonymous_get(client, rendition.url).status_code == 302
+    delete_account_in_the_admin(client, world.other_pupil)
+    photo.refresh_from_db()
+    assert photo.collection_id == world.other_classroom.collection_id
+    assert anonymous_get(client, rendition.url).status_code == 302
+
+
+def test_the_photo_of_a_child_in_no_class_goes_where_only_superusers_see_it(
+    client, world, school_home_photo, consenting
+):
+    from classrooms import consent
+    from classrooms.models import Membership
+
+    photo, rendition = school_home_photo
+    Membership.objects.filter(user=world.pupil).delete()
+    consenting.photo_consent = False
+    consenting.save()
+    admin = delete_account_in_the_admin(client, world.pupil)
+    photo.refresh_from_db()
+    assert consent.in_withheld_collection(photo.collection_id)
+    assert not photo.collection.get_ancestors().filter(pk=world.school.collection_id).exists()
+    assert anonymous_get(client, photo.file.url).status_code == 302
+    assert anonymous_get(client, rendition.url).status_code == 302
+    for someone in (world.director, world.teacher, world.parent):
+        client.force_login(someone)
+        assert client.get(rendition.url).status_code == 404
+    client.force_login(world.director)
+    chooser = client.get(reverse("wagtailimages:index")).content.decode()
+    assert "Léa court" not in chooser
+    client.force_login(admin)
+    assert client.get(rendition.url).status_code == 200
+
+
 def test_a_review_under_way_is_asked_again(client, world, public_photo, consenting):
     """Publishing the class's version cancels Wagtail's review: it is started again on
     the changes, and a note sending them back is kept."""
