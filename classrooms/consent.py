@@ -19,16 +19,24 @@ changed the record (the ONDE import applies all or nothing, the take-down includ
 Files follow: a class's file is served beyond the class only through a live entry the
 reader may read (files.shared_beyond_class), and any other file showing a child whose
 family has not consented only to the people who see that child's class (`withheld`).
+That second rule reads the Appearance rows, which go with the child's account: so a
+withdrawal also moves every file outside class collections that shows the child into
+the collection of the child's class (the latest, when the child has had several), where
+the class's own rule keeps it private whatever happens to the account; a child in no
+class has their files moved to a collection only superusers see (WithheldCollection).
+The files stay there when consent is given again: staff move them back if they wish.
 """
 
 from collections import defaultdict
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.urls import reverse
+from django.utils import translation
 from wagtail.images import get_image_model
-from wagtail.models import Page, ReferenceIndex, WorkflowState
+from wagtail.models import Collection, Page, ReferenceIndex, WorkflowState
 from wagtailmedia import get_media_model
 
 from .models import (
@@ -38,6 +46,7 @@ from .models import (
     Membership,
     PrivateClassPageMixin,
     Visibility,
+    WithheldCollection,
 )
 
 ENTRY_BACK_TO_CLASS = "entry_back_to_class"
@@ -84,8 +93,16 @@ def consent_withdrawn(pupils) -> None:
     """Take down what shows these pupils beyond what their families now allow.
 
     Called with the pupils whose consent is no longer recorded; does nothing (one query)
-    for a pupil seen in no file.
+    for a pupil seen in no file. A take-down only removes access, so it is made even when
+    the cache cannot be told (performance/generations.py, `removing_access`).
     """
+    from performance import generations
+
+    with generations.removing_access():
+        _take_down(pupils)
+
+
+def _take_down(pupils) -> None:
     names = {pupil.pk: pupil.display_name for pupil in pupils}
     shown = defaultdict(set)  # ("image" | "media", id) → pupils withdrawn seen in it
     for pupil_id, image_id, media_id in Appearance.objects.filter(
@@ -121,12 +138,14 @@ def consent_withdrawn(pupils) -> None:
             page=page.title,
             pupils=_names(seen, names),
         )
+    _keep_private(shown)
     # The page cache dropped its pages when the entries were published, before this
     # transaction committed: drop them again once it has, so that no visitor's request
-    # in between keeps the old page for longer.
+    # in between keeps the old page for longer. What committed stays committed: a cache
+    # failing by then is logged, never shown as a failed import.
     from performance import page_cache
 
-    transaction.on_commit(page_cache.invalidate)
+    transaction.on_commit(page_cache.invalidate_after_commit)
 
 
 def _pages_referencing(image_ids, media_ids) -> dict[int, set]:
@@ -212,6 +231,76 @@ def _back_to_class(entry) -> bool:
         if status == WorkflowState.STATUS_NEEDS_CHANGES and task_state is not None:
             moderation.send_back(entry, task_state.finished_by, task_state.comment or "")
     return True
+
+
+def _keep_private(shown) -> None:
+    """Move the files outside class collections that show these children into a class's
+    collection (see the module): the class's rule then holds, Appearance rows or not."""
+    pupils = {pupil for seen in shown.values() for pupil in seen}
+    latest_class = {}
+    for pupil_id, collection_id in (
+        Membership.objects.filter(
+            user_id__in=pupils,
+            role=Membership.Role.PUPIL,
+            classroom__collection__isnull=False,
+        )
+        .order_by("classroom__school_year", "classroom_id")
+        .values_list("user_id", "classroom__collection_id")
+    ):
+        latest_class[pupil_id] = collection_id  # the last one read is the latest
+    files = [
+        (kind, file)
+        for kind, model in (("image", get_image_model()), ("media", get_media_model()))
+        for file in model.objects.filter(
+            pk__in=[pk for file_kind, pk in shown if file_kind == kind]
+        ).select_related("collection")
+    ]
+    steplen = Collection.steplen
+    ancestors = {
+        file.collection.path[:end]
+        for _kind, file in files
+        for end in range(steplen, len(file.collection.path) + 1, steplen)
+    }
+    class_paths = tuple(
+        ClassroomPage.objects.filter(collection__path__in=ancestors).values_list(
+            "collection__path", flat=True
+        )
+    )
+    for kind, file in files:
+        if class_paths and file.collection.path.startswith(class_paths):
+            continue
+        seen = sorted(shown[(kind, file.pk)])
+        target = next((latest_class[pk] for pk in seen if pk in latest_class), None)
+        if target is None:
+            target = withheld_collection().pk
+        if target != file.collection_id:
+            file.collection_id = target
+            file.save(update_fields=["collection"])
+
+
+def withheld_collection():
+    """The collection only superusers see, made on first use (WithheldCollection)."""
+    found = WithheldCollection.objects.select_related("collection").first()
+    if found is not None:
+        return found.collection
+    from django.utils.translation import gettext
+
+    from accounts.grants import new_collection
+
+    with translation.override(settings.LANGUAGE_CODE):
+        collection = new_collection(gettext("Withheld photos and recordings"))
+    WithheldCollection.objects.create(collection=collection)
+    return collection
+
+
+def in_withheld_collection(collection_id) -> bool:
+    """Whether a file of this collection was withheld for a child in no class (one query)."""
+    if collection_id is None:
+        return False
+    withheld_path = WithheldCollection.objects.order_by("pk").values("collection__path")[:1]
+    return Collection.objects.filter(
+        pk=collection_id, path__startswith=Subquery(withheld_path)
+    ).exists()
 
 
 def _public_pages(page_ids):

@@ -129,17 +129,24 @@ def serve_media(request, path):
     classroom = classroom_of_collection(collection_id)
     # A file kept elsewhere that shows a child is no public file without the family's
     # consent (consent.py), and never kept by shared caches: consent can be withdrawn.
+    # A child in no class has such files moved where superusers alone see them.
     children = consent.children_shown(model, pk) if classroom is None else {}
+    set_aside = classroom is None and consent.in_withheld_collection(collection_id)
     if (
-        classroom is not None
-        and not can_view_classroom(request.user, classroom)
-        and not shared_beyond_class(request, model, pk, classroom)
-    ) or consent.withheld(request.user, children):
+        (
+            classroom is not None
+            and not can_view_classroom(request.user, classroom)
+            and not shared_beyond_class(request, model, pk, classroom)
+        )
+        or consent.withheld(request.user, children)
+        or (set_aside and not (request.user.is_active and request.user.is_superuser))
+    ):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         raise Http404
     response = file_response(name)
-    response["Cache-Control"] = PRIVATE_CACHE if classroom or children else PUBLIC_CACHE
+    private = classroom or children or set_aside
+    response["Cache-Control"] = PRIVATE_CACHE if private else PUBLIC_CACHE
     return response
 
 

@@ -314,6 +314,32 @@ class Appearance(models.Model):
         return str(self.pupil)
 
 
+class WithheldCollection(models.Model):
+    """The media collection where photos and recordings of a child in no class are kept
+    once the family withdrew consent: served to superusers only (classrooms/files.py).
+
+    A withdrawn consent moves the files outside class collections that show the child
+    into the child's class collection, where the class's rule keeps them private whatever
+    happens to the Appearance rows (consent.py); a child in no class has none, so their
+    files come here. Below the root collection, where no school's groups have rights. One
+    row, made on first use.
+    """
+
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("media collection"),
+    )
+
+    class Meta:
+        verbose_name = _("collection of withheld files")
+        verbose_name_plural = _("collections of withheld files")
+
+    def __str__(self):
+        return str(self.collection)
+
+
 class ClassTeacherApprovalTask(Task):
     """The one moderation step of every class blog: a teacher of the entry's class approves.
 

@@ -494,7 +494,11 @@ def apply_plan(school, school_year, pupils, parents=(), *, user=None, **scope) -
                 if parent.action == ASK:
                     for child in parent.new_links:
                         services.propose_link(
-                            parent.holder, child.user, school=school, requested_by=user
+                            parent.holder,
+                            child.user,
+                            school=school,
+                            requested_by=user,
+                            typed_name=f"{parent.row.first_name} {parent.row.last_name}".strip(),
                         )
                     parent.new_links = []
                     continue

@@ -63,9 +63,11 @@ class ParentLinkRequest(models.Model):
     holds the account that uses it; linking that account to a pupil would let the
     class's staff give it a new password and read as its holder. So the link waits for
     the holder's "yes" on their own page (views.link_requests); a "no" is kept, so that
-    the next import makes a separate account instead of asking again. Personal data: a
-    presumed family link between two people and who proposed it. Deleted when accepted
-    (the Guardianship it becomes is the record), erased with either account.
+    the next import makes a separate account instead of asking again. Staff see the name
+    they typed (`typed_name`), never the holder's own: that would tell them who holds
+    any address they care to type. Personal data: a presumed family link between two
+    people, the parent's name as the school knows it, and who proposed it. Deleted when
+    accepted (the Guardianship it becomes is the record), erased with either account.
     """
 
     class Status(models.TextChoices):
@@ -102,6 +104,12 @@ class ParentLinkRequest(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
+    typed_name = models.CharField(
+        _("name typed by the school"),
+        max_length=301,  # a first and a last name of accounts, with a space
+        blank=True,
+        help_text=_("The parent's name as the school typed it or read it from the ONDE file."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -113,3 +121,8 @@ class ParentLinkRequest(models.Model):
 
     def __str__(self):
         return f"{self.parent} → {self.child}"
+
+    def name_for_staff(self) -> str:
+        """Who staff are waiting for: the name they typed (the address, for requests made
+        before it was kept), never the account holder's own."""
+        return self.typed_name or self.parent.email

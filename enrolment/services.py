@@ -254,7 +254,13 @@ def add_parent(
     if holder is not None and holder.pk == child.pk:
         holder = None
     if holder is not None and ask_holder and not has_declined(holder, child):
-        propose_link(holder, child, school=school, requested_by=requested_by)
+        propose_link(
+            holder,
+            child,
+            school=school,
+            requested_by=requested_by,
+            typed_name=f"{first_name} {last_name}".strip(),
+        )
         return ParentAdded(holder, asked=True)
     account = create_account(first_name=first_name, last_name=last_name, email=email)
     Guardianship.objects.create(parent=account.user, child=child)
@@ -273,12 +279,15 @@ def link_requests_url() -> str:
         return reverse("enrolment:link_requests")
 
 
-def propose_link(holder, child, *, school, requested_by):
-    """Ask the holder of an account to confirm they are this pupil's parent (once)."""
+def propose_link(holder, child, *, school, requested_by, typed_name=""):
+    """Ask the holder of an account to confirm they are this pupil's parent (once).
+
+    `typed_name` is the parent's name as the school typed it: what staff see of the
+    request, since the holder's own name would tell them who holds the address."""
     link, created = ParentLinkRequest.objects.get_or_create(
         parent=holder,
         child=child,
-        defaults={"school": school, "requested_by": requested_by},
+        defaults={"school": school, "requested_by": requested_by, "typed_name": typed_name},
     )
     if created:
         notify(
@@ -331,7 +340,7 @@ def decline_link(link):
         [link.requested_by],
         "parent_link_declined",
         url=_requester_url(link),
-        parent=link.parent.get_full_name(),
+        parent=link.name_for_staff(),  # who declined keeps their name to themselves
         child=link.child.display_name,
     )
 

@@ -1,13 +1,15 @@
 """Every change to a pupil's photo consent reaches what already shows the child.
 
 A record saved without consent (an ONDE re-import answering "Non", a form, the shell) or
-deleted (by itself, or with the pupil's account in the Wagtail admin) calls
+deleted (by itself, or with the pupil's account in the Wagtail admin), or the account of
+a pupil who has no record deleted, calls
 classrooms.consent, which takes down the entries and pages that showed the child beyond
 what the family now allows. Connected from EnrolmentConfig.ready(); the work runs in the
 transaction that changed the record when there is one (the ONDE import's), so both are
 saved or neither.
 """
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import QuerySet
 from django.db.models.signals import post_save, pre_delete
@@ -44,6 +46,19 @@ def record_deleted(sender, instance, origin=None, **kwargs):
         consent.consent_withdrawn([instance.user])
 
 
+def account_deleted(sender, instance, **kwargs):
+    """A pupil enrolled without a record (before this app, or by the demo) never had a
+    consent recorded: their files were withheld through their appearances, which go
+    with the account, so the same take-down runs (one query when they had a record,
+    which `record_deleted` answers for, or are seen in no file)."""
+    if not PupilRecord.objects.filter(user=instance).exists():
+        with transaction.atomic():
+            consent.consent_withdrawn([instance])
+
+
 def register():
     post_save.connect(record_saved, sender=PupilRecord, dispatch_uid=f"{UID}-saved")
     pre_delete.connect(record_deleted, sender=PupilRecord, dispatch_uid=f"{UID}-deleted")
+    pre_delete.connect(
+        account_deleted, sender=get_user_model(), dispatch_uid=f"{UID}-account-deleted"
+    )

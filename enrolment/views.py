@@ -309,7 +309,7 @@ def roster(request, classroom_id):
     for link in ParentLinkRequest.objects.filter(
         child__in=[m.user for m in pupils], status=ParentLinkRequest.Status.PENDING
     ).select_related("parent"):
-        waiting.setdefault(link.child_id, []).append(link.parent)
+        waiting.setdefault(link.child_id, []).append(link)
     for membership in pupils:
         # Pupils enrolled before this app (or by the demo) have no record.
         membership.record = getattr(membership.user, "pupil_record", None)

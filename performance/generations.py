@@ -21,6 +21,14 @@ Three rules keep a reader from keeping a stale copy:
 - entries are also given a lifetime (`PREAU_GENERATION_SECONDS`), a bound on what any
   missed signal (a raw SQL update) could cost.
 
+One kind of change goes the other way: a take-down (a photo whose family withdrew consent
+going back to its class, classrooms/consent.py) *removes* access, and refusing it would
+leave the photo public for as long as the cache fails. Inside `removing_access()` a token
+the cache does not take is logged instead of refused (here and by the public page cache,
+performance/page_cache.py), and replaced again after commit; until then a kept page may
+show what was taken down, for at most the lifetime of what is kept, while the files
+themselves are checked against the database on every request (classrooms/files.py).
+
 Scopes are names: "tree" (the page tree and what is saved with pages, pages/routing.py),
 "people" (every person's places and rights, classrooms/person.py), "person:<id>" (one
 person's own counters), "profiles" (staff's Wagtail profiles), "media" (uploaded files,
@@ -35,6 +43,7 @@ everything they show was (performance/personal_pages.py).
 import logging
 import threading
 import uuid
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import caches
@@ -137,13 +146,33 @@ def _replace(scopes) -> None:
     _memo().update(tokens)
 
 
+@contextmanager
+def removing_access():
+    """Within it, changes that remove access are made even when the cache cannot be told.
+
+    For take-downs only (classrooms/consent.py): what they change narrows who sees what,
+    so a failed invalidation must not refuse them (see the module). A token the cache does
+    not take is logged, and replaced again once the transaction commits; everything else
+    keeps failing closed. Nests; holds for the current thread."""
+    _seen.removing = getattr(_seen, "removing", 0) + 1
+    try:
+        yield
+    finally:
+        _seen.removing -= 1
+
+
+def is_removing_access() -> bool:
+    """Whether the current change is a take-down (`removing_access()`)."""
+    return getattr(_seen, "removing", 0) > 0
+
+
 def _replace_or_refuse(scopes, guards_access) -> bool:
     """Replace the tokens; when the cache does not take them, refuse the change (raise) if
-    it may take access away, else log it. Whether they were replaced."""
+    it may take access away and is no take-down, else log it. Whether they were replaced."""
     try:
         _replace(scopes)
     except InvalidationFailed:
-        if guards_access:
+        if guards_access and not is_removing_access():
             raise
         logger.warning("A change to %s was made without its invalidation.", ", ".join(scopes))
         return False
@@ -162,10 +191,11 @@ def bump(*scopes: str, guards_access=True) -> None:
 
     Raises `InvalidationFailed` when the cache does not take the new tokens now, so that
     the transaction around the change rolls back; with `guards_access=False` (the change
-    takes nothing away from anyone), logs it instead."""
+    takes nothing away from anyone), logs it instead, and so within `removing_access()`,
+    where the replacement after commit is tried all the same."""
     if not enabled() or not scopes:
         return
-    if _replace_or_refuse(scopes, guards_access):
+    if _replace_or_refuse(scopes, guards_access) or is_removing_access():
         transaction.on_commit(lambda: _replace_after_commit(scopes))
 
 

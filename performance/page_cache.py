@@ -19,7 +19,9 @@ ignored. Coarse, but never stale by more than a publication; entries also expire
 PREAU_PAGE_CACHE_SECONDS so that pages depending on the date (this week's menu, coming
 events) follow the calendar. The token is replaced before such a change is written too,
 and a change whose new token the cache does not take is refused (`InvalidationFailed`,
-performance/generations.py): a page taken down never stays served from the cache.
+performance/generations.py): a page taken down never stays served from the cache. Except
+a take-down itself (`generations.removing_access()`, a withdrawn consent): refusing it
+would keep the photo public, so the failure is logged and the kept pages expire.
 
 Only the bare address of a page is kept (no query string): a search, a page number or
 any parameter a visitor makes up is answered fresh and never stored, so that visitors
@@ -28,14 +30,17 @@ used to evict people's sessions). Addresses with a query string are not even loo
 """
 
 import hashlib
+import logging
 import uuid
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
 
+from . import generations
 from .generations import InvalidationFailed
 
+logger = logging.getLogger(__name__)
 GENERATION_KEY = "preau:pagecache:generation"
 ENTRY_PREFIX = "preau:pagecache:page:"
 CACHEABLE_ATTRIBUTE = "_preau_page_cacheable"
@@ -61,15 +66,31 @@ def invalidate(**kwargs):
     """Forget every cached page (a signal receiver, hence **kwargs).
 
     Raises `InvalidationFailed` when the cache does not take the new generation (its
-    `set_many` answers the keys it did not write): the change must not be made."""
+    `set_many` answers the keys it did not write): the change must not be made. Within
+    `generations.removing_access()` (a take-down), logs it instead."""
     if not enabled():
         return
     try:
-        failed = cache_backend().set_many({GENERATION_KEY: uuid.uuid4().hex}, None)
-    except Exception as error:
-        raise InvalidationFailed(("public pages",)) from error
-    if failed:
-        raise InvalidationFailed(("public pages",))
+        try:
+            failed = cache_backend().set_many({GENERATION_KEY: uuid.uuid4().hex}, None)
+        except Exception as error:
+            raise InvalidationFailed(("public pages",)) from error
+        if failed:
+            raise InvalidationFailed(("public pages",))
+    except InvalidationFailed:
+        if not generations.is_removing_access():
+            raise
+        logger.warning("A take-down was made without dropping the kept public pages.")
+
+
+def invalidate_after_commit():
+    """`invalidate`, for `transaction.on_commit`: the change is saved already, so a cache
+    that does not take the new generation is logged, never raised to the person whose
+    change it was (the kept pages expire after PREAU_PAGE_CACHE_SECONDS)."""
+    try:
+        invalidate()
+    except InvalidationFailed:
+        logger.exception("A change was committed but the kept public pages were not dropped.")
 
 
 def mark_cacheable(page, request, serve_args=None, serve_kwargs=None):

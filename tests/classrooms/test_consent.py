@@ -7,19 +7,24 @@ stops listing it (also when a visitor's copy of that page was kept), a gallery s
 the child is unpublished, and the teachers are told why.
 """
 
+import logging
+from contextlib import nullcontext
 from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
 
 from classrooms.models import Appearance, BlogEntryPage, Visibility
 from enrolment.models import PupilRecord
+from enrolment.views import APPLIED_SESSION_KEY
 from notifications.models import Notification
 from tests import factories
 from tests.enrolment.onde_files import PUPILS_HEADER, csv_file
+from tests.performance.test_cache_failures import FailingWrites
 
 pytestmark = pytest.mark.django_db
 
@@ -122,7 +127,8 @@ def onde_pupils(consent):
     return csv_file(PUPILS_HEADER, f"MARTIN;Léa;04/09/2019;CP;CP de Mme Durand;{consent}")
 
 
-def import_as_director(client, world, data):
+def import_as_director(client, world, data, applying=None):
+    """Preview and apply an ONDE file; `applying` (a context manager) wraps the applying."""
     client.force_login(world.director)
     upload = SimpleUploadedFile("eleves.csv", data, content_type="text/csv")
     preview = client.post(
@@ -131,12 +137,14 @@ def import_as_director(client, world, data):
     )
     assert preview.status_code == 200
     digest = preview.context["digest"]
-    applied = client.post(
-        reverse("enrolment:import_apply", kwargs={"school_id": world.school.pk}),
-        {"digest": digest},
-    )
+    with applying or nullcontext():
+        applied = client.post(
+            reverse("enrolment:import_apply", kwargs={"school_id": world.school.pk}),
+            {"digest": digest},
+        )
     assert applied.status_code == 200
     client.logout()
+    return applied
 
 
 def test_an_onde_import_that_withdraws_consent_takes_the_entry_back(client, world, public_photo):
@@ -194,6 +202,119 @@ def test_deleting_the_pupil_in_the_admin_takes_the_photo_down(client, world, pub
     assert anonymous_get(client, rendition.url).status_code == 302
     assert entry.title not in anonymous_get(client, world.school.url).content.decode()
     assert Notification.objects.filter(recipient=world.teacher, kind="entry_back_to_class")
+
+
+# A take-down the cache cannot hear of
+
+
+@pytest.fixture(params=["raises", "answers"])
+def failing_writes(request):
+    """The cache refuses writes (a Redis timeout, a full Redis) while reads still work."""
+    writes = FailingWrites(request.param)
+    yield writes
+    writes.stop()
+
+
+def assert_taken_down_for_visitors(client, world, entry, photo, rendition):
+    """What the database says, whatever the cache kept: the entry is back to the class and
+    no visitor receives its files (kept pages expire after PREAU_PAGE_CACHE_SECONDS)."""
+    entry = BlogEntryPage.objects.get(pk=entry.pk)
+    assert entry.live and entry.visibility == Visibility.CLASS
+    assert anonymous_get(client, photo.file.url).status_code == 302
+    assert anonymous_get(client, rendition.url).status_code == 302
+    client.force_login(world.outsider)
+    assert client.get(rendition.url).status_code == 404
+    client.force_login(world.parent)
+    assert client.get(rendition.url).status_code == 200
+
+
+def test_a_withdrawal_the_cache_cannot_hear_of_still_takes_the_photo_down(
+    client, world, public_photo, consenting, failing_writes
+):
+    """Taking down removes access: it is never refused because the cache could not be
+    told (performance/generations.py, `removing_access`)."""
+    entry, photo, rendition = public_photo
+    seen_publicly(client, world, entry, photo, rendition)
+    # In a transaction of its own, as outside the tests: nothing is rolled back.
+    with failing_writes, transaction.atomic():
+        consenting.photo_consent = False
+        consenting.save()
+    assert PupilRecord.objects.get(pk=consenting.pk).photo_consent is False
+    assert_taken_down_for_visitors(client, world, entry, photo, rendition)
+    assert_teacher_told(world, entry)
+
+
+def test_an_onde_import_the_cache_cannot_hear_of_still_takes_the_photo_down(
+    client, world, public_photo, failing_writes
+):
+    entry, photo, rendition = public_photo
+    seen_publicly(client, world, entry, photo, rendition)
+    applied = import_as_director(client, world, onde_pupils("Non"), applying=failing_writes)
+    assert "n’a pas pu être enregistrée" not in applied.content.decode()
+    assert PupilRecord.objects.get(user=world.pupil).photo_consent is False
+    assert_taken_down_for_visitors(client, world, entry, photo, rendition)
+
+
+def test_a_gallery_the_cache_cannot_hear_of_is_unpublished_all_the_same(
+    client, world, gallery, consenting, failing_writes
+):
+    page, photo = gallery
+    rendition = photo.get_rendition(RENDITION)
+    with failing_writes, transaction.atomic():
+        consenting.photo_consent = False
+        consenting.save()
+    page.refresh_from_db()
+    assert not page.live
+    assert anonymous_get(client, rendition.url).status_code == 302
+
+
+class FailingAfterCommit(FailingWrites):
+    """The cache takes writes until the transaction commits, then refuses them: Redis fails
+    between the commit and the hooks that run after it."""
+
+    def __init__(self):
+        super().__init__("answers")
+        self.working = self.backend.set_many
+
+    def set_many(self, data, timeout=None, version=None):
+        if connection.in_atomic_block:
+            return self.working(data, timeout, version)
+        return super().set_many(data, timeout, version)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_import_whose_cache_fails_after_the_commit_says_it_is_done(
+    client, world, public_photo, caplog
+):
+    """The import is saved: the director is told so, with the new accounts' cards, and
+    the same form posted again would do nothing twice. The page cache's failure is logged."""
+    entry, photo, rendition = public_photo
+    data = csv_file(
+        PUPILS_HEADER,
+        "MARTIN;Léa;04/09/2019;CP;CP de Mme Durand;Non",
+        "ROUX;Zoé;12/03/2019;CP;CP de Mme Durand;Oui",
+    )
+    with FailingAfterCommit() as writes, caplog.at_level(logging.ERROR):
+        applied = import_as_director(client, world, data, applying=writes)
+    html = applied.content.decode()
+    assert "Imprimer la carte du nouvel élève" in html
+    session = applied.wsgi_request.session
+    assert applied.wsgi_request.POST["digest"] in session[APPLIED_SESSION_KEY]
+    assert "kept public pages were not dropped" in caplog.text
+    assert PupilRecord.objects.get(user=world.pupil).photo_consent is False
+    assert BlogEntryPage.objects.get(pk=entry.pk).visibility == Visibility.CLASS
+    assert anonymous_get(client, rendition.url).status_code == 302
+
+
+def test_other_changes_the_cache_cannot_hear_of_are_still_refused(world, failing_writes):
+    """Only a take-down is let through: ending a membership still fails closed."""
+    from classrooms.models import Membership
+    from performance import generations
+
+    membership = Membership.objects.get(user=world.pupil, classroom=world.classroom)
+    with failing_writes, pytest.raises(generations.InvalidationFailed), transaction.atomic():
+        membership.delete()
+    assert Membership.objects.filter(pk=membership.pk).exists()
 
 
 def test_a_recording_goes_back_to_the_class_too(client, world, consenting, settings, tmp_path):
@@ -286,6 +407,102 @@ def test_a_gallery_showing_the_child_is_unpublished(client, world, gallery, cons
     with translation.override("fr"):
         assert "« Exposition de printemps »" in notification.message
         assert "Léa M." in notification.message
+
+
+@pytest.fixture
+def school_home_photo(world, consenting, settings, tmp_path):
+    """A photo of Léa in the school's collection, on the school's home page: a page that
+    cannot be unpublished (it has pages below it)."""
+    settings.MEDIA_ROOT = tmp_path
+    photo = factories.ImageFactory(collection=world.school.collection, title="Léa court")
+    Appearance.objects.create(pupil=world.pupil, image=photo)
+    school = world.school.specific
+    school.body = [("image", {"image": photo, "alt_text": "La course", "caption": ""})]
+    school.save_revision().publish()
+    return photo, photo.get_rendition(RENDITION)
+
+
+def delete_account_in_the_admin(client, user):
+    admin = factories.UserFactory(username="root", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    response = client.post(reverse("wagtailusers_users:delete", args=(user.pk,)))
+    assert response.status_code == 302
+    assert not type(user).objects.filter(pk=user.pk).exists()
+    client.logout()
+    return admin
+
+
+def test_deleting_the_child_s_account_keeps_the_school_s_photo_private(
+    client, world, school_home_photo
+):
+    """Her appearances go with her account: the photo is in her class's collection by
+    then, where the class's rule keeps it, whatever page shows it."""
+    photo, rendition = school_home_photo
+    assert anonymous_get(client, rendition.url).status_code == 200
+    delete_account_in_the_admin(client, world.pupil)
+    assert not Appearance.objects.filter(image=photo).exists()
+    photo.refresh_from_db()
+    assert photo.collection_id == world.classroom.collection_id
+    assert anonymous_get(client, photo.file.url).status_code == 302
+    assert anonymous_get(client, rendition.url).status_code == 302
+    client.force_login(world.outsider)
+    assert client.get(rendition.url).status_code == 404
+    client.force_login(world.teacher)  # the class still sees it
+    assert client.get(rendition.url).status_code == 200
+    assert Notification.objects.filter(
+        recipient=world.director, kind="page_shows_child_without_consent"
+    ).exists()
+
+
+def test_a_gallery_s_photo_stays_private_once_the_account_is_deleted(client, world, gallery):
+    page, photo = gallery
+    rendition = photo.get_rendition(RENDITION)
+    delete_account_in_the_admin(client, world.pupil)
+    assert anonymous_get(client, rendition.url).status_code == 302
+    client.force_login(world.outsider)
+    assert client.get(rendition.url).status_code == 404
+
+
+def test_deleting_a_pupil_without_a_record_keeps_their_photo_private(
+    client, world, settings, tmp_path
+):
+    """No record, no recorded consent: the photo was withheld, and stays so once the
+    account and its appearances are gone."""
+    settings.MEDIA_ROOT = tmp_path
+    photo = factories.ImageFactory(collection=world.school.collection, title="Tom saute")
+    Appearance.objects.create(pupil=world.other_pupil, image=photo)
+    rendition = photo.get_rendition(RENDITION)
+    assert anonymous_get(client, rendition.url).status_code == 302
+    delete_account_in_the_admin(client, world.other_pupil)
+    photo.refresh_from_db()
+    assert photo.collection_id == world.other_classroom.collection_id
+    assert anonymous_get(client, rendition.url).status_code == 302
+
+
+def test_the_photo_of_a_child_in_no_class_goes_where_only_superusers_see_it(
+    client, world, school_home_photo, consenting
+):
+    from classrooms import consent
+    from classrooms.models import Membership
+
+    photo, rendition = school_home_photo
+    Membership.objects.filter(user=world.pupil).delete()
+    consenting.photo_consent = False
+    consenting.save()
+    admin = delete_account_in_the_admin(client, world.pupil)
+    photo.refresh_from_db()
+    assert consent.in_withheld_collection(photo.collection_id)
+    assert not photo.collection.get_ancestors().filter(pk=world.school.collection_id).exists()
+    assert anonymous_get(client, photo.file.url).status_code == 302
+    assert anonymous_get(client, rendition.url).status_code == 302
+    for someone in (world.director, world.teacher, world.parent):
+        client.force_login(someone)
+        assert client.get(rendition.url).status_code == 404
+    client.force_login(world.director)
+    chooser = client.get(reverse("wagtailimages:index")).content.decode()
+    assert "Léa court" not in chooser
+    client.force_login(admin)
+    assert client.get(rendition.url).status_code == 200
 
 
 def test_a_review_under_way_is_asked_again(client, world, public_photo, consenting):

@@ -124,6 +124,25 @@ def test_a_director_proposes_the_link_and_the_holder_accepts_it(client, world, h
     assert holder.check_password(factories.TEST_PASSWORD)
 
 
+def test_the_roster_shows_the_name_the_school_typed_not_the_holders(client, world, holder):
+    """Staff typed an address: who holds the account that uses it is not theirs to learn,
+    neither while the holder is asked nor once they decline."""
+    client.force_login(world.director)
+    response = client.post(
+        url("parent_add", classroom_id=world.classroom.pk, pupil_id=world.pupil.pk),
+        {"first_name": "Amina", "last_name": "Benali", "email": "nadia@example.org"},
+    )
+    link = ParentLinkRequest.objects.get(parent=holder, child=world.pupil)
+    roster = client.get(response["Location"]).content.decode()
+    assert "Amina Benali doit confirmer" in roster
+    assert "Nadia" not in roster and "Garnier" not in roster
+
+    client.force_login(holder)
+    client.post(url("answer_link_request", request_id=link.pk), {"answer": "decline"})
+    (notice,) = Notification.objects.filter(recipient=world.director)
+    assert "Amina Benali" in str(notice.message) and "Garnier" not in str(notice.message)
+
+
 def test_a_declined_link_is_not_made_and_the_director_may_then_make_an_account(
     client, world, holder
 ):
@@ -232,6 +251,7 @@ def test_a_directors_import_asks_the_holder(client, world, holder):
     assert not follows(holder, zoe)
     assert User.objects.filter(email="nadia@example.org").count() == 1
     link = ParentLinkRequest.objects.get(parent=holder, child=zoe)
+    assert link.typed_name == "Nadia GARNIER"  # as the file says, what staff see
     assert Notification.objects.filter(recipient=holder).count() == 1
     # Importing again asks nothing twice.
     class_import(client, world)

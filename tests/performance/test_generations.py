@@ -148,6 +148,28 @@ def test_a_value_kept_before_the_commit_is_dropped_at_the_commit(
     assert generations.read_through("unit:d", ("unit-scope",), load) == "value 2"
 
 
+def test_a_take_down_is_made_when_the_cache_refuses_and_retried_at_commit(
+    django_capture_on_commit_callbacks,
+):
+    """Within `removing_access()` a refused token is logged, not raised, and replaced once
+    the transaction commits; outside it the change is refused as before."""
+    from tests.performance.test_cache_failures import FailingWrites
+
+    load = Loader()
+    generations.read_through("unit:e", ("unit-scope",), load)
+    writes = FailingWrites("answers")
+    with writes, pytest.raises(generations.InvalidationFailed):
+        generations.bump("unit-scope")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with writes, generations.removing_access():
+            generations.bump("unit-scope")  # no exception
+            assert generations.is_removing_access()
+        assert not generations.is_removing_access()
+        assert generations.read_through("unit:e", ("unit-scope",), load) == "value 1"
+    assert len(callbacks) == 1  # the replacement after commit, which the cache took
+    assert generations.read_through("unit:e", ("unit-scope",), load) == "value 2"
+
+
 def test_a_bump_from_another_process_reaches_the_next_request(client, world, settings):
     """Tokens are read once per request, not kept by the thread: a scope bumped elsewhere
     (another worker, here another thread) is seen by this thread's next request."""
