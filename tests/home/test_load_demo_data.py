@@ -252,6 +252,20 @@ class TestDemoContent:
         child_class = child.memberships.get(role=Membership.Role.PUPIL).classroom
         assert child_class != own_class
 
+    def test_a_parent_is_asked_to_confirm_a_child_the_school_linked_by_e_mail(
+        self, demo_output, client
+    ):
+        """The demo of "Confirm a child": Pauline Rousseau answers on her own page."""
+        from enrolment.models import ParentLinkRequest
+
+        link = ParentLinkRequest.objects.get()
+        assert (link.parent.username, link.child.first_name) == ("pauline.rousseau", "Manon")
+        assert link.requested_by.username == "olivier.lambert"
+        assert not Guardianship.objects.filter(parent=link.parent, child=link.child).exists()
+        client.force_login(link.parent)
+        page = client.get(link.parent.notifications.get(kind="parent_link_request").url)
+        assert "Êtes-vous parent de Manon" in page.content.decode()
+
     def test_the_class_blog_shows_every_state(self, demo_output):
         """Something waits for Mme Durand, something was sent back, something is public,
         and the nursery class has a recording to play."""

@@ -47,6 +47,8 @@ from classrooms.models import (
 )
 from comments import services as comment_services
 from comments.models import ClassComment, Partnership
+from enrolment import services as enrolment_services
+from enrolment.models import ParentLinkRequest
 from home.models import PortalPage
 from notifications.models import Notification
 from pages.models import (
@@ -213,6 +215,7 @@ class DemoLoader:
             for parent in parents:
                 self.link(Guardianship, parent=self.users[parent], child=self.users[pupil])
         self.partner_classes()
+        self.parent_link_request()
         self.news_section(portal, content.PORTAL_NEWS, self.admin)
         self.statement(portal, self.admin)
 
@@ -712,6 +715,36 @@ class DemoLoader:
             url=reverse("comments:queue", kwargs={"classroom_id": host.pk}),
         )
         self.created["comments"] += 1
+
+    def parent_link_request(self):
+        """Manon's stepmother, as the director of Jean-Jaurès typed her, has an e-mail
+        address that an account of the Bourg (Emma's mother) already uses: Préau never
+        links it on the address alone, so the holder is asked on "Confirm a child"."""
+        holder = self.users[self.guardians[self.pupils["bourg-ce1", "Emma"]][0]]
+        child = self.pupil("jaures-cp", "Manon")
+        classroom = self.classrooms["jaures-cp"]
+        school = classroom.get_parent().specific
+        if (
+            Guardianship.objects.filter(parent=holder, child=child).exists()
+            or ParentLinkRequest.objects.filter(parent=holder, child=child).exists()
+        ):
+            return
+        director = SchoolStaff.objects.filter(school=school, role=SchoolStaff.Role.DIRECTOR)
+        ParentLinkRequest.objects.create(
+            parent=holder,
+            child=child,
+            school=school,
+            requested_by=director.first().user,
+            typed_name=holder.get_full_name(),
+        )
+        # Told inside Préau only: the demo sends no e-mail.
+        Notification.objects.create(
+            recipient=holder,
+            kind="parent_link_request",
+            params={"school": school.title, "child": child.display_name},
+            url=enrolment_services.link_requests_url(),
+        )
+        self.created["links"] += 1
 
     # --- The login table -----------------------------------------------------------
 
