@@ -106,10 +106,16 @@ class Claim:
         """The same content as the POST that used the token: a double submit."""
         return self.result is not None and self.result.get("fingerprint") == self.fingerprint
 
-    def record(self, url, **details) -> None:
-        """What came of this POST: where the person went, what was made (ids)."""
+    def record(self, url, *, done=True, **details) -> None:
+        """What came of this POST: where the person went, what was made (ids).
+
+        `done=False`: something was made, then the POST failed before it was acted on
+        in full. The same content sent again is then not a double submit: the caller
+        acts on it again, over what was made.
+        """
         if self.key:
-            record = {"url": str(url), "fingerprint": self.fingerprint, **details}
+            mark = self.fingerprint if done else None
+            record = {"url": str(url), "fingerprint": mark, **details}
             _quietly(cache.set, self.key, record, LIFETIME)
 
     def release(self) -> None:
