@@ -18,6 +18,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.timezone import localtime
@@ -85,23 +86,24 @@ def _refused_uploads_only(form) -> bool:
     return bool(form.errors) and set(form.errors) <= UPLOAD_FIELDS
 
 
-def _save_and_act(request, classroom, form, entry, base_revision_id):
-    """Save the editor's data, then keep, send or publish it as the button asked.
-
-    Returns the entry saved and the answer; raises editor.OutdatedRevision (nothing
-    saved) when the entry changed since `base_revision_id`.
-    """
+def _save(request, classroom, form, entry, base_revision_id):
+    """Save the editor's data; returns the entry saved. Raises editor.OutdatedRevision
+    (nothing saved) when the entry changed since `base_revision_id`."""
     data = dict(form.cleaned_data)
     data["topic_names"] = form.topic_names()
     for field in UPLOAD_FIELDS & set(form.errors):
         data.pop(field, None)
-    entry = editor.save_entry(
+    return editor.save_entry(
         classroom=classroom,
         user=request.user,
         data=data,
         entry=entry,
         base_revision_id=base_revision_id,
     )
+
+
+def _act(request, classroom, form, entry):
+    """Keep, send or publish the entry just saved, as the button asked; the answer."""
     action = request.POST.get("action", "save")
     if form.errors:
         # A refused file: what was typed, and the other files, are saved as a draft.
@@ -109,15 +111,15 @@ def _save_and_act(request, classroom, form, entry, base_revision_id):
             for error in errors:
                 messages.error(request, error)
         messages.info(request, _("Your text is saved as a draft. You can try another file."))
-        return entry, redirect("classrooms:entry_edit", entry_id=entry.pk)
+        return redirect("classrooms:entry_edit", entry_id=entry.pk)
     if action == "publish" and may_publish(request.user, classroom):
-        return entry, _publish(request, entry)
+        return _publish(request, entry)
     if action == "send":
         moderation.submit(entry, request.user)
         messages.success(request, _("Your entry has been sent to your teacher. Well done!"))
-        return entry, redirect(classroom.get_url(request))
+        return redirect(classroom.get_url(request))
     messages.success(request, _("Your draft is saved. You can come back to it later."))
-    return entry, redirect("classrooms:entry_edit", entry_id=entry.pk)
+    return redirect("classrooms:entry_edit", entry_id=entry.pk)
 
 
 def _act_once(request, classroom, form, entry):
@@ -127,6 +129,9 @@ def _act_once(request, classroom, form, entry):
     The same content sent again goes where the first one went. Other content sent with
     the same token (the form reopened from the browser's history, changed, saved again)
     is saved to the entry that form made, over the revision it made: no second entry.
+    The same holds when saving went through and acting on it (sending, publishing)
+    failed. The token is released (the form may be sent again as new) only when
+    nothing was saved.
     """
     sent_key = drafts.entry_key(entry) if entry else drafts.new_entry_key(classroom)
     base_revision_id = form.cleaned_data.get("base_revision")
@@ -144,7 +149,13 @@ def _act_once(request, classroom, form, entry):
                 ),
             )
             return _editor_again(request, classroom, entry, sent_key)
-        made = BlogEntryPage.objects.filter(pk=claim.result.get("entry") or 0).first()
+        # What the form made, if it is this form's entry or one of this class (a token
+        # sent from another class's form makes a new entry here).
+        made = (
+            BlogEntryPage.objects.descendant_of(classroom)
+            .filter(pk=claim.result.get("entry") or 0)
+            .first()
+        )
         if made is not None and (entry is None or made.pk == entry.pk):
             if entry is None and not may_edit(
                 request.user,
@@ -164,12 +175,24 @@ def _act_once(request, classroom, form, entry):
                 return _editor_again(request, classroom, None, sent_key)
             entry, base_revision_id = made, claim.result.get("revision")
     try:
-        saved, response = _save_and_act(request, classroom, form, entry, base_revision_id)
+        saved = _save(request, classroom, form, entry, base_revision_id)
     except editor.OutdatedRevision as outdated:
         claim.release()
         return _editor_again(request, classroom, entry, sent_key, outdated=outdated)
     except BaseException:
-        claim.release()
+        claim.release()  # nothing was saved: the form may be sent again
+        raise
+    try:
+        response = _act(request, classroom, form, saved)
+    except BaseException:
+        # Saved, then failed (sending it, publishing it): the same form sent again is
+        # saved into the entry it made and acted on, never made a second time.
+        claim.record(
+            reverse("classrooms:entry_edit", kwargs={"entry_id": saved.pk}),
+            done=False,
+            entry=saved.pk,
+            revision=saved.latest_revision_id,
+        )
         raise
     revision_id = (
         BlogEntryPage.objects.filter(pk=saved.pk).values_list("latest_revision_id", flat=True).get()

@@ -9,7 +9,7 @@ A change to any of those rows replaces a token, and the page is built afresh.
 
 What is kept, and only then:
 - a GET for a page Wagtail served (`before_serve_page`) or a view marked with
-  `keep_for_person`, to a logged-in person, answered
+  `keep_for_person`, at its bare address (no query string), to a logged-in person, answered
   200 in HTML, not streamed, with no message waiting for them (a page shows those once);
 - that read nothing no scope watches: its queries, outside kept reads, only read tables
   whose rows a named scope watches (the page then depends on those scopes; any other
@@ -114,6 +114,9 @@ def messages_waiting(request) -> bool:
 
 def may_look_up(request) -> bool:
     if request.method not in ("GET", "HEAD") or getattr(request, "htmx", False):
+        return False
+    if request.META.get("QUERY_STRING"):
+        # One kept page per address: a parameter anyone makes up would fill Redis.
         return False
     if request.path_info.startswith(_skipped_prefixes()):
         return False

@@ -106,10 +106,16 @@ class Claim:
         """The same content as the POST that used the token: a double submit."""
         return self.result is not None and self.result.get("fingerprint") == self.fingerprint
 
-    def record(self, url, **details) -> None:
-        """What came of this POST: where the person went, what was made (ids)."""
+    def record(self, url, *, done=True, **details) -> None:
+        """What came of this POST: where the person went, what was made (ids).
+
+        `done=False`: something was made, then the POST failed before it was acted on
+        in full. The same content sent again is then not a double submit: the caller
+        acts on it again, over what was made.
+        """
         if self.key:
-            record = {"url": str(url), "fingerprint": self.fingerprint, **details}
+            mark = self.fingerprint if done else None
+            record = {"url": str(url), "fingerprint": mark, **details}
             _quietly(cache.set, self.key, record, LIFETIME)
 
     def release(self) -> None:
@@ -125,23 +131,36 @@ def claim(request, token) -> Claim:
         return Claim(None, mark)
     key = f"{KEY_PREFIX}{request.user.pk}:{token}"
     deadline = time.monotonic() + WAIT_SECONDS
+    slipped = False
     while True:
         added = _quietly(cache.add, key, PENDING, PENDING_SECONDS)
-        if added is None:  # the cache is unreachable: unprotected, as without a token
+        if added is None or (not added and not _answering()):
+            # The cache is unreachable: unprotected, as without a token.
             return Claim(None, mark)
         if added:
             return Claim(key, mark)
         previous = _quietly(cache.get, key)
         out_of_time = time.monotonic() >= deadline
         if previous is None:
-            # Released or expired meanwhile: claim it again (unprotected if it keeps
-            # slipping away, which only a failing cache does).
-            if out_of_time:
+            # Neither added nor found: released or expired between the two calls, or a
+            # cache that takes no write (Préau's Redis backend answers False when Redis
+            # is down or full). Asked again once, after a pause; a second time means
+            # the cache takes no write: unprotected.
+            if slipped or out_of_time:
                 return Claim(None, mark)
+            slipped = True
+            time.sleep(WAIT_STEP)
             continue
         if previous != PENDING or out_of_time:
             return Claim(key, mark, previous)
         time.sleep(WAIT_STEP)
+
+
+def _answering() -> bool:
+    """Whether the cache says it is reached at all (`answering()`, which Préau's Redis
+    backend has: False for a few seconds after Redis did not answer)."""
+    answering = getattr(cache, "answering", None)
+    return answering is None or bool(_quietly(answering))
 
 
 def _quietly(operation, *args):

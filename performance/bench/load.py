@@ -45,7 +45,7 @@ function request()
   end
   local address = path
   if fresh then
-    -- An address asked once: a page kept for its reader is never served again.
+    -- An address with a query string: never kept for its reader, built afresh each time.
     address = path .. "?fresh=" .. thread_number .. "-" .. counter
   end
   return wrk.format(method, address, headers, body)

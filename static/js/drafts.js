@@ -13,6 +13,9 @@
  * cannot be kept; hidden fields are not either, except those marked data-draft-keep (the
  * revision a text was written from, so an old text never silently replaces a newer one).
  * A form the server sent back with what was posted (data-draft-bound) is kept as shown.
+ * Logging out (the header's form marked data-drafts-logout, with the person's id) drops
+ * that person's drafts: on a shared tablet, nothing of theirs stays behind them. Other
+ * people's drafts stay (one whose session ended while they wrote gets theirs back).
  */
 (function () {
   "use strict";
@@ -21,6 +24,7 @@
   var LIFETIME = 24 * 60 * 60 * 1000;
   var DONE_COOKIE = "preau_drafts_done";
   var SAVE_DELAY = 300;
+  var loggedOut = false;
   var storage;
   try {
     storage = window.localStorage;
@@ -157,6 +161,7 @@
     function save() {
       window.clearTimeout(timer);
       timer = null;
+      if (loggedOut) return; // nothing written back after the drafts were dropped
       var fields = snapshot(form);
       if (!bound && !differs(fields, initial)) {
         forget(key); // nothing but what the server already has
@@ -200,7 +205,27 @@
     }
   }
 
+  function forgetAllOf(user) {
+    var prefix = PREFIX + user + ":";
+    var theirs = [];
+    for (var i = 0; i < storage.length; i++) {
+      var key = storage.key(i);
+      if (key && key.indexOf(prefix) === 0) theirs.push(key);
+    }
+    theirs.forEach(forget);
+  }
+
+  function setUpLogout(form) {
+    var user = form.getAttribute("data-drafts-logout");
+    if (!/^\d+$/.test(user || "")) return;
+    form.addEventListener("submit", function () {
+      loggedOut = true;
+      forgetAllOf(user);
+    });
+  }
+
   forgetDone();
   forgetOld();
   document.querySelectorAll("form[data-draft-key]").forEach(setUp);
+  document.querySelectorAll("form[data-drafts-logout]").forEach(setUpLogout);
 })();

@@ -64,6 +64,13 @@ def log_in_here(tab, username):
     tab.get_by_role("main").get_by_role("button", name="Se connecter").click()
 
 
+def open_editor(tab):
+    """The new-entry editor, once its script has put the formatted area in place (typed
+    before that, the text would go to the plain textarea the script then hides)."""
+    tab.get_by_role("link", name="Écrire un article").click()
+    expect(tab.locator("[data-editor-source] + .editor-area")).to_be_visible()
+
+
 def log_out(tab):
     tab.get_by_role("button", name="Se déconnecter").click()
     expect(tab).to_have_url(re.compile(r"/$"))
@@ -112,7 +119,7 @@ def test_on_a_shared_tablet_a_lost_draft_goes_back_to_its_writer_only(page, tabl
     people = tablet_class
     editor_url = re.compile(rf"/classes/{people.classroom.pk}/ecrire/$")
     log_in(page, people.lea.username)
-    page.get_by_role("link", name="Écrire un article").click()
+    open_editor(page)
     page.get_by_label("Titre").fill(TITLE)
     page.get_by_role("textbox", name="Ton texte").click()
     page.keyboard.type(TEXT)
@@ -147,6 +154,33 @@ def test_on_a_shared_tablet_a_lost_draft_goes_back_to_its_writer_only(page, tabl
     page.reload()
     expect(note).to_be_hidden()
     expect(page.get_by_label("Titre")).to_have_value("")
+
+
+def drafts_of(tab, person):
+    """The keys of the drafts the browser keeps for `person` (static/js/drafts.js)."""
+    return tab.evaluate(
+        "(prefix) => Object.keys(localStorage).filter((key) => key.startsWith(prefix))",
+        f"preau-draft:{person.pk}:",
+    )
+
+
+def test_logging_out_leaves_none_of_the_person_s_drafts_on_the_tablet(page, tablet_class):
+    """Léa leaves an entry and a comment unsent, then logs out: the next child on the
+    tablet finds nothing of hers in the browser's storage."""
+    people = tablet_class
+    log_in(page, people.lea.username)
+    open_editor(page)
+    page.get_by_label("Titre").fill(TITLE)
+    page.get_by_role("textbox", name="Ton texte").click()
+    page.keyboard.type(TEXT)
+    page.goto(people.entry.url)
+    page.get_by_label("J’ai aimé…", exact=True).first.fill(LIKED)
+    page.wait_for_function(
+        "(prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix)).length == 2",
+        arg=f"preau-draft:{people.lea.pk}:",
+    )
+    log_out(page)
+    assert drafts_of(page, people.lea) == []
 
 
 def test_a_comment_written_while_the_session_ended_is_restored_after_login(page, tablet_class):

@@ -12,7 +12,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from classrooms import editor
+from classrooms import editor, moderation
 from classrooms.models import BlogEntryPage, Membership
 from tests import factories
 
@@ -171,3 +171,45 @@ def test_a_new_form_sent_again_once_its_entry_was_sent_keeps_the_text(client, wo
     assert "Une autre histoire." in html and "ne peut plus être modifié" in html
     entry = BlogEntryPage.objects.child_of(world.classroom).get()
     assert "Ils ont poussé." in text_of(entry)
+
+
+def test_a_token_of_one_class_s_form_never_writes_into_another_class_s_entry(client, world):
+    """A teacher of two classes sends class Y's editor with the token of a form of class
+    X (a reused token): what is sent goes to a new entry of Y, never into X's entry."""
+    factories.MembershipFactory(
+        user=world.teacher, classroom=world.other_classroom, role=Membership.Role.TEACHER
+    )
+    client.force_login(world.teacher)
+    data = {"title": "Nos haricots", "text": "Ils ont poussé.", "action": "save"}
+    data.update(form_of(client, new_entry_url(world.classroom)))
+    client.post(new_entry_url(world.classroom), data)
+    made = BlogEntryPage.objects.child_of(world.classroom).get()
+    data.update(title="Le musée", text="Nous avons vu des statues.")
+    response = client.post(new_entry_url(world.other_classroom), data)
+    assert response.status_code == 302
+    assert "statues" not in text_of(made)
+    other = BlogEntryPage.objects.child_of(world.other_classroom).get()
+    assert "statues" in text_of(other) and response.url == edit_url(other)
+
+
+def test_a_form_that_failed_after_its_entry_was_saved_makes_no_second_entry(
+    client, world, monkeypatch
+):
+    """Saved, then sending it to the teacher failed (an error page): the same form sent
+    again is saved into the entry it made and sent, not made a second time."""
+    client.force_login(world.pupil)
+    data = {"title": "Nos haricots", "text": "Ils ont poussé.", "action": "send"}
+    data.update(form_of(client, new_entry_url(world.classroom)))
+
+    def failing_submit(entry, user):
+        raise RuntimeError("the workflow failed")
+
+    monkeypatch.setattr(moderation, "submit", failing_submit)
+    with pytest.raises(RuntimeError):
+        client.post(new_entry_url(world.classroom), data)
+    assert BlogEntryPage.objects.child_of(world.classroom).count() == 1
+    monkeypatch.undo()
+    response = client.post(new_entry_url(world.classroom), data)
+    assert response.status_code == 302
+    entry = BlogEntryPage.objects.child_of(world.classroom).get()
+    assert moderation.review_of(entry).status == moderation.EntryStatus.SUBMITTED

@@ -17,7 +17,7 @@ from comments import services
 from comments.models import ClassComment
 from exercises.models import Attempt
 from notifications.services import notify
-from performance import personal_pages
+from performance import generations, personal_pages
 from tests import factories
 from tests.exercises.test_flow import make_exercise, short_answer
 
@@ -233,6 +233,28 @@ def test_the_results_table_is_kept_until_a_pupil_finishes(client, world):
     pupil.post(attempt_url, {"question": question, "q-text": "Paris"})
     pupil.get(attempt_url)
     assert "1 / 1" in read(client, url).content.decode()
+
+
+def test_an_address_with_a_query_string_is_neither_kept_nor_looked_up(client, world, monkeypatch):
+    """A parameter anyone may make up (`?x=<random>`) would keep one page per address and
+    fill Redis: such a page is built for its request and nothing of it is stored, while
+    the bare address is kept as usual."""
+    backend = generations.cache_backend()
+    stored = []
+    keep = backend.set
+
+    def set_spied(key, *args, **kwargs):
+        stored.append(key)
+        return keep(key, *args, **kwargs)
+
+    monkeypatch.setattr(backend, "set", set_spied)
+    client.force_login(world.parent)
+    until_kept(client, world.classroom.url)
+    stored.clear()
+    for made_up in ("a1", "b2", "b2", "c3"):
+        response = read(client, f"{world.classroom.url}?x={made_up}")
+        assert response.get(HEADER) is None
+    assert not [key for key in stored if key.startswith(personal_pages.ENTRY_PREFIX)]
 
 
 def test_only_pages_are_kept(client, world):

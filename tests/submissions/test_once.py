@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from classrooms.models import BlogEntryPage
 from comments.models import ClassComment
+from performance.redis_cache import RedisCache
 from submissions import once
 from tests import factories
 
@@ -98,3 +99,74 @@ def test_a_refused_form_keeps_its_token_for_the_corrected_one(client, world, ent
     settings.PREAU_COMMENTS_PER_WINDOW = 10
     assert client.post(post_url(entry), {**SENTENCES, "once": TOKEN}).status_code == 302
     assert ClassComment.objects.count() == 1
+
+
+# A cache that takes no write: Préau's Redis backend answers instead of raising
+
+
+class Counted:
+    """A cache whose calls are written down, in order, with the pauses between them."""
+
+    def __init__(self, backend, events):
+        self.backend = backend
+        self.events = events
+
+    def __getattr__(self, name):
+        operation = getattr(self.backend, name)
+
+        def call(*args, **kwargs):
+            self.events.append(name)
+            return operation(*args, **kwargs)
+
+        return call
+
+
+class Full:
+    """Redis full under `noeviction`, as Préau's backend answers it: no write is taken
+    (add answers False), and the key is not there to read."""
+
+    def add(self, *args, **kwargs):
+        return False
+
+    def get(self, key, default=None, *args, **kwargs):
+        return default
+
+    def set(self, *args, **kwargs):
+        return None
+
+    def delete(self, *args, **kwargs):
+        return False
+
+
+@pytest.fixture
+def pauses(monkeypatch):
+    events = []
+    monkeypatch.setattr(once.time, "sleep", lambda seconds: events.append("sleep"))
+    return events
+
+
+def test_a_redis_out_of_reach_lets_the_form_through_at_once(client, world, entry, monkeypatch):
+    """Préau's backend never raises: an add it could not make answers False. The form is
+    acted on unprotected after a call or two, not after WAIT_SECONDS of asking again."""
+    events = []
+    backend = RedisCache("redis://127.0.0.1:1/9", {})
+    monkeypatch.setattr(once, "cache", Counted(backend, events))
+    client.force_login(world.parent)
+    response = client.post(post_url(entry), {**SENTENCES, "once": TOKEN})
+    assert response.status_code == 302
+    assert ClassComment.objects.count() == 1
+    assert events.count("add") <= 2, events[:10]
+    assert len(events) <= 6, events[:10]
+
+
+def test_a_full_cache_lets_the_form_through_after_one_pause(client, world, monkeypatch, pauses):
+    """Neither added nor found is asked again once, after a pause (a token released in
+    between is claimed then), and never in a loop that does not sleep."""
+    monkeypatch.setattr(once, "cache", Counted(Full(), pauses))
+    client.force_login(world.pupil)
+    url = reverse("classrooms:entry_new", kwargs={"classroom_id": world.classroom.pk})
+    response = client.post(url, {"title": "Nos haricots", "text": "Ils ont poussé.", "once": TOKEN})
+    assert response.status_code == 302
+    assert BlogEntryPage.objects.child_of(world.classroom).count() == 1
+    assert pauses[:5] == ["add", "get", "sleep", "add", "get"], pauses[:10]
+    assert pauses.count("add") == 2
