@@ -544,14 +544,17 @@ def _set_active(request, classroom_id, user_id, active):
     if services.is_protected(account):
         _refuse_protected(request, account)
     elif is_parent and not manages_every_class_of_children(request.user, account):
-        messages.error(
-            request,
-            _(
+        if can_direct_school(request.user, school_of(classroom)):
+            refusal = _(
+                "%(name)s also follows a child in another school: ask the portal "
+                "administrator to switch this account off."
+            )
+        else:
+            refusal = _(
                 "%(name)s also follows a child in a class you do not manage: ask the director "
                 "to switch this account off."
             )
-            % {"name": account.get_full_name()},
-        )
+        messages.error(request, refusal % {"name": account.get_full_name()})
     else:
         account.is_active = active
         account.save(update_fields=["is_active"])

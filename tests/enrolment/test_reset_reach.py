@@ -119,3 +119,20 @@ def test_a_parent_of_the_class_only_is_still_reset_by_its_teacher(client, world)
 
     assert reset(client, world, world.parent).status_code == 200
     assert print_card(client, world, world.parent).status_code == 200
+
+
+def test_the_roster_says_whom_to_ask(client, world, far_pupil):
+    """A teacher is sent to the director; the director, who already is, to the portal's
+    administrator (the only one who manages both schools)."""
+    factories.GuardianshipFactory(parent=world.parent, child=far_pupil)
+    roster = url("roster", classroom_id=world.classroom.pk)
+
+    client.force_login(world.teacher)
+    page = client.get(roster).content.decode()
+    assert "demandez à la direction" in page
+    assert "administrateur du portail" not in page
+
+    client.force_login(world.director)
+    page = client.get(roster).content.decode()
+    assert "autre école : demandez à l’administrateur du portail" in page
+    assert "demandez à la direction" not in page
