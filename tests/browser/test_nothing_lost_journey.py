@@ -64,11 +64,16 @@ def log_in_here(tab, username):
     tab.get_by_role("main").get_by_role("button", name="Se connecter").click()
 
 
-def open_editor(tab):
-    """The new-entry editor, once its script has put the formatted area in place (typed
-    before that, the text would go to the plain textarea the script then hides)."""
-    tab.get_by_role("link", name="Écrire un article").click()
+def editor_ready(tab):
+    """Wait until the editor's script has put the formatted area in place: typed before
+    that, the text would go to the plain textarea the script then hides."""
     expect(tab.locator("[data-editor-source] + .editor-area")).to_be_visible()
+
+
+def open_editor(tab):
+    """The new-entry editor, ready to type in."""
+    tab.get_by_role("link", name="Écrire un article").click()
+    editor_ready(tab)
 
 
 def log_out(tab):
@@ -82,7 +87,7 @@ def test_an_entry_written_while_the_session_ended_is_restored_after_login(
     people = tablet_class
     editor_url = re.compile(rf"/classes/{people.classroom.pk}/ecrire/$")
     log_in(page, people.lea.username)
-    page.get_by_role("link", name="Écrire un article").click()
+    open_editor(page)
     expect(page).to_have_url(editor_url)
     note = page.locator("[data-draft-note]")
     expect(note).to_be_hidden()
@@ -108,7 +113,7 @@ def test_an_entry_written_while_the_session_ended_is_restored_after_login(
     entry = BlogEntryPage.objects.get(title=TITLE)
     assert TEXT in entry.get_latest_revision_as_object().body[0].value.source
     # Sent: the draft is forgotten, the next entry starts empty.
-    page.get_by_role("link", name="Écrire un article").click()
+    open_editor(page)
     expect(page).to_have_url(editor_url)
     expect(page.get_by_label("Titre")).to_have_value("")
     expect(page.get_by_role("textbox", name="Ton texte")).to_have_text("")
@@ -143,7 +148,7 @@ def test_on_a_shared_tablet_a_lost_draft_goes_back_to_its_writer_only(page, tabl
 
     # Léa again: her text is back, Hugo's is not in it.
     log_in(page, people.lea.username)
-    page.get_by_role("link", name="Écrire un article").click()
+    open_editor(page)
     expect(note).to_be_visible()
     expect(page.get_by_label("Titre")).to_have_value(TITLE)
     expect(page.get_by_role("textbox", name="Ton texte")).to_have_text(TEXT)
@@ -226,8 +231,10 @@ def test_two_teachers_saving_one_entry_lose_nothing(
     try:
         log_in(page, people.claire.username)
         page.goto(edit_url)
+        editor_ready(page)
         log_in(marc_tab, people.marc.username)
         marc_tab.goto(edit_url)
+        editor_ready(marc_tab)
 
         marc_tab.get_by_role("textbox", name="Ton texte").click()
         marc_tab.keyboard.type("La version de Marc.")
