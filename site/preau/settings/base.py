@@ -351,6 +351,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Audio and video (wagtailmedia): the formats phones and browsers record in count as audio.
 WAGTAILMEDIA = {
+    # The admin checks each file by its content, as the editor does (classrooms/media_form.py).
+    "MEDIA_FORM_BASE": "classrooms.media_form.MediaForm",
     "AUDIO_EXTENSIONS": ["aac", "m4a", "mka", "mp3", "oga", "ogg", "opus", "wav", "weba", "webm"],
     "VIDEO_EXTENSIONS": ["m4v", "mkv", "mov", "mp4", "ogv", "webm"],
 }
