@@ -15,12 +15,16 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
 from classrooms.models import Guardianship, Level, Membership
+from classrooms.permissions import can_manage_classroom
 
 from . import credentials, services
 from .models import ParentLinkRequest, PupilRecord
 from .onde import ParentRow, PupilRow, identity_key, normalize
 
 CREATE, CHANGE, UNCHANGED = "create", "change", "unchanged"
+# A pupil of a class the importing person does not manage: left where they are, as
+# "Add a pupil" leaves them.
+REFUSED = "refused"
 # An existing account's holder is asked to confirm being the parent (parents only).
 ASK = "ask"
 
@@ -36,6 +40,7 @@ class PupilPlan:
     current: Membership | None = None  # their class this school year, if any
     action: str = CREATE
     changes: list[str] = field(default_factory=list)
+    refusal: str = ""  # why the line is refused (action REFUSED)
     user: object = None  # filled when applied
 
     @property
@@ -138,6 +143,10 @@ class ClassPlan:
         return self.parents_by(ASK)
 
     @property
+    def refused_pupils(self):
+        return self.pupils_by(REFUSED)
+
+    @property
     def unchanged_count(self):
         return len(self.unchanged_pupils) + len(self.unchanged_parents)
 
@@ -206,6 +215,7 @@ def build_plan(
     classroom=None,
     class_label=None,
     link_existing=False,
+    user=None,
 ):
     """What importing these rows into the school would do, without doing it.
 
@@ -215,6 +225,9 @@ def build_plan(
     With `link_existing` (the school's director imports), the holder of an existing
     account with a parent's address is asked to confirm; otherwise that parent gets a
     separate account.
+    With `user` (the person importing), a pupil this year in a class `user` does not
+    manage is refused, not moved, as "Add a pupil" refuses it: a teacher's file must not
+    take a pupil out of a colleague's class.
     """
     classes_of_year = list(services.school_classrooms(school).filter(school_year=school_year))
     by_title = {normalize(c.title): c for c in classes_of_year}
@@ -262,11 +275,31 @@ def build_plan(
         ).select_related("classroom")
     }
 
+    managed = {}  # classroom pk → whether `user` manages it, asked once per class
+
+    def refused(plan, target):
+        moving_from = plan.current.classroom if plan.current else None
+        if user is None or moving_from is None:
+            return False
+        if target.classroom is not None and moving_from.pk == target.classroom.pk:
+            return False
+        if moving_from.pk not in managed:
+            managed[moving_from.pk] = can_manage_classroom(user, moving_from)
+        return not managed[moving_from.pk]
+
     pupil_plans = {}
     for target, row in in_scope:
         plan = PupilPlan(row=row, record=records.get(row.key))
         if plan.record is not None:
             plan.current = current.get(plan.record.user_id)
+            if refused(plan, target):
+                plan.action = REFUSED
+                plan.refusal = _(
+                    "Line %(line)d: %(name)s is in the class “%(class)s”, which you do not "
+                    "manage: ask its teacher or the director to move this pupil."
+                ) % {"line": row.line, "name": plan.name, "class": plan.current.classroom.title}
+                target.pupils.append(plan)
+                continue  # nor are their parents linked through this file
             plan.changes = _pupil_changes(plan, target)
             plan.action = CHANGE if plan.changes else UNCHANGED
         target.pupils.append(plan)
@@ -420,7 +453,7 @@ def apply_plan(school, school_year, pupils, parents=(), *, user=None, **scope) -
     summary offers that, class by class).
     """
     with transaction.atomic():
-        plan = build_plan(school, school_year, pupils, parents, **scope)
+        plan = build_plan(school, school_year, pupils, parents, user=user, **scope)
         result = ImportResult(plan, totals=plan.totals)
         new_pupils = [p for c in plan.classes for p in c.pupils if p.action == CREATE]
         new_parents = list(
@@ -473,7 +506,7 @@ def apply_plan(school, school_year, pupils, parents=(), *, user=None, **scope) -
                     accounts["pupils"].append(account)
                     continue
                 pupil.user = pupil.record.user
-                if pupil.action == UNCHANGED:
+                if pupil.action in (UNCHANGED, REFUSED):
                     continue
                 record = pupil.record
                 record.level = row.level

@@ -788,6 +788,7 @@ def _import_preview(request, school, classroom):
                 classroom=classroom,
                 class_label=label or None,
                 link_existing=can_direct_school(request.user, school),
+                user=request.user,
             )
         except importer.PlanError as error:
             form.add_error("class_label" if classroom else None, str(error))

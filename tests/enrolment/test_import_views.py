@@ -1,6 +1,7 @@
 """The ONDE import as a director and a teacher use it: upload, preview, apply, cards."""
 
 import re
+from datetime import date
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -10,6 +11,7 @@ from django.urls import reverse
 from classrooms.models import ClassroomPage, Membership
 from enrolment import onde
 from enrolment.views import IMPORT_SESSION_KEY
+from tests import factories
 from tests.enrolment.onde_files import PUPILS_HEADER, csv_file
 
 pytestmark = pytest.mark.django_db
@@ -171,3 +173,55 @@ def test_a_class_label_too_long_is_refused_at_the_preview(director, world):
     assert response.status_code == 200
     assert "Ligne 2" in html and "420 caractères" in html and "255" in html
     assert 'name="digest"' not in html and IMPORT_SESSION_KEY not in director.session
+
+
+def _tom_in_the_file(world):
+    """Tom, a pupil of the school's other class this year, on line 3 of a file of CP A."""
+    factories.PupilRecordFactory(
+        user=world.other_pupil, school=world.school, birth_date=date(2018, 5, 2), level="CM1"
+    )
+    return csv_file(
+        PUPILS_HEADER,
+        "MARTIN;Zoé;04/09/2019;CP;CP A;Oui",
+        "PETIT;Tom;02/05/2018;CP;CP A;Oui",
+    )
+
+
+def test_a_teachers_import_does_not_move_a_pupil_out_of_a_class_she_does_not_manage(client, world):
+    """As "Add a pupil" refuses it (issue 15 review): the line is refused, Tom stays."""
+    pupils = _tom_in_the_file(world)
+    client.force_login(world.teacher)
+    response = client.post(
+        reverse("enrolment:class_import", kwargs={"classroom_id": world.classroom.pk}),
+        {"class_label": "CP A", "pupils_file": upload(pupils)},
+    )
+    html = response.content.decode()
+    assert "Ligne 3" in html and "PETIT Tom" in html and "CM1 de M. Petit" in html
+    assert "vous ne gérez pas" in html
+    response = client.post(
+        reverse("enrolment:class_import_apply", kwargs={"classroom_id": world.classroom.pk}),
+        {"digest": digest_of(response)},
+    )
+    assert response.status_code == 200
+    tom = Membership.objects.get(user=world.other_pupil, role="pupil")
+    assert tom.classroom_id == world.other_classroom.pk
+    world.other_pupil.pupil_record.refresh_from_db()
+    assert world.other_pupil.pupil_record.level == "CM1"
+    # The rest of the file is imported.
+    assert Membership.objects.filter(classroom=world.classroom, user__first_name="Zoé").exists()
+
+
+def test_a_directors_class_import_still_moves_a_pupil_between_her_classes(client, world):
+    pupils = _tom_in_the_file(world)
+    client.force_login(world.director)
+    response = client.post(
+        reverse("enrolment:class_import", kwargs={"classroom_id": world.classroom.pk}),
+        {"class_label": "CP A", "pupils_file": upload(pupils)},
+    )
+    assert "vous ne gérez pas" not in response.content.decode()
+    client.post(
+        reverse("enrolment:class_import_apply", kwargs={"classroom_id": world.classroom.pk}),
+        {"digest": digest_of(response)},
+    )
+    tom = Membership.objects.get(user=world.other_pupil, role="pupil")
+    assert tom.classroom_id == world.classroom.pk
