@@ -94,11 +94,11 @@ def consent_withdrawn(pupils) -> None:
 
     Called with the pupils whose consent is no longer recorded; does nothing (one query)
     for a pupil seen in no file. A take-down only removes access, so it is made even when
-    the cache cannot be told (performance/generations.py, `removing_access`).
+    the cache cannot be told (performance/versions.py, `removing_access`).
     """
-    from performance import generations
+    from performance import versions
 
-    with generations.removing_access():
+    with versions.removing_access():
         _take_down(pupils)
 
 

@@ -25,7 +25,7 @@ from wagtail.search import index
 
 from .blocks import WEEKDAY_INDEX, BodyBlock, WeekMenuBlock, WorksBlock
 from .file_scope import FileScopePageForm
-from .routing import RoutedPageMixin, public_filter
+from .public import public_filter
 
 
 class SchoolLevel(models.TextChoices):
@@ -118,7 +118,7 @@ class MediaCollectionMixin(models.Model):
         abstract = True
 
 
-class IntroBodyPage(RoutedPageMixin, Page):
+class IntroBodyPage(Page):
     """A page with a short introduction and the shared StreamField body."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)

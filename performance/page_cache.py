@@ -19,8 +19,8 @@ ignored. Coarse, but never stale by more than a publication; entries also expire
 PREAU_PAGE_CACHE_SECONDS so that pages depending on the date (this week's menu, coming
 events) follow the calendar. The token is replaced before such a change is written too,
 and a change whose new token the cache does not take is refused (`InvalidationFailed`,
-performance/generations.py): a page taken down never stays served from the cache. Except
-a take-down itself (`generations.removing_access()`, a withdrawn consent): refusing it
+performance/versions.py): a page taken down never stays served from the cache. Except
+a take-down itself (`versions.removing_access()`, a withdrawn consent): refusing it
 would keep the photo public, so the failure is logged and the kept pages expire.
 
 Only the bare address of a page is kept (no query string): a search, a page number or
@@ -37,8 +37,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
 
-from . import generations
-from .generations import InvalidationFailed
+from . import versions
+from .versions import InvalidationFailed
 
 logger = logging.getLogger(__name__)
 GENERATION_KEY = "preau:pagecache:generation"
@@ -67,7 +67,7 @@ def invalidate(**kwargs):
 
     Raises `InvalidationFailed` when the cache does not take the new generation (its
     `set_many` answers the keys it did not write): the change must not be made. Within
-    `generations.removing_access()` (a take-down), logs it instead."""
+    `versions.removing_access()` (a take-down), logs it instead."""
     if not enabled():
         return
     try:
@@ -78,7 +78,7 @@ def invalidate(**kwargs):
         if failed:
             raise InvalidationFailed(("public pages",))
     except InvalidationFailed:
-        if not generations.is_removing_access():
+        if not versions.is_removing_access():
             raise
         logger.warning("A take-down was made without dropping the kept public pages.")
 

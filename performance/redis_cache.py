@@ -14,7 +14,7 @@ served uncached. After a connection error or a timeout, this process stops askin
 for `retry_seconds`, so that a hung Redis costs one timeout, not one per cache call.
 
 What must not be lost silently is an *invalidation*: a write that makes what was kept
-unusable (performance/generations.py, performance/page_cache.py). Those use `set_many`,
+unusable (performance/versions.py, performance/page_cache.py). Those use `set_many`,
 whose answer is, as Django documents it, the keys that could not be written: here all of
 them when Redis did not take the write. The invalidation then fails closed (the change
 it follows is refused). `delete` is not used for invalidations; its failure is logged.

@@ -232,7 +232,7 @@ def test_a_withdrawal_the_cache_cannot_hear_of_still_takes_the_photo_down(
     client, world, public_photo, consenting, failing_writes
 ):
     """Taking down removes access: it is never refused because the cache could not be
-    told (performance/generations.py, `removing_access`)."""
+    told (performance/versions.py, `removing_access`)."""
     entry, photo, rendition = public_photo
     seen_publicly(client, world, entry, photo, rendition)
     # In a transaction of its own, as outside the tests: nothing is rolled back.
@@ -309,10 +309,10 @@ def test_an_import_whose_cache_fails_after_the_commit_says_it_is_done(
 def test_other_changes_the_cache_cannot_hear_of_are_still_refused(world, failing_writes):
     """Only a take-down is let through: ending a membership still fails closed."""
     from classrooms.models import Membership
-    from performance import generations
+    from performance import versions
 
     membership = Membership.objects.get(user=world.pupil, classroom=world.classroom)
-    with failing_writes, pytest.raises(generations.InvalidationFailed), transaction.atomic():
+    with failing_writes, pytest.raises(versions.InvalidationFailed), transaction.atomic():
         membership.delete()
     assert Membership.objects.filter(pk=membership.pk).exists()
 

@@ -27,7 +27,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from classrooms.models import BlogEntryPage, Guardianship, Membership
 from comments.models import ClassComment, Partnership
 from notifications.services import notify
-from performance import generations
+from performance import versions
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,7 @@ def redis_out_of_reach(settings):
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     settings.SESSION_CACHE_ALIAS = "sessions"
     settings.PREAU_PAGE_CACHE_SECONDS = 600
-    settings.PREAU_GENERATION_SECONDS = 3600
+    settings.PREAU_VERSION_SECONDS = 3600
     yield
     # The next test's clean-up empties the configured cache, not this one.
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -239,7 +239,7 @@ def test_a_membership_the_cache_cannot_forget_is_not_ended(client, world, failin
     client.force_login(world.pupil)
     assert client.get(world.classroom.url).status_code == 200
     # In a transaction of its own, as outside the tests: it is rolled back.
-    with failing_writes, pytest.raises(generations.InvalidationFailed), transaction.atomic():
+    with failing_writes, pytest.raises(versions.InvalidationFailed), transaction.atomic():
         membership.delete()
     assert Membership.objects.filter(pk=membership.pk).exists()
     assert client.get(world.classroom.url).status_code == 200  # as the database says
@@ -251,7 +251,7 @@ def test_a_guardianship_the_cache_cannot_forget_is_not_ended(client, world, fail
     guardianship = Guardianship.objects.get(parent=world.parent, child=world.pupil)
     client.force_login(world.parent)
     assert client.get(world.classroom.url).status_code == 200
-    with failing_writes, pytest.raises(generations.InvalidationFailed), transaction.atomic():
+    with failing_writes, pytest.raises(versions.InvalidationFailed), transaction.atomic():
         guardianship.delete()
     assert Guardianship.objects.filter(pk=guardianship.pk).exists()
     assert client.get(world.classroom.url).status_code == 200

@@ -84,8 +84,6 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # The Wagtail site of the request, kept with the page tree (performance/site_cache.py).
-    "performance.site_cache.KeptSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Answers to a logged-in person, kept pages included, are never stored (security/).
@@ -98,8 +96,6 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "classrooms.admin_privacy.AdminPrivacyMiddleware",
     "axes.middleware.AxesMiddleware",
-    # A person's pages kept while nothing they show changed (performance/personal_pages.py).
-    "performance.personal_pages.PersonalPageCacheMiddleware",
 ]
 
 # The benchmark counts each request's SQL queries (performance/query_count.py).
@@ -171,15 +167,12 @@ else:
 # Whole public pages kept for anonymous visitors, dropped at every publication
 # (performance/page_cache.py); 0 switches the cache off.
 PREAU_PAGE_CACHE_SECONDS = env_int("PREAU_PAGE_CACHE_SECONDS", 600)
-# What logged-in pages reuse between requests (the pages on the way to an address, what a
-# person is), kept per generation and dropped at every change (performance/generations.py);
-# the lifetime bounds what a change made behind Django's back could cost. 0 switches it off.
-PREAU_GENERATION_SECONDS = env_int("PREAU_GENERATION_SECONDS", 3600)
+# What many readers share (a class's wall cards, an entry's authors and comments, what a
+# person is), kept under the version of that class, entry or person and dropped when it
+# changes (performance/versions.py); the lifetime bounds what a change made behind
+# Django's back could cost. 0 switches it off.
+PREAU_VERSION_SECONDS = env_int("PREAU_VERSION_SECONDS", 3600)
 PREAU_PAGE_CACHE_APPS = ("home", "pages")
-# Whole pages of a logged-in person, kept while every generation they were read at is
-# current (performance/personal_pages.py); the lifetime bounds what depends on the clock
-# alone. 0 switches it off.
-PREAU_PERSONAL_PAGE_SECONDS = env_int("PREAU_PERSONAL_PAGE_SECONDS", 120)
 
 # Background work (e-mails, image renditions): in-process unless a worker is configured.
 TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate")
