@@ -160,7 +160,15 @@ class ClassActivityPage(PrivateClassPageMixin, Page):
 
     @cached_property
     def class_space(self):
-        return ClassroomPage.objects.get(path=self.path[: -self.steplen])
+        """Shared under the class's version: every reader of every activity asks for it."""
+        from performance import versions
+
+        path = self.path[: -self.steplen]
+        return versions.cached(
+            f"class-space:{path}",
+            (versions.class_scope(path),),
+            lambda: ClassroomPage.objects.get(path=path),
+        )
 
     @property
     def activity_icon(self):

@@ -1,22 +1,23 @@
 """The comments on an entry, shared by its readers until one of them changes.
 
 Every reader of an entry reads the same rows: its comments in every state, with their
-authors and the rewriting they led to. They are shared under the entry's own version
-(performance/versions.py), replaced when a comment on it is saved or deleted; each
-reader then sees only what is theirs to see (comments/templatetags/class_comments.py).
-A comment also replaces its class's version: the wall and the teachers' queue of
-waiting comments are shared under it.
+authors and the rewriting they led to. They are shared under a version of the entry's
+comments (performance/versions.py), replaced when a comment on it is saved or deleted;
+each reader then sees only what is theirs to see (comments/templatetags/class_comments.py).
+A comment also replaces the version of its class's comments, under which the teachers'
+queue of waiting comments is shared. Neither is the entry's or the class's own version:
+a comment leaves the entry's body, the wall's cards and the class's facts in place.
 """
 
 from performance import versions
 
 
 def entry_scope(entry_pk) -> str:
-    return versions.page_scope(entry_pk)
+    return f"comments:{entry_pk}"
 
 
 def class_scope(classroom_path: str) -> str:
-    return versions.class_scope(classroom_path)
+    return f"class-comments:{classroom_path}"
 
 
 def scope_of(comment, **kwargs) -> tuple:
@@ -50,7 +51,7 @@ def comments_on(entry) -> list:
         return list(ClassComment.objects.on(entry).select_related("user", "led_to_revision"))
 
     scope = entry_scope(entry.pk)
-    return versions.cached(f"comments:{entry.pk}", (scope,), load)
+    return versions.cached(scope, (scope,), load)
 
 
 def watch() -> None:

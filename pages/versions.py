@@ -10,8 +10,10 @@ the school of the first three.
   version (the wall's cards, topics and titles). A pupil's draft of an entry never
   published, and a draft revision of any page (Wagtail's `save_revision` writes only the
   revision's fields), leave the class's kept wall in place: no family reads them.
-- Publication, unpublication, a move or a deletion of an activity also replaces its
-  school's version: another class may show it among what the school shared.
+- A school or town, and any page below it that is or once was published (or is moved
+  or deleted), also replaces the school's version: another class may show it among what
+  the school shared, and every page of the school shows the school's breadcrumb and
+  accessibility statement (pages/frame.py).
 """
 
 from django.db.models.signals import post_delete, pre_delete
@@ -53,13 +55,13 @@ def scopes_of_page(page, signal=None, update_fields=None, **kwargs) -> tuple:
     scopes = [versions.page_scope(page.pk)]
     if update_fields is not None and set(update_fields) <= REVISION_FIELDS:
         return tuple(scopes)
-    if page.depth < CLASS_DEPTH:
+    if page.depth < SCHOOL_DEPTH:
         return tuple(scopes)
     event = signal in TREE_EVENTS or signal in (pre_delete, post_delete)
     published = page.live or page.first_published_at is not None
-    if page.depth == CLASS_DEPTH or published or event:
+    if page.depth >= CLASS_DEPTH and (page.depth == CLASS_DEPTH or published or event):
         scopes.append(versions.class_scope(class_path_of(page.path)))
-    if page.depth > CLASS_DEPTH and (event or published):
+    if page.depth == SCHOOL_DEPTH or event or published:
         scopes.append(versions.school_scope(school_path_of(page.path)))
     if signal in (pre_page_move, post_page_move):
         # The class and school it leaves, and those it joins.

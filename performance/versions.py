@@ -83,12 +83,19 @@ def _memo() -> dict:
     return versions if versions is not None else {}
 
 
+def _values() -> dict | None:
+    """Shared values already read in this request (None outside a request)."""
+    return getattr(_seen, "values", None)
+
+
 def request_began(**kwargs) -> None:
     _seen.versions = {}
+    _seen.values = {}
 
 
 def request_ended(**kwargs) -> None:
     _seen.versions = None
+    _seen.values = None
 
 
 def cache_backend():
@@ -146,6 +153,8 @@ def _replace(scopes) -> None:
     if failed:
         raise InvalidationFailed(scopes)
     _memo().update(versions)
+    if (seen := _values()) is not None:
+        seen.clear()  # what this request read before the change is not reused after it
 
 
 @contextmanager
@@ -208,12 +217,17 @@ def cached(key: str, scopes: tuple, load):
     Without the setting (or at 0), `load()` is simply called: nothing is kept."""
     if not enabled():
         return load()
-    backend = cache_backend()
     full_key = f"{VALUE_PREFIX}{key}:{current(*scopes)}"
+    seen = _values()
+    if seen is not None and full_key in seen:
+        return seen[full_key]  # asked again within the request (the header, the footer)
+    backend = cache_backend()
     value = backend.get(full_key)
     if value is None:
         value = load()
         backend.set(full_key, value, lifetime())
+    if seen is not None:
+        seen[full_key] = value
     return value
 
 

@@ -11,8 +11,9 @@ keep without making a second entry or comment: back in the form, or applied to w
 first POST made.
 
 Why the cache, and not the session: a token written into the session at every rendering
-would save every reader's session at every page they open. Why not the database: the record only has to outlive a double click and a
-return through the browser's history, hours, not years. When the cache cannot be reached
+would save every reader's session at every page they open. Why not the database: the
+record only has to outlive a double click and a return through the browser's history,
+hours, not years. When the cache cannot be reached
 the form is acted on as without a token: nothing is refused because of this module.
 """
 

@@ -33,7 +33,9 @@ def language_links(context):
     page = context.get("page")
     translations = {}
     if isinstance(page, Page) and page.pk:
-        found = page.get_translations(inclusive=True).live().select_related("locale")
+        from pages.frame import frame_of
+
+        found = frame_of(page).translations
         for translation in found:
             translations[translation.locale.language_code] = translation
     links = []

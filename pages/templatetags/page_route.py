@@ -11,4 +11,6 @@ def breadcrumb_ancestors(page):
     """The page's ancestors below the tree's root, root first: none for a non-page."""
     if not isinstance(page, Page) or not page.pk:
         return []
-    return list(page.get_ancestors())[1:]
+    from pages.frame import frame_of
+
+    return frame_of(page).ancestors

@@ -220,7 +220,7 @@ def test_ending_a_partnership_the_cache_cannot_forget_is_not_saved_and_says_so(
 def test_a_partnership_ended_whose_invalidation_fails_after_commit_is_closed_at_once(
     client, world, entry, partnership, failing_writes, django_capture_on_commit_callbacks, caplog
 ):
-    """The tokens were replaced before the row was written: a failure of the replacement
+    """The versions were replaced before the row was written: a failure of the replacement
     after the commit is logged, the teacher gets no error page, the guest loses access."""
     guest = browser_of(world.other_pupil)
     assert guest.get(entry.url).status_code == 200
@@ -230,7 +230,7 @@ def test_a_partnership_ended_whose_invalidation_fails_after_commit_is_closed_at_
         assert response.status_code == 302
         failing_writes.start()  # the commit's replacement fails
     failing_writes.stop()
-    assert "its tokens were not replaced again" in caplog.text
+    assert "its versions were not replaced again" in caplog.text
     assert guest.get(entry.url).status_code == 404
 
 

@@ -1,0 +1,48 @@
+"""What frames every page of a school: its breadcrumb, its translations, its statement.
+
+Each page of the portal shows its ancestors (the breadcrumb), the language switcher's
+translations of it and the accessibility statement that speaks for it, three queries
+that are the same for every reader of the page. Below the portal they are shared under
+the page's own version and its school's (performance/versions.py, pages/versions.py):
+renaming the school, publishing a statement or moving the page replaces them. The
+portal's own pages are few and mostly served to anonymous visitors from the public page
+cache, so they are read as they are.
+"""
+
+from dataclasses import dataclass
+
+from wagtail.models import Page
+
+from performance import versions
+
+from .identity import accessibility_statement_for
+from .versions import CLASS_DEPTH, SCHOOL_DEPTH, class_path_of, school_path_of
+
+
+@dataclass
+class Frame:
+    ancestors: list  # below the tree's root, root first
+    translations: list  # live translations of the page, itself included, with their locale
+    statement: Page | None
+
+
+def _read(page) -> Frame:
+    return Frame(
+        ancestors=list(page.get_ancestors())[1:],
+        translations=list(page.get_translations(inclusive=True).live().select_related("locale")),
+        statement=accessibility_statement_for(page),
+    )
+
+
+def scopes_of(page) -> tuple:
+    scopes = [versions.page_scope(page.pk), versions.school_scope(school_path_of(page.path))]
+    if page.depth >= CLASS_DEPTH:
+        scopes.append(versions.class_scope(class_path_of(page.path)))
+    return tuple(scopes)
+
+
+def frame_of(page) -> Frame:
+    """The page's frame, shared by its readers when it sits in a school or a town."""
+    if page.depth < SCHOOL_DEPTH:
+        return _read(page)
+    return versions.cached(f"frame:{page.pk}", scopes_of(page), lambda: _read(page))
