@@ -44,7 +44,7 @@ $(VENV)/.installed-bench: requirements-bench.txt $(VENV)/.installed
 bench: $(VENV)/.installed-bench
 	@command -v wrk >/dev/null 2>&1 || (apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null)
-	$(PY) -m performance.bench $(BENCH_ARGS)
+	$(PY) -m devtools.bench $(BENCH_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

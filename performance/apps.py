@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PerformanceConfig(AppConfig):
-    """Speed at académie scale: the public page cache, the scale data set, the benchmark."""
+    """Speed at académie scale, in production (the benchmark and seeding are in devtools/)."""
 
     name = "performance"
     verbose_name = _("Performance")

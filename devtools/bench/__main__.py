@@ -1,4 +1,4 @@
-"""`python -m performance.bench`: see the package docstring; `--help` lists the knobs."""
+"""`python -m devtools.bench`: see the package docstring; `--help` lists the knobs."""
 
 import argparse
 import os

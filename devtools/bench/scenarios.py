@@ -31,11 +31,11 @@ def session_cookie(user, csrf_secret):
 
 
 def targets():
-    """School 0's pages and people (performance/scale/targets.py), and what posts need."""
+    """School 0's pages and people (devtools/scale/targets.py), and what posts need."""
     from django.templatetags.static import static
 
     from classrooms.models import BlogEntryPage, Guardianship, Membership, Visibility
-    from performance.scale.targets import bench_targets
+    from devtools.scale.targets import bench_targets
 
     found = dict(bench_targets())
     classroom = found["classroom"]
