@@ -34,8 +34,8 @@ ifeq ($(CI),true)
 	$(MAKE) test-postgres
 endif
 
-# Load benchmark at two portal sizes (README "Performance"); needs PostgreSQL and Redis.
-# BENCH_ARGS passes options, e.g. BENCH_ARGS="--sizes 8,650 --seconds 20".
+# The school-day mix at 64 and 650 schools (README "Performance"); needs PostgreSQL and Redis.
+# BENCH_ARGS passes options, e.g. BENCH_ARGS="--sizes 8 --seconds 3 --mix-seconds 8".
 BENCH_ARGS ?=
 $(VENV)/.installed-bench: requirements-bench.txt $(VENV)/.installed
 	$(PY) -m pip install -q -r requirements-bench.txt
