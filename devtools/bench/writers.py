@@ -60,6 +60,12 @@ def due_times(rate, seconds):
     return [index / rate for index in range(count)]
 
 
+def window(rate, seconds):
+    """The seconds over which a kind's due actions are spread, for its rate done."""
+    count = len(due_times(rate, seconds))
+    return count / rate if count else seconds
+
+
 def once_token():
     return secrets.token_urlsafe(18)
 
@@ -91,6 +97,7 @@ class Tally:
             self.latencies.append(seconds)
 
     def summary(self, duration):
+        """`duration`: the window the actions were due in (count due / rate)."""
         done = len(self.latencies)
         p50, p99 = percentile(self.latencies, 0.5), percentile(self.latencies, 0.99)
         return {
@@ -216,10 +223,11 @@ def run(plan):
             scheduler.start()
         for scheduler in schedulers:
             scheduler.join()
-    # Rates are over the plan's window: the last action is due before it ends, and
-    # its answer may come after.
-    duration = max(plan["seconds"], 1e-9)
-    return {kind: tally.summary(duration) for kind, tally in tallies.items()}
+    # Each rate is over the window its actions were due in (n actions due at n / rate
+    # seconds: n / rate), whenever their answers came.
+    return {
+        kind: tally.summary(window(tally.rate, plan["seconds"])) for kind, tally in tallies.items()
+    }
 
 
 def main(arguments):

@@ -92,6 +92,8 @@ def test_actions_are_due_at_a_fixed_rate_and_enough_requests_are_planned():
     assert writers.due_times(0.03, 8) == [0.0]  # at least one action of each kind
     assert writers.due_times(0, 8) == []
     assert writers.needed(2.0, 10) >= 20
+    # 6 publications due in 27 s at 0.25/s: all 6 sent is the rate asked, not 0.22/s.
+    assert writers.window(0.25, 27) == 24
 
 
 def test_a_pupil_saves_the_draft_the_first_save_made():
