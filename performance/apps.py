@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PerformanceConfig(AppConfig):
-    """Speed at académie scale: shared reads under versions, the public page cache."""
+    """Speed at académie scale, in production: shared reads under versions, the public
+    page cache (the benchmark and the scale seeding are in devtools/)."""
 
     name = "performance"
     verbose_name = _("Performance")
