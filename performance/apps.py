@@ -11,10 +11,10 @@ class PerformanceConfig(AppConfig):
     def ready(self):
         from wagtail import hooks
 
-        from . import generations, media_scope, page_cache, personal_pages, signal_handlers
+        from . import generations, media_scope, page_cache, personal_pages, public_purge
 
-        signal_handlers.register()
+        public_purge.register()
         generations.connect()
         media_scope.watch()
-        hooks.register("before_serve_page", page_cache.mark_cacheable)
+        hooks.register("before_serve_page", page_cache.note_page)
         hooks.register("before_serve_page", personal_pages.mark_served)
