@@ -348,6 +348,12 @@ class NewsIndexPage(RoutablePageMixin, IntroBodyPage):
         context["galleries"] = GalleryPage.objects.live().filter(public_filter()).child_of(self)
         return context
 
+    def get_cached_paths(self):
+        """The section's addresses that caches of public pages keep and a publication
+        purges (wagtail.contrib.frontend_cache): the section and its feeds. An event's own
+        iCalendar file follows within s-maxage (performance/page_cache.py)."""
+        return ["/", "rss/", "agenda/", "agenda/ics/"]
+
     # Feeds of the section (pages/feeds.py): RSS of its news, its agenda and iCalendar files.
 
     @route(r"^rss/$", name="rss")

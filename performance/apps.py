@@ -12,8 +12,8 @@ class PerformanceConfig(AppConfig):
     def ready(self):
         from wagtail import hooks
 
-        from . import page_cache, signal_handlers, versions
+        from . import page_cache, public_purge, versions
 
-        signal_handlers.register()
+        public_purge.register()
         versions.connect()
-        hooks.register("before_serve_page", page_cache.mark_cacheable)
+        hooks.register("before_serve_page", page_cache.note_page)
