@@ -60,7 +60,9 @@ def body_html(request, entry):
     def load():
         return str(entry.body.render_as_block(context={"request": request, "page": entry}))
 
-    key = f"entry-body:{entry.pk}:{entry.live_revision_id}:{translation.get_language()}"
+    # Links to other pages are written for the host asked (a school may have its own).
+    language, host = translation.get_language(), request.get_host()
+    key = f"entry-body:{entry.pk}:{entry.live_revision_id}:{host}:{language}"
     # Rendered from our own block templates, which escape what people wrote.
     return mark_safe(versions.cached(key, (versions.page_scope(entry.pk),), load))  # noqa: S308
 

@@ -147,10 +147,11 @@ def render_cards(request, pages, classroom):
     """Each visible card's HTML: shared by the class's readers (one cache round trip for
     the page of cards), except the cards made personal for this reader."""
     version = versions.current(*class_version(classroom))
-    language = translation.get_language()
+    # Links are written for the host asked (a school may have its own address).
+    language, host = translation.get_language(), request.get_host()
     shown = [page for page in pages if not page.card_hidden]
     keys = {
-        page.pk: f"{versions.VALUE_PREFIX}card:{page.pk}:{language}:{version}"
+        page.pk: f"{versions.VALUE_PREFIX}card:{page.pk}:{host}:{language}:{version}"
         for page in shown
         if not page.card_personal
     }

@@ -72,10 +72,24 @@ def scopes_of_page(page, signal=None, update_fields=None, **kwargs) -> tuple:
     return tuple(scopes)
 
 
+def restriction_changed(restriction, **kwargs) -> tuple:
+    """A view restriction set or lifted: as if the page it covers were published anew
+    (what is shared of it and its school, the statement in its school's footer)."""
+    page = Page.objects.filter(pk=restriction.page_id).first()
+    return scopes_of_page(page, signal=page_published) if page is not None else ()
+
+
 def page_models() -> tuple:
     return (Page,)
+
+
+def restriction_models() -> tuple:
+    from wagtail.models import PageViewRestriction
+
+    return (PageViewRestriction,)
 
 
 def watch() -> None:
     """Called from PagesConfig.ready()."""
     versions.watch(scopes_of_page, page_models)
+    versions.watch(restriction_changed, restriction_models)

@@ -21,8 +21,18 @@ from django.utils.crypto import get_random_string
 # The characters of Django's own session keys (lowercase letters and digits), 32 long.
 KEY_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
 KEY_LENGTH = 32
-# What `login()` records as the backend that authenticated the person.
-BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def backend() -> str:
+    """What `login()` records as the backend that authenticated the person: the first
+    configured one that authenticates with a password (axes' only refuses logins)."""
+    from django.contrib.auth import load_backend
+
+    return next(
+        path
+        for path in settings.AUTHENTICATION_BACKENDS
+        if hasattr(load_backend(path), "user_can_authenticate")
+    )
 
 
 def cookie(session_key, csrf_secret):
@@ -44,6 +54,7 @@ def open_sessions(user_ids, csrf_secret, *, batch_size=1000):
     age = settings.SESSION_COOKIE_AGE
     expires = timezone.now() + timedelta(seconds=age)
     cookies = {}
+    authenticated_by = backend()
     ids = list(dict.fromkeys(user_ids))
     for start in range(0, len(ids), batch_size):
         users = get_user_model().objects.filter(pk__in=ids[start : start + batch_size])
@@ -52,7 +63,7 @@ def open_sessions(user_ids, csrf_secret, *, batch_size=1000):
             key = get_random_string(KEY_LENGTH, KEY_CHARACTERS)
             data = {
                 SESSION_KEY: str(user.pk),
-                BACKEND_SESSION_KEY: BACKEND,
+                BACKEND_SESSION_KEY: authenticated_by,
                 HASH_SESSION_KEY: user.get_session_auth_hash(),
             }
             rows.append(
