@@ -24,6 +24,7 @@ class Frame:
     ancestors: list  # below the tree's root, root first
     translations: list  # live translations of the page, itself included, with their locale
     statement: Page | None
+    locale: object = None  # a class space's locale, which its activities share
 
 
 def _read(page) -> Frame:
@@ -45,4 +46,34 @@ def frame_of(page) -> Frame:
     """The page's frame, shared by its readers when it sits in a school or a town."""
     if page.depth < SCHOOL_DEPTH:
         return _read(page)
+    if page.depth > CLASS_DEPTH:
+        # An activity of a class space: its class's frame, one step further. Activities
+        # have no children (so no statement of their own) and class spaces live in one
+        # language (an activity's only translation is itself).
+        frame = _class_frame(class_path_of(page.path))
+        if page.locale_id == frame.locale.pk:
+            page.locale = frame.locale  # the language switcher reads it: no query
+        return Frame(
+            ancestors=frame.ancestors,
+            translations=[page] if page.live else [],
+            statement=frame.statement,
+        )
     return versions.cached(f"frame:{page.pk}", scopes_of(page), lambda: _read(page))
+
+
+def _class_frame(class_path) -> Frame:
+    """What every activity of a class shares of its frame: the class space among the
+    ancestors, and the statement: once for all the class's entries and exercises."""
+
+    def load():
+        space = Page.objects.select_related("locale").get(path=class_path)
+        frame = _read(space)
+        frame.ancestors.append(space)
+        frame.locale = space.locale
+        return frame
+
+    scopes = (
+        versions.school_scope(school_path_of(class_path)),
+        versions.class_scope(class_path),
+    )
+    return versions.cached(f"class-frame:{class_path}", scopes, load)
