@@ -34,8 +34,8 @@ ifeq ($(CI),true)
 	$(MAKE) test-postgres
 endif
 
-# Load benchmark at two portal sizes (README "Performance"); needs PostgreSQL and Redis.
-# BENCH_ARGS passes options, e.g. BENCH_ARGS="--sizes 8,650 --seconds 20".
+# The school-day mix at 64 and 650 schools (README "Performance"); needs PostgreSQL and Redis.
+# BENCH_ARGS passes options, e.g. BENCH_ARGS="--sizes 8 --seconds 3 --mix-seconds 8".
 BENCH_ARGS ?=
 $(VENV)/.installed-bench: requirements-bench.txt $(VENV)/.installed
 	$(PY) -m pip install -q -r requirements-bench.txt
@@ -44,7 +44,7 @@ $(VENV)/.installed-bench: requirements-bench.txt $(VENV)/.installed
 bench: $(VENV)/.installed-bench
 	@command -v wrk >/dev/null 2>&1 || (apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null)
-	$(PY) -m performance.bench $(BENCH_ARGS)
+	$(PY) -m devtools.bench $(BENCH_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

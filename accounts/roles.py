@@ -77,9 +77,8 @@ def sync_user(user) -> None:
 
 
 def forget_cached_permissions(user) -> None:
-    """Drop what Django, guardian and Préau cached on this user object about rights."""
+    """Drop what Préau read on this user object about rights (classrooms/person.py; the
+    permission backend answers from it), so the same object sees the new rows."""
     for attribute in list(vars(user)):
-        if attribute.startswith(
-            ("_perm_cache", "_user_perm_cache", "_group_perm_cache", "_preau_")
-        ):
+        if attribute.startswith("_preau_"):
             delattr(user, attribute)

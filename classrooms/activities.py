@@ -22,15 +22,19 @@ class Activity:
     teacher; `drafts(classroom, user)` what this person left unfinished; `new_url(classroom,
     user)` where their "new" button leads in the front end ("" if they may not add one).
     `wall_annotations()` gives expressions (on the page's id, as OuterRef("pk")) that the
-    wall adds to its one query, for `prepare_cards` to read without a query. The wall's
-    rows are kept for every reader of the class (classrooms/wall.py): annotations say
-    nothing of the person reading; `prepare_cards` is where a card becomes theirs.
+    wall adds to its one query. The wall's pages are shared by every reader of the class
+    (classrooms/wall.py): annotations and `share_cards(pages)` (what the cards show that is
+    the same for everyone: photos, authors) say nothing of the person reading, and their
+    results are kept with the pages; `prepare_cards(pages, request)` is where a card
+    becomes the reader's: it may set `card_hidden` (not for them) or `card_personal` (it
+    shows something of theirs: rendered for them, never shared).
     """
 
     model_label: str  # "app_label.ModelName" of a Page subclass
     icon: str  # a symbol of static/icons/sprite.svg
     on_wall: bool = True  # whether published pages of this type appear on the class wall
     card_template: str = "classrooms/cards/activity.html"
+    share_cards: Callable | None = None
     prepare_cards: Callable | None = None
     wall_annotations: Callable | None = None
     to_review: Callable | None = None

@@ -2,32 +2,22 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-def topic_models():
-    from taggit.models import Tag
-
-    from .models import BlogEntryTag
-
-    return (Tag, BlogEntryTag)
-
-
 class ClassroomsConfig(AppConfig):
     name = "classrooms"
     verbose_name = _("Class spaces")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
         from wagtail import hooks
-        from wagtail.users.models import UserProfile
 
         from notifications import kinds
         from pages import file_scope as page_file_scope
-        from pages.routing import TREE
-        from performance import generations
+        from performance import versions
 
         from . import (
             activities,
             admin_privacy,
             blog,
+            class_versions,
             consent,
             file_scope,
             files,
@@ -43,6 +33,7 @@ class ClassroomsConfig(AppConfig):
                 "classrooms.BlogEntryPage",
                 icon="pencil",
                 card_template="classrooms/cards/blog_entry.html",
+                share_cards=blog.share_cards,
                 prepare_cards=blog.prepare_cards,
                 wall_annotations=blog.wall_annotations,
                 to_review=blog.to_review,
@@ -52,15 +43,8 @@ class ClassroomsConfig(AppConfig):
         )
         permissions.register()
         signal_handlers.register()
-        generations.watch(person.PEOPLE, person.read_models, ignore=person.ignored_change)
-        # The wall keeps its topics' names with the pages (classrooms/wall.py).
-        generations.watch(TREE, topic_models)
-        for signal in (post_save, post_delete):
-            signal.connect(
-                person.profile_changed, sender=UserProfile, dispatch_uid=f"profile-{id(signal)}"
-            )
-        # Staff pages read their Wagtail profile (the user bar): a page may depend on it.
-        generations.watch(person.PROFILES, lambda: (UserProfile,), guards_access=False)
+        versions.watch(person.people_changed, person.read_models)
+        class_versions.watch()
         uploads.register()
         # Teachers and directors are told why a withdrawn consent took their page down.
         for kind in consent.notification_kinds():

@@ -80,46 +80,45 @@ def card_topics(entry):
 
 
 def card_photos(image_ids) -> dict:
-    """The photos, each with its card renditions, in one query (from the renditions).
-
-    As Wagtail's `prefetch_renditions` would leave them, so `{% image %}` needs no query;
-    a photo never shown on a card yet (no rendition) costs one more query, once.
-    """
+    """The photos, each with its card rendition, in two queries (Wagtail's
+    `prefetch_renditions`), so `{% image %}` needs no query; a photo never shown on a
+    card yet gets its rendition made now, so that the photo kept with the wall holds it."""
     Image = get_image_model()
-    photos = {}
-    renditions = Image.get_rendition_model().objects.filter(
-        image_id__in=image_ids, filter_spec=CARD_PHOTO
-    )
-    by_image = {}
-    for rendition in renditions.select_related("image"):
-        photos.setdefault(rendition.image_id, rendition.image)
-        by_image.setdefault(rendition.image_id, []).append(rendition)
-    if missing := set(image_ids) - set(photos):
-        photos.update({photo.pk: photo for photo in Image.objects.filter(pk__in=missing)})
-    for pk, photo in photos.items():
-        prefetched = photo.renditions.all()
-        prefetched._result_cache = by_image.get(pk, [])
-        prefetched._prefetch_done = True
-        photo._prefetched_objects_cache = {"renditions": prefetched}
+    if not image_ids:
+        return {}
+    photos = {
+        photo.pk: photo
+        for photo in Image.objects.filter(pk__in=image_ids).prefetch_renditions(CARD_PHOTO)
+    }
+    for photo in photos.values():
+        photo.get_rendition(CARD_PHOTO)  # no query once prefetched
     return photos
 
 
-def prepare_cards(entries, request):
-    """Authors, topics, first photo and first recording of each entry, in two queries."""
+def share_cards(entries):
+    """Authors, topics, first photo and first recording of each entry, in three queries:
+    the same for every reader of the class, so kept with the wall (classrooms/wall.py)."""
     photo_ids = {entry.pk: first_of(entry.body, "image", "image") for entry in entries}
     audio_ids = {entry.pk: first_of(entry.body, "recording", "audio") for entry in entries}
     photos = card_photos({i for i in photo_ids.values() if i})
     recordings = get_media_model().objects.filter(pk__in={i for i in audio_ids.values() if i})
     recordings = {recording.pk: recording for recording in recordings}
-    children = children_of(request.user)
     for entry in entries:
         authors = card_authors(entry)
         entry.card_photo = photos.get(photo_ids[entry.pk])
         entry.card_recording = recordings.get(audio_ids[entry.pk])
         # Cards are shown on the class's own wall: its members read full display names.
         entry.shown_authors = [shown_name(a, in_class=True) for a in authors]
-        entry.by_my_child = any(author.pk in children for author in authors)
+        entry.card_author_ids = frozenset(author.pk for author in authors)
         entry.topics = card_topics(entry)
+
+
+def prepare_cards(entries, request):
+    """A parent's own mark on the cards their child wrote: no query."""
+    children = children_of(request.user)
+    for entry in entries:
+        entry.by_my_child = bool(entry.card_author_ids & children)
+        entry.card_personal = entry.by_my_child
 
 
 def _queue(classroom, user):

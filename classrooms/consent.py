@@ -31,7 +31,6 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
 from django.db.models import Q, Subquery
 from django.urls import reverse
 from django.utils import translation
@@ -94,11 +93,11 @@ def consent_withdrawn(pupils) -> None:
 
     Called with the pupils whose consent is no longer recorded; does nothing (one query)
     for a pupil seen in no file. A take-down only removes access, so it is made even when
-    the cache cannot be told (performance/generations.py, `removing_access`).
+    the cache cannot be told (performance/versions.py, `removing_access`).
     """
-    from performance import generations
+    from performance import versions
 
-    with generations.removing_access():
+    with versions.removing_access():
         _take_down(pupils)
 
 
@@ -139,13 +138,11 @@ def _take_down(pupils) -> None:
             pupils=_names(seen, names),
         )
     _keep_private(shown)
-    # The page cache dropped its pages when the entries were published, before this
-    # transaction committed: drop them again once it has, so that no visitor's request
-    # in between keeps the old page for longer. What committed stays committed: a cache
-    # failing by then is logged, never shown as a failed import.
-    from performance import page_cache
+    # Kept public pages showing the files, or listing a page that does (a school's page
+    # lists its classes' public entries), are purged now and once this commits.
+    from performance import public_purge
 
-    transaction.on_commit(page_cache.invalidate_after_commit)
+    public_purge.purge_pages_showing(references)
 
 
 def _pages_referencing(image_ids, media_ids) -> dict[int, set]:

@@ -8,8 +8,10 @@ comments app's template tag (comments/templatetags/class_comments.py).
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import translation
+from django.utils.safestring import mark_safe
 
-from performance import generations
+from performance import versions
 
 from .blog import children_of
 from .forms import VisibilityForm
@@ -20,14 +22,13 @@ from .visibility import shown_name
 
 def authors_and_topics(request, entry):
     """The entry's authors (by first name) and topics, read together in one query, and
-    kept with the class's wall (classrooms/wall.py `class_scopes()`).
+    shared under the entry's version (performance/versions.py).
 
     A preview shows them as the revision has them, not as the database does.
     """
     from types import SimpleNamespace
 
     from .blog import card_authors, card_topics, wall_annotations
-    from .wall import class_scopes
 
     if getattr(request, "is_preview", False):
         return list(entry.authors.order_by("first_name")), list(entry.tags.all())
@@ -41,11 +42,29 @@ def authors_and_topics(request, entry):
             .first()
         )
 
-    rows = generations.read_through(f"entry-authors:{entry.pk}", class_scopes(), load)
+    scopes = (versions.page_scope(entry.pk),)
+    rows = versions.cached(f"entry-authors:{entry.pk}", scopes, load)
     if rows is None:  # a draft previewed before its first save
         return [], []
     found = SimpleNamespace(**rows)
     return card_authors(found), card_topics(found)
+
+
+def body_html(request, entry):
+    """The entry's body as every reader sees it, rendered once per published version and
+    language and shared under the entry's version; None for a preview (it shows a draft,
+    rendered by the template as usual)."""
+    if getattr(request, "is_preview", False) or not entry.live:
+        return None
+
+    def load():
+        return str(entry.body.render_as_block(context={"request": request, "page": entry}))
+
+    # Links to other pages are written for the host asked (a school may have its own).
+    language, host = translation.get_language(), request.get_host()
+    key = f"entry-body:{entry.pk}:{entry.live_revision_id}:{host}:{language}"
+    # Rendered from our own block templates, which escape what people wrote.
+    return mark_safe(versions.cached(key, (versions.page_scope(entry.pk),), load))  # noqa: S308
 
 
 def entry_context(request, entry):
@@ -56,6 +75,7 @@ def entry_context(request, entry):
     children = children_of(user)
     context = {
         "classroom": classroom,
+        "body_html": body_html(request, entry),
         "in_class": in_class,
         "topics": topics,
         "shown_authors": [shown_name(author, in_class) for author in authors],

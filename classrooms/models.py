@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -21,7 +22,6 @@ from wagtail.models import Page, Task, TaskState
 
 from pages.file_scope import FileScopePageForm
 from pages.models import MediaCollectionMixin
-from pages.routing import RoutedPageMixin, route_of, specific_of
 
 from . import activities
 from .admin_forms import ExercisePageForm
@@ -79,7 +79,7 @@ class PrivateClassPageMixin:
         return []
 
 
-class ClassroomPage(PrivateClassPageMixin, MediaCollectionMixin, RoutedPageMixin, Page):
+class ClassroomPage(PrivateClassPageMixin, MediaCollectionMixin, Page):
     """A private class space for one school year."""
 
     school_year = models.CharField(
@@ -143,7 +143,7 @@ class ClassroomPage(PrivateClassPageMixin, MediaCollectionMixin, RoutedPageMixin
         return context
 
 
-class ClassActivityPage(PrivateClassPageMixin, RoutedPageMixin, Page):
+class ClassActivityPage(PrivateClassPageMixin, Page):
     """Base of every activity page: lives directly in a class space and shares its privacy."""
 
     search_fields = []
@@ -155,21 +155,20 @@ class ClassActivityPage(PrivateClassPageMixin, RoutedPageMixin, Page):
         abstract = True
 
     def get_classroom(self):
-        """The class space this activity sits in, read once per page object.
+        """The class space this activity sits in (its parent), read once per page object."""
+        return self.class_space
 
-        Activities sit directly below their class space: routing read it with the page
-        (pages/routing.py); otherwise the path prefix finds it without loading the tree.
-        """
-        classroom = self.__dict__.get("_preau_classroom")
-        if classroom is None:
-            route = route_of(self)
-            parent = route.ancestors[-1] if route is not None and route.ancestors else None
-            if parent is not None and parent.specific_class is ClassroomPage:
-                classroom = specific_of(parent)
-            else:
-                classroom = ClassroomPage.objects.get(path=self.path[: -self.steplen])
-            self.__dict__["_preau_classroom"] = classroom
-        return classroom
+    @cached_property
+    def class_space(self):
+        """Shared under the class's version: every reader of every activity asks for it."""
+        from performance import versions
+
+        path = self.path[: -self.steplen]
+        return versions.cached(
+            f"class-space:{path}",
+            (versions.class_scope(path),),
+            lambda: ClassroomPage.objects.get(path=path),
+        )
 
     @property
     def activity_icon(self):

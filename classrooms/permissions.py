@@ -16,8 +16,6 @@ from wagtail.models import Page
 from accounts import grants, roles
 from accounts.models import RoleGroup
 from pages.models import SchoolPage
-from pages.routing import TREE
-from performance import generations
 
 from . import person
 from .models import ClassroomGroupObjectPermission, ClassroomPage, Guardianship, Membership
@@ -142,7 +140,8 @@ def grant_class_permissions(group, classrooms, codenames) -> None:
         for permission in _permissions(codenames)
     ]
     ClassroomGroupObjectPermission.objects.bulk_create(rows, ignore_conflicts=True)
-    person.forget()  # a bulk insert sends no signal
+    # A bulk insert sends no signal: the group's members read their rights again.
+    person.forget(group.user_set.values_list("pk", flat=True))
 
 
 def setup_class_role(classroom, group) -> None:
@@ -170,7 +169,6 @@ def set_up_new_classroom(classroom) -> None:
         parent = school.collection
         classroom.collection = grants.new_collection(classroom.title, parent)
         ClassroomPage.objects.filter(pk=classroom.pk).update(collection=classroom.collection)
-        generations.bump(TREE)  # routing keeps pages, collection included
     directors = roles.group_for(school, RoleGroup.Role.SCHOOL_DIRECTOR)
     grant_class_permissions(
         directors, [classroom], CLASS_ROLE_PERMISSIONS[RoleGroup.Role.SCHOOL_DIRECTOR]

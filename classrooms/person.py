@@ -6,11 +6,10 @@ run, which towns they work for, which rights the role groups give them on class 
 (django-guardian's object permission tables, read directly), whether they may enter the
 Wagtail admin, which groups of pupils they are in. Answered here in a single UNION
 query, kept on the user object for the request and between requests in the shared cache
-(performance/generations.py), for the current generation of everyone's places ("people":
-any change to a row the union reads) and of the person's own counters ("person:<id>":
-their notifications, their admin profile). A membership added meanwhile shows on the
-next page load; `accounts.roles.forget_cached_permissions` (called whenever the person's
-rows change) drops what the user object holds at once.
+under the person's own version (performance/versions.py), which a change to any row of
+theirs the union reads replaces (`people_changed`): their memberships, their children's,
+their guardianships, their role groups, the titles of their classes and schools, their
+notifications. A change to one person never drops another's.
 
 The rows stay the truth (DESIGN.md "Who may do what"); this module only reads them.
 """
@@ -20,10 +19,9 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Permission
 from django.db.models import CharField, F, IntegerField, Value
-from wagtail.users.models import UserProfile
 
 from pages.models import MunicipalityAgent, SchoolStaff
-from performance import generations
+from performance import versions
 
 from .models import (
     ClassroomGroupObjectPermission,
@@ -34,10 +32,6 @@ from .models import (
 )
 
 ATTRIBUTE = "_preau_person"
-# The generation scope of everyone's places and rights (performance/generations.py).
-PEOPLE = "people"
-# The Wagtail admin profiles of the staff (performance/personal_pages.py follows them).
-PROFILES = "profiles"
 # pages.permissions.staff_school_paths() keeps its answer here; filled from the same rows.
 STAFF_PATHS_ATTRIBUTE = "_preau_staff_school_paths"
 
@@ -50,7 +44,7 @@ MEMBER, CHILD, GUARDIAN, STAFF, AGENT, RIGHT, GROUP = (
     "right",
     "group",
 )
-USER_PERMISSION, GROUP_PERMISSION, PROFILE = "user_permission", "group_permission", "profile"
+USER_PERMISSION, GROUP_PERMISSION = "user_permission", "group_permission"
 
 # Other apps add what every page asks about a person (the unread notifications...):
 # kind → build(user, row) returning one arm of the union, its rows kept in Person.extra.
@@ -112,7 +106,6 @@ class Person:
     group_permissions: set = field(default_factory=set)
     groups: dict = field(default_factory=dict)  # class id → names of the person's groups
     extra: dict = field(default_factory=dict)  # kind → rows of a registered arm
-    profile: tuple | None = None  # Wagtail admin profile: id, theme, contrast, density
 
     @property
     def may_access_admin(self) -> bool:
@@ -144,35 +137,27 @@ class Person:
         )
 
 
-def scopes_of(user_id) -> tuple:
-    """What a person's rows depend on: everyone's places and rights (a pupil's new class
-    is also their parents'), and the person's own counters (registered arms)."""
-    return (PEOPLE, personal_scope(user_id))
-
-
 def personal_scope(user_id) -> str:
-    return f"person:{user_id}"
+    return versions.person_scope(user_id)
 
 
-def forget(user_ids=None, *, guards_access=True) -> None:
-    """Rows changed behind the signals (a bulk insert): read them again on the next page.
-
-    With `user_ids`, only these people's own counters changed. `guards_access=False`: the
-    change takes nothing away from anyone (notifications read), it stands even when the
-    cache cannot hear of it (performance/generations.py)."""
-    if user_ids is None:
-        generations.bump(PEOPLE, guards_access=guards_access)
-    else:
-        scopes = (personal_scope(pk) for pk in user_ids)
-        generations.bump(*scopes, guards_access=guards_access)
+def forget(user_ids, *, guards_access=True) -> None:
+    """Rows of these people changed behind the signals (a bulk insert, their notifications):
+    read them again on their next page. `guards_access=False`: the change takes nothing
+    away from anyone (notifications read), it stands even when the cache cannot hear of it
+    (performance/versions.py)."""
+    versions.bump(*(personal_scope(pk) for pk in user_ids), guards_access=guards_access)
 
 
 @functools.cache
 def read_models() -> tuple:
-    """Every table the union reads: a change to one starts a new generation of people."""
+    """Every table the union reads, whose changes `people_changed` follows."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
-    from wagtail.models import Page
+
+    from pages.models import MunicipalityPage, SchoolPage
+
+    from .models import ClassroomPage
 
     User = get_user_model()
     return (
@@ -182,11 +167,12 @@ def read_models() -> tuple:
         MunicipalityAgent,
         ClassroomGroupObjectPermission,
         ClassroomUserObjectPermission,
-        Permission,
-        Group,
         PupilGroup,
         User,
-        Page,  # titles and addresses of the person's classes, schools and towns
+        # Titles and addresses of the person's classes, schools and towns.
+        ClassroomPage,
+        SchoolPage,
+        MunicipalityPage,
         User.groups.through,
         User.user_permissions.through,
         Group.permissions.through,
@@ -194,36 +180,86 @@ def read_models() -> tuple:
     )
 
 
-def profile_changed(sender, instance, **kwargs):
-    """A person's Wagtail admin profile (made on their first visit) is theirs alone; it
-    takes nothing away from anyone, so it is kept even when the cache cannot hear of it."""
-    generations.bump(personal_scope(instance.user_id), guards_access=False)
+def _guardians_of(user_ids) -> list:
+    return list(
+        Guardianship.objects.filter(child_id__in=user_ids).values_list("parent_id", flat=True)
+    )
 
 
-def ignored_change(instance, update_fields=None, signal=None, **kwargs) -> bool:
-    """Changes the union does not read: a login (last_login), the pages other than classes,
-    schools and towns (unless moved: their descendants' paths change), and the life of
-    those pages (drafts, revisions, locks) when their title, address and place stay."""
-    from wagtail.models import Page
-    from wagtail.signals import post_page_move, pre_page_move
+def _in_groups(group_ids) -> list:
+    from django.contrib.auth import get_user_model
 
+    User = get_user_model()
+    return list(User.objects.filter(groups__in=group_ids).values_list("pk", flat=True))
+
+
+def _people_of_page(page) -> list:
+    """Everyone whose person shows this class, school or town (its title, its address)."""
     from pages.models import MunicipalityPage, SchoolPage
 
     from .models import ClassroomPage
 
-    if isinstance(instance, Page):
-        if signal in (pre_page_move, post_page_move):
-            return False
-        if not isinstance(instance, (ClassroomPage, SchoolPage, MunicipalityPage)):
-            return True
-        return update_fields is not None and not set(update_fields) & {
+    if isinstance(page, ClassroomPage):
+        members = list(
+            Membership.objects.filter(classroom_id=page.pk).values_list("user_id", flat=True)
+        )
+        return members + _guardians_of(members)
+    if isinstance(page, SchoolPage):
+        return list(SchoolStaff.objects.filter(school_id=page.pk).values_list("user_id", flat=True))
+    if isinstance(page, MunicipalityPage):
+        return list(
+            MunicipalityAgent.objects.filter(municipality_id=page.pk).values_list(
+                "user_id", flat=True
+            )
+        )
+    return []
+
+
+def people_changed(instance, signal=None, update_fields=None, **kwargs) -> tuple:
+    """The people whose person a change of `instance` alters (versions.watch)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import Page
+
+    User = get_user_model()
+    people = []
+    if isinstance(instance, Membership):
+        people = [instance.user_id, *_guardians_of([instance.user_id])]
+    elif isinstance(instance, Guardianship):
+        people = [instance.parent_id, instance.child_id]
+    elif isinstance(instance, (SchoolStaff, MunicipalityAgent, ClassroomUserObjectPermission)):
+        people = [instance.user_id]
+    elif isinstance(instance, ClassroomGroupObjectPermission):
+        people = _in_groups([instance.group_id])
+    elif isinstance(instance, PupilGroup):
+        people = list(instance.pupils.values_list("pk", flat=True)) if instance.pk else []
+        pupils = kwargs.get("pk_set")
+        if kwargs.get("model") is User and pupils:
+            people = list(pupils)
+    elif isinstance(instance, User):
+        if update_fields is not None and set(update_fields) <= {"last_login", "password"}:
+            return ()  # a login: nothing the union reads
+        people = [instance.pk, *_guardians_of([instance.pk])]
+        if kwargs.get("model") is Group and kwargs.get("pk_set") is None:
+            people = [instance.pk]
+    elif isinstance(instance, Group):
+        people = _in_groups([instance.pk])
+        if kwargs.get("model") is User and kwargs.get("pk_set"):
+            people = list(kwargs["pk_set"])
+    elif isinstance(instance, Permission):
+        groups = kwargs.get("pk_set") or ()
+        people = _in_groups(list(groups)) if kwargs.get("model") is Group else list(groups)
+    elif isinstance(instance, Page):
+        if update_fields is not None and not set(update_fields) & {
             "title",
             "url_path",
             "path",
             "slug",
             "depth",
-        }
-    return update_fields is not None and set(update_fields) <= {"last_login", "password"}
+        }:
+            return ()
+        people = _people_of_page(instance)
+    return tuple(personal_scope(pk) for pk in dict.fromkeys(people) if pk)
 
 
 def _row(queryset, kind, page_id, role, person_id, first, last, title, url_path, path):
@@ -383,31 +419,39 @@ def _rows(user):
             None,
         ),
     ]
-    # The person's Wagtail admin profile (theme, contrast, density), which Wagtail's user
-    # bar reads on every page for people who may enter the admin.
-    arms.append(
-        _row(
-            UserProfile.objects.filter(user=user),
-            PROFILE,
-            "id",
-            "theme",
-            None,
-            "contrast",
-            "density",
-            None,
-            None,
-            None,
-        )
-    )
     arms += [build(user, _row) for build in _extra_arms.values()]
     first, *others = arms
     return first.union(*others, all=True)
 
 
+# An id no account has: it stands for the person in the union's SQL, compiled once.
+_ANYONE = -7_340_011
+
+
+@functools.cache
+def _union_sql(vendor: str) -> tuple:
+    """The union's SQL and parameters, for any person: building and compiling its eleven
+    arms with the ORM cost more than running it (about 5 ms), and every family's first
+    page of the evening asks for it. Compiled once per process and database."""
+    from django.contrib.auth import get_user_model
+
+    return _rows(get_user_model()(pk=_ANYONE)).query.sql_with_params()
+
+
+def _fetch(user) -> list:
+    """The union's rows for `user`, from the SQL compiled once."""
+    from django.db import connection
+
+    sql, params = _union_sql(connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, tuple(user.pk if value == _ANYONE else value for value in params))
+        return cursor.fetchall()
+
+
 def _load(user) -> Person:
     person = Person()
     children_classes = []
-    for kind, page_id, role, person_id, first, last, title, url_path, path in _rows(user):
+    for kind, page_id, role, person_id, first, last, title, url_path, path in _fetch(user):
         place = Place(PageRef(page_id, title, url_path, path), role) if page_id else None
         if kind == MEMBER:
             person.memberships.append(place)
@@ -428,8 +472,6 @@ def _load(user) -> Person:
             person.group_permissions.add(f"{title}.{role}")
         elif kind == GROUP:
             person.groups.setdefault(page_id, []).append(role)
-        elif kind == PROFILE:
-            person.profile = (page_id, role, first, last)
         else:
             person.extra.setdefault(kind, []).append(
                 (page_id, role, person_id, first, last, title, url_path, path)
@@ -446,28 +488,15 @@ def _load(user) -> Person:
 
 
 def person_of(user) -> Person:
-    """What this person is, read once per user object (so once per request)."""
+    """What this person is, read once per user object (so once per request), and shared
+    between their requests under their own version (performance/versions.py)."""
     if not (user.is_authenticated and user.is_active):
         return Person()
     person = getattr(user, ATTRIBUTE, None)
     if person is None:
-        person = generations.read_through(
-            f"person:{user.pk}", scopes_of(user.pk), functools.partial(_load, user)
+        person = versions.cached(
+            f"person:{user.pk}", (personal_scope(user.pk),), functools.partial(_load, user)
         )
         setattr(user, ATTRIBUTE, person)
         setattr(user, STAFF_PATHS_ATTRIBUTE, person.staff_school_paths())
-        if not user.is_superuser and not hasattr(user, "_perm_cache"):
-            # What django.contrib.auth's ModelBackend would read and keep on the user for
-            # has_perm() (the header, Wagtail's user bar), in two more queries.
-            user._user_perm_cache = set(person.user_permissions)
-            user._group_perm_cache = set(person.group_permissions)
-            user._perm_cache = person.user_permissions | person.group_permissions
-        if person.profile is not None and "wagtail_userprofile" not in user._state.fields_cache:
-            # As `user.wagtail_userprofile` would read it; its other fields stay deferred.
-            profile_id, theme, contrast, density = person.profile
-            user._state.fields_cache["wagtail_userprofile"] = UserProfile.from_db(
-                None,
-                ["id", "user_id", "theme", "contrast", "density"],
-                [profile_id, user.pk, theme, contrast, density],
-            )
     return person

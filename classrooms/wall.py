@@ -4,17 +4,28 @@ Latest published activities (each kind prepares its own cards in bulk, from what
 asked the wall's one query to read), what waits for the teacher, the person's drafts,
 the topics and teachers of the class, and what the other classes of the school shared.
 Every part costs a fixed number of queries, whatever the number of activities.
+
+What is the same for every family of the class is built once and shared under the
+class's version (performance/versions.py): the wall's pages with what their cards show
+(`share_cards`), each card's HTML, the class's teachers, topics and registered facts.
+A change in one class leaves every other class's shared wall in place. What differs per
+reader is added around them at each request: a card hidden from a pupil, the badge on
+the cards their child wrote (such a card is rendered for them), their drafts, what
+waits for the teacher.
 """
 
 import hashlib
 
 from django.db.models import OuterRef, Subquery, Value
 from django.db.models.functions import Length, Substr
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
-from pages.routing import TREE, specific_accessors, specific_of
-from performance import generations
+from pages.versions import school_path_of
+from performance import versions
 
 from . import activities
 from .aggregates import json_rows, rows_of
@@ -22,7 +33,6 @@ from .feeds import feed_url
 from .groups import groups_of
 from .models import BlogEntryPage, BlogEntryTag, ClassroomPage, Membership, Visibility
 from .permissions import can_manage_classroom
-from .person import PEOPLE
 from .visibility import readable_entries_filter, school_community_paths
 
 WALL_SIZE = 12
@@ -40,14 +50,7 @@ def wall_pages(classroom, topic=None):
             .order_by("-first_published_at")
         )
     models = [activity.model for activity in activities.registered() if activity.on_wall]
-    accessors = specific_accessors()
-    return (
-        Page.objects.child_of(classroom)
-        .live()
-        .type(*models)
-        .select_related(*(accessors[model] for model in models if model in accessors))
-        .order_by("-first_published_at")
-    )
+    return Page.objects.child_of(classroom).live().type(*models).order_by("-first_published_at")
 
 
 class WallPage:
@@ -77,10 +80,14 @@ def _page_number(value) -> int:
         return 1
 
 
+def class_version(classroom) -> tuple:
+    """The version the class's shared wall is kept under (performance/versions.py)."""
+    return (versions.class_scope(classroom.path),)
+
+
 def wall_page(request, classroom, topic):
-    """One page of the wall: the same rows for every reader of the class, so they are
-    kept (performance/generations.py) until a page, a person or a registered fact of the
-    portal changes; cards become the reader's own in `prepare()`."""
+    """One page of the wall: the same pages and cards for every reader of the class, so
+    they are shared under the class's version; cards become the reader's in `prepare()`."""
     asked = _page_number(request.GET.get("page"))
 
     def load():
@@ -94,17 +101,30 @@ def wall_page(request, classroom, topic):
             # Beyond the last page (an old link): the last page, as a paginator would show.
             number = max(1, -(-queryset.count() // WALL_SIZE))
             pages = _slice(queryset, number)
-        return [specific_of(page) for page in pages], number
+        share_cards(pages)
+        return pages, number
 
     topic_key = hashlib.sha256(topic.encode()).hexdigest()[:16]
     key = f"wall:{classroom.pk}:{topic_key}:{asked}"
-    pages, number = generations.read_through(key, class_scopes(), load)
+    pages, number = versions.cached(key, class_version(classroom), load)
     return WallPage(pages, number, WALL_SIZE)
 
 
 def _slice(queryset, number):
+    """One page of rows, each in its specific form (one query per activity type)."""
     start = (number - 1) * WALL_SIZE
-    return list(queryset[start : start + WALL_SIZE + 1])
+    return list(queryset.specific()[start : start + WALL_SIZE + 1])
+
+
+def share_cards(pages):
+    """Let each activity load what its cards show that is the same for every reader."""
+    by_activity = {}
+    for page in pages:
+        activity = activities.for_model(type(page))
+        if activity and activity.share_cards:
+            by_activity.setdefault(activity, []).append(page)
+    for activity, group in by_activity.items():
+        activity.share_cards(group)
 
 
 def prepare(pages, request):
@@ -112,6 +132,7 @@ def prepare(pages, request):
     by_activity = {}
     for page in pages:
         page.card_hidden = False  # an activity may hide a card from this reader (below)
+        page.card_personal = False  # ...or make it theirs: it is then rendered for them
         activity = activities.for_model(type(page))
         page.card_template = (
             activity.card_template if activity else "classrooms/cards/activity.html"
@@ -122,28 +143,47 @@ def prepare(pages, request):
         activity.prepare_cards(group, request)
 
 
+def render_cards(request, pages, classroom):
+    """Each visible card's HTML: shared by the class's readers (one cache round trip for
+    the page of cards), except the cards made personal for this reader."""
+    version = versions.current(*class_version(classroom))
+    # Links are written for the host asked (a school may have its own address).
+    language, host = translation.get_language(), request.get_host()
+    shown = [page for page in pages if not page.card_hidden]
+    keys = {
+        page.pk: f"{versions.VALUE_PREFIX}card:{page.pk}:{host}:{language}:{version}"
+        for page in shown
+        if not page.card_personal
+    }
+    backend = versions.cache_backend()
+    found = backend.get_many(list(keys.values())) if versions.enabled() else {}
+    missing = {}
+    for page in shown:
+        key = keys.get(page.pk)
+        html = found.get(key) if key else None
+        if html is None:
+            html = render_to_string(page.card_template, {"item": page, "request": request})
+            if key:
+                missing[key] = html
+        page.card_html = mark_safe(html)  # rendered from our own template
+    if missing and versions.enabled():
+        backend.set_many(missing, versions.lifetime())
+    return shown
+
+
 # Other apps add what their parts of the wall need to the class's one query (the comments
 # app: partner classes): name → build(classroom, request) giving a json_rows() subquery.
 _class_facts = {}
-# The generation scopes of what those facts read, besides pages and people.
-_fact_scopes = []
 FACTS_ATTRIBUTE = "_preau_class_facts"
 
 
-def register_class_fact(name, build, *, scope=None) -> None:
+def register_class_fact(name, build) -> None:
     """Called from an AppConfig.ready(); the rows are then read by `class_facts()`.
 
-    The facts are kept for every reader of the class: `build` says nothing of the person.
-    `scope` names the generation (performance/generations.py) its rows belong to."""
+    The facts are shared by every reader of the class: `build` says nothing of the
+    person, and what it reads must replace the class's version when it changes
+    (performance/versions.py `watch`)."""
     _class_facts[name] = build
-    if scope and scope not in _fact_scopes:
-        _fact_scopes.append(scope)
-
-
-def class_scopes() -> tuple:
-    """What the wall's kept rows depend on: pages (entries, tags, titles), people (names,
-    teachers, groups) and what the registered facts read."""
-    return (TREE, PEOPLE, *_fact_scopes)
 
 
 def class_facts(request, classroom):
@@ -169,14 +209,16 @@ class ClassFacts:
     the facts other apps registered, read together in one query.
 
     The same for every reader who belongs to the same schools (the shared entries they
-    may read), so kept for them (performance/generations.py) until a page, a person or
-    a registered fact of the portal changes."""
+    may read), so shared by them under the class's version and its school's (what the
+    school's other classes publish for it)."""
 
     def __init__(self, request, classroom):
         self.classroom = classroom
-        self.row = generations.read_through(
-            self._key(request.user), class_scopes(), lambda: self._read(request)
+        scopes = (
+            *class_version(classroom),
+            versions.school_scope(school_path_of(classroom.path)),
         )
+        self.row = versions.cached(self._key(request.user), scopes, lambda: self._read(request))
         cache = getattr(request, FACTS_ATTRIBUTE, None)
         if cache is None:
             cache = {}
@@ -285,6 +327,7 @@ def wall_context(request, classroom):
     topic = request.GET.get("sujet", "")[:100]
     wall = wall_page(request, classroom, topic)
     prepare(wall.object_list, request)
+    cards = render_cards(request, wall.object_list, classroom)
     to_review, drafts, new_buttons = [], [], []
     for activity in activities.registered():
         if activity.to_review:
@@ -296,6 +339,7 @@ def wall_context(request, classroom):
     facts = ClassFacts(request, classroom)
     return {
         "wall": wall,
+        "cards": cards,
         "topic": topic,
         "topics": facts.topics,
         "to_review": to_review,

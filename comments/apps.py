@@ -1,14 +1,22 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-# The generation scope of the partnerships the class wall keeps (performance/generations.py).
-PARTNERSHIPS = "partnerships"
-
 
 def partnership_models():
     from .models import Partnership
 
     return (Partnership,)
+
+
+def partnership_changed(partnership, **kwargs) -> tuple:
+    """A partnership is read by both classes' walls and rights: their versions change."""
+    from classrooms.models import ClassroomPage
+    from performance import versions
+
+    paths = ClassroomPage.objects.filter(
+        pk__in=(partnership.host_id, partnership.guest_id)
+    ).values_list("path", flat=True)
+    return tuple(versions.class_scope(path) for path in paths)
 
 
 class CommentsConfig(AppConfig):
@@ -18,7 +26,7 @@ class CommentsConfig(AppConfig):
     def ready(self):
         from classrooms import visibility, wall
         from notifications import kinds
-        from performance import generations
+        from performance import versions
 
         from . import admin_permissions, kept, moderation, rules
         from .templatetags import class_comments
@@ -29,10 +37,8 @@ class CommentsConfig(AppConfig):
         visibility.register_guest_source(rules.partner_class_paths)
         # The wall's panel and partners' entries read the class's partnerships with the
         # rest of the class, in the wall's one query.
-        wall.register_class_fact(
-            class_comments.PARTNERSHIPS, class_comments.partnership_rows, scope=PARTNERSHIPS
-        )
-        generations.watch(PARTNERSHIPS, partnership_models)
+        wall.register_class_fact(class_comments.PARTNERSHIPS, class_comments.partnership_rows)
+        versions.watch(partnership_changed, partnership_models)
         kept.watch()
         for kind in NOTIFICATION_KINDS:
             kinds.register(kind)

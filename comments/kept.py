@@ -1,16 +1,15 @@
-"""The comments on an entry, and those waiting in a class, kept until one of them changes.
+"""The comments on an entry, shared by its readers until one of them changes.
 
 Every reader of an entry reads the same rows: its comments in every state, with their
-authors and the rewriting they led to. They are kept under the entry's own generation
-scope (performance/generations.py), replaced when a comment on it is saved or deleted,
-and under the people's scope for the authors' names; each reader then sees only what
-is theirs to see (comments/templatetags/class_comments.py). A comment also belongs to
-its class's scope, which the teachers' queue of waiting comments is kept under.
+authors and the rewriting they led to. They are shared under a version of the entry's
+comments (performance/versions.py), replaced when a comment on it is saved or deleted;
+each reader then sees only what is theirs to see (comments/templatetags/class_comments.py).
+A comment also replaces the version of its class's comments, under which the teachers'
+queue of waiting comments is shared. Neither is the entry's or the class's own version:
+a comment leaves the entry's body, the wall's cards and the class's facts in place.
 """
 
-from classrooms.person import PEOPLE
-from pages.routing import TREE
-from performance import generations
+from performance import versions
 
 
 def entry_scope(entry_pk) -> str:
@@ -21,7 +20,7 @@ def class_scope(classroom_path: str) -> str:
     return f"class-comments:{classroom_path}"
 
 
-def scope_of(comment) -> tuple:
+def scope_of(comment, **kwargs) -> tuple:
     """The scopes of a comment: its entry's comments and its class's."""
     from wagtail.models import Page
 
@@ -30,12 +29,8 @@ def scope_of(comment) -> tuple:
     if comment is None:
         return ()
 
-    def load():
-        paths = BlogEntryPage.objects.filter(pk=comment.object_pk).values_list("path", flat=True)
-        return next(iter(paths), "")
-
-    # Where the entry sits, kept with the tree: each comment posted would ask again.
-    entry_path = generations.read_through(f"entry-path:{comment.object_pk}", (TREE,), load)
+    paths = BlogEntryPage.objects.filter(pk=comment.object_pk).values_list("path", flat=True)
+    entry_path = next(iter(paths), "")
     scopes = [entry_scope(comment.object_pk)]
     if entry_path:
         scopes.append(class_scope(entry_path[: -Page.steplen]))
@@ -56,9 +51,9 @@ def comments_on(entry) -> list:
         return list(ClassComment.objects.on(entry).select_related("user", "led_to_revision"))
 
     scope = entry_scope(entry.pk)
-    return generations.read_through(scope, (scope, PEOPLE), load)
+    return versions.cached(scope, (scope,), load)
 
 
 def watch() -> None:
     """Called from CommentsConfig.ready()."""
-    generations.watch(scope_of, comment_models)
+    versions.watch(scope_of, comment_models)

@@ -20,7 +20,7 @@ from classrooms.moderation import teaches_class_of
 from classrooms.views import classroom_or_404
 from notifications.services import notify
 from pages.models import SchoolPage
-from performance.generations import InvalidationFailed
+from performance.versions import InvalidationFailed
 
 from .models import Partnership
 from .services import class_teachers_of
@@ -124,7 +124,7 @@ def _saved(request, partnership) -> bool:
     """Save an answer or an end together with its invalidation, or say it was not saved.
 
     Ending a partnership must close the guest class's access at once: when the cache does
-    not take the invalidation, nothing is saved (performance/generations.py) and the
+    not take the invalidation, nothing is saved (performance/versions.py) and the
     teacher is asked to try again, rather than left with an error page and access open.
     """
     try:

@@ -6,9 +6,7 @@ from django.db.models.functions import Cast
 from wagtail.models import Page
 
 from classrooms.models import BlogEntryPage
-from classrooms.person import PEOPLE
-from pages.routing import TREE
-from performance import generations
+from performance import versions
 
 from .kept import class_scope
 from .models import ClassComment
@@ -17,11 +15,11 @@ from .models import ClassComment
 def pending_comments(classroom, limit=None):
     """Waiting comments (new or reported) on the class's entries, with their entry.
 
-    One query: each comment's entry (its title and address) is read with it; kept until
-    a comment of the class changes (comments/kept.py), an entry or an author's name.
+    One query: each comment's entry (its title and address) is read with it; shared by
+    the class's teachers until a comment or an entry of the class changes (comments/kept.py).
     """
-    scopes = (class_scope(classroom.path), TREE, PEOPLE)
-    return generations.read_through(
+    scopes = (class_scope(classroom.path),)
+    return versions.cached(
         f"pending:{classroom.pk}:{limit}", scopes, lambda: _read_pending(classroom, limit)
     )
 

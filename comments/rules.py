@@ -29,10 +29,8 @@ from classrooms.permissions import (
 from classrooms.person import person_of
 from classrooms.visibility import can_read_entry, guest_class_paths
 from pages.permissions import staff_school_paths
-from pages.routing import TREE
-from performance import generations
+from performance import versions
 
-from .apps import PARTNERSHIPS
 from .models import ClassComment, Partnership
 
 
@@ -52,9 +50,13 @@ def partner_class_paths(user):
     """guest source for classrooms.visibility: classes whose blog the person's class reads.
 
     No query for people who belong to no class (parents, directors, agents); for the
-    others, kept with the partnerships and the tree (performance/generations.py).
+    others, shared under the versions of their classes, which a partnership replaces
+    (performance/versions.py).
     """
-    guest_classes = sorted(person_of(user).member_class_ids())
+    places = sorted(
+        {place.page.pk: place.page.path for place in person_of(user).memberships}.items()
+    )
+    guest_classes = [pk for pk, _path in places]
     if not guest_classes:
         return []
 
@@ -66,7 +68,7 @@ def partner_class_paths(user):
         )
 
     key = "partner-paths:" + ",".join(str(pk) for pk in guest_classes)
-    return generations.read_through(key, (PARTNERSHIPS, TREE), load)
+    return versions.cached(key, tuple(versions.class_scope(path) for _pk, path in places), load)
 
 
 def is_school_staff(user, classroom) -> bool:
@@ -109,7 +111,7 @@ def reads_every_version(user, classroom) -> bool:
 def published_version_ids(entry) -> frozenset:
     """The entry's revisions that were once published, from Wagtail's publication log.
 
-    Kept with the tree: each publication saves the page, which starts a new generation.
+    Shared under the entry's version, which each publication replaces.
     """
 
     def load():
@@ -119,7 +121,8 @@ def published_version_ids(entry) -> frozenset:
             ).values_list("revision_id", flat=True)
         )
 
-    return frozenset(generations.read_through(f"published-versions:{entry.pk}", (TREE,), load))
+    scopes = (versions.page_scope(entry.pk),)
+    return frozenset(versions.cached(f"published-versions:{entry.pk}", scopes, load))
 
 
 def readable_version_ids(user, entry, classroom, revision_ids) -> frozenset:

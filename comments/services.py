@@ -12,9 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from classrooms.models import BlogEntryPage, Membership
-from classrooms.person import PEOPLE
 from notifications.services import notify
-from performance import generations
+from performance import versions
 
 from .models import ClassComment
 
@@ -38,8 +37,8 @@ def entry_url(entry, comment=None):
 
 
 def class_teachers(entry):
-    """The teachers of the class an entry belongs to, kept with the people (every comment
-    on the class tells them)."""
+    """The teachers of the class an entry belongs to, shared under the class's version
+    (every comment on the class tells them)."""
     classroom_path = entry.path[: -entry.steplen]
 
     def load():
@@ -50,7 +49,8 @@ def class_teachers(entry):
             ).select_related("user")
         ]
 
-    return generations.read_through(f"class-teachers:{classroom_path}", (PEOPLE,), load)
+    scopes = (versions.class_scope(classroom_path),)
+    return versions.cached(f"class-teachers:{classroom_path}", scopes, load)
 
 
 def class_teachers_of(classroom):

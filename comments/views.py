@@ -19,9 +19,7 @@ from wagtail.models import Revision
 from classrooms.models import BlogEntryPage
 from classrooms.permissions import can_moderate_classroom
 from classrooms.views import classroom_or_404
-from pages.routing import TREE
-from performance import generations
-from performance.personal_pages import keep_for_person
+from performance import versions
 from submissions import drafts, once
 
 from . import rules, services
@@ -34,8 +32,8 @@ QUEUE_PAGE = 30
 
 
 def live_entry(entry_id):
-    """The live entry and its class space, kept with the page tree: every comment posted
-    on an entry reads the same two pages (performance/generations.py)."""
+    """The live entry and its class space, shared under the entry's version: every
+    comment posted on an entry reads the same two pages (performance/versions.py)."""
     try:
         entry_id = int(entry_id)
     except (TypeError, ValueError):
@@ -47,7 +45,8 @@ def live_entry(entry_id):
             entry.get_classroom()  # read now, kept with the entry
         return entry or False
 
-    return generations.read_through(f"live-entry:{entry_id}", (TREE,), load) or None
+    scopes = (versions.page_scope(entry_id),)
+    return versions.cached(f"live-entry:{entry_id}", scopes, load) or None
 
 
 def entry_or_404(user, entry_id):
@@ -255,7 +254,6 @@ def revision_view(request, entry_id, revision_id):
 
 
 @login_required
-@keep_for_person
 def queue(request, classroom_id):
     """The class's comments waiting for a teacher, oldest first, QUEUE_PAGE at a time: a
     class back from the holidays may have hundreds, and a page of megabytes helps nobody;

@@ -1,18 +1,18 @@
 """The finished attempts at an exercise, kept until a pupil finishes or restarts one.
 
 The teacher's results table reads every finished attempt of the exercise; it is kept
-under the exercise's own generation scope (performance/generations.py), replaced when
+under the exercise's own version (performance/versions.py), replaced when
 an attempt at it is saved or deleted, so that a pupil's answer shows at once.
 """
 
-from performance import generations
+from performance import versions
 
 
 def scope(exercise_id) -> str:
     return f"attempts:{exercise_id}"
 
 
-def scope_of(attempt) -> str | None:
+def scope_of(attempt, **kwargs) -> str | None:
     return scope(attempt.exercise_id) if attempt is not None else None
 
 
@@ -33,9 +33,9 @@ def finished_attempts(exercise) -> list:
             )
         )
 
-    return generations.read_through(f"finished:{exercise.pk}", (scope(exercise.pk),), load)
+    return versions.cached(f"finished:{exercise.pk}", (scope(exercise.pk),), load)
 
 
 def watch() -> None:
     """Called from ExercisesConfig.ready()."""
-    generations.watch(scope_of, attempt_models)
+    versions.watch(scope_of, attempt_models)

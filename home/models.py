@@ -11,14 +11,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from pages.models import MunicipalityPage, NewsPage, SchoolLevel, SchoolPage
-from pages.routing import RoutedPageMixin, public_filter
+from pages.public import public_filter
 
 from .routing import FallbackToDefaultLocaleMixin
 
 DIRECTORY_QUERY_MAX_LENGTH = 100
 
 
-class PortalPage(FallbackToDefaultLocaleMixin, RoutedPageMixin, Page):
+class PortalPage(FallbackToDefaultLocaleMixin, Page):
     """The root of the portal in one language; schools and municipalities hang below it."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])

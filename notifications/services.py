@@ -25,7 +25,7 @@ def notify(recipients, kind_name, *, url="", **params):
         ]
     )
     # Their unread count, read with what they are; a notification takes nothing away from
-    # anyone: it stands even when the cache cannot hear of it (performance/generations.py).
+    # anyone: it stands even when the cache cannot hear of it (performance/versions.py).
     person.forget(unique, guards_access=False)
     kind = kinds.get(kind_name)
     with_email = [n.pk for n in notifications if unique[n.recipient_id].email]

@@ -9,14 +9,11 @@ class PagesConfig(AppConfig):
     def ready(self):
         from wagtail import hooks
 
-        from performance import generations
-
-        from . import admin_scope, permissions, routing, signal_handlers, workflows
+        from . import admin_scope, permissions, signal_handlers, versions, workflows
 
         permissions.register()
         signal_handlers.register()
-        generations.watch(routing.TREE, routing.read_models)
-        generations.watch(routing.TREE, routing.page_life_models)
+        versions.watch()
         hooks.register("construct_page_chooser_queryset", admin_scope.limit_page_chooser)
         hooks.register("construct_explorer_page_queryset", admin_scope.limit_explorer)
         hooks.register("construct_page_action_menu", workflows.hide_submit_without_review)

@@ -27,7 +27,7 @@ from django.utils.http import content_disposition_header
 from wagtail.models import Page
 
 from .models import EventPage, NewsPage
-from .routing import public_filter
+from .public import public_filter
 
 RSS_MAX_ITEMS = 20
 # A news item has a date, not a time: it is published at noon, school time.

@@ -11,7 +11,7 @@ from django.db.models import Q
 from wagtail.models import Page
 
 from .models import AccessibilityStatementPage, MunicipalityPage, SchoolPage
-from .routing import public_filter, route_of, specific_of
+from .public import public_filter
 
 SITE_MODELS = (SchoolPage, MunicipalityPage)
 
@@ -45,13 +45,6 @@ def site_of(page):
         return page
     if not page.path:
         return None
-    route = route_of(page)
-    if route is not None:
-        # Routing read the page's ancestors in their specific form: no query but the logo.
-        for ancestor in reversed(route.ancestors):
-            if ancestor.specific_class in SITE_MODELS:
-                return specific_of(ancestor)
-        return None
     paths = ancestor_paths(page)
     for model in SITE_MODELS:
         site = model.objects.filter(path__in=paths).select_related("logo").first()
@@ -75,9 +68,6 @@ def accessibility_statement_for(page):
     """
     if page is None or not page.path:
         return None
-    route = route_of(page)
-    if route is not None and route.statements is not None:
-        return _statement_from_route(route)
     children_of_ancestors = Q()
     for path in ancestor_paths(page, inclusive=True):
         depth = len(path) // Page.steplen
@@ -89,22 +79,3 @@ def accessibility_statement_for(page):
         .order_by("-depth")
         .first()
     )
-
-
-def _statement_from_route(route):
-    """The same choice, among the statements routing read with the page's ancestors."""
-    chain = route.chain
-    parents = {page.path for page in chain}
-    restricted = [page.path for page in chain if page.restricted]
-    candidates = [
-        statement
-        for statement in route.statements
-        if statement.live
-        and not statement.restricted
-        and statement.path[: -Page.steplen] in parents
-        and not any(statement.path.startswith(path) for path in restricted)
-    ]
-    if not candidates:
-        return None
-    nearest = max(candidates, key=lambda statement: (statement.depth, -statement.pk))
-    return specific_of(nearest)

@@ -25,7 +25,7 @@ from wagtail.search import index
 
 from .blocks import WEEKDAY_INDEX, BodyBlock, WeekMenuBlock, WorksBlock
 from .file_scope import FileScopePageForm
-from .routing import RoutedPageMixin, public_filter
+from .public import public_filter
 
 
 class SchoolLevel(models.TextChoices):
@@ -118,7 +118,7 @@ class MediaCollectionMixin(models.Model):
         abstract = True
 
 
-class IntroBodyPage(RoutedPageMixin, Page):
+class IntroBodyPage(Page):
     """A page with a short introduction and the shared StreamField body."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
@@ -347,6 +347,12 @@ class NewsIndexPage(RoutablePageMixin, IntroBodyPage):
         )
         context["galleries"] = GalleryPage.objects.live().filter(public_filter()).child_of(self)
         return context
+
+    def get_cached_paths(self):
+        """The section's addresses that caches of public pages keep and a publication
+        purges (wagtail.contrib.frontend_cache): the section and its feeds. An event's own
+        iCalendar file follows within s-maxage (performance/page_cache.py)."""
+        return ["/", "rss/", "agenda/", "agenda/ics/"]
 
     # Feeds of the section (pages/feeds.py): RSS of its news, its agenda and iCalendar files.
 

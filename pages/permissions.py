@@ -15,9 +15,7 @@ from wagtail.models import Page
 
 from accounts import grants, roles
 from accounts.models import RoleGroup
-from performance import generations
 
-from . import routing
 from .models import MunicipalityAgent, NewsIndexPage, SchoolPage, SchoolStaff
 
 
@@ -150,7 +148,6 @@ def give_site_its_collection(page):
     if page.collection_id is None:
         page.collection = grants.new_collection(page.title)
         type(page).objects.filter(pk=page.pk).update(collection=page.collection)
-        generations.bump(routing.TREE)  # routing keeps pages, collection included
 
 
 def register():

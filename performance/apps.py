@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PerformanceConfig(AppConfig):
-    """Speed at académie scale: the public page cache, the scale data set, the benchmark."""
+    """Speed at académie scale, in production: shared reads under versions, the public
+    page cache (the benchmark and the scale seeding are in devtools/)."""
 
     name = "performance"
     verbose_name = _("Performance")
@@ -11,10 +12,8 @@ class PerformanceConfig(AppConfig):
     def ready(self):
         from wagtail import hooks
 
-        from . import generations, media_scope, page_cache, personal_pages, signal_handlers
+        from . import page_cache, public_purge, versions
 
-        signal_handlers.register()
-        generations.connect()
-        media_scope.watch()
-        hooks.register("before_serve_page", page_cache.mark_cacheable)
-        hooks.register("before_serve_page", personal_pages.mark_served)
+        public_purge.register()
+        versions.connect()
+        hooks.register("before_serve_page", page_cache.note_page)

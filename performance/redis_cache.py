@@ -14,10 +14,11 @@ served uncached. After a connection error or a timeout, this process stops askin
 for `retry_seconds`, so that a hung Redis costs one timeout, not one per cache call.
 
 What must not be lost silently is an *invalidation*: a write that makes what was kept
-unusable (performance/generations.py, performance/page_cache.py). Those use `set_many`,
-whose answer is, as Django documents it, the keys that could not be written: here all of
-them when Redis did not take the write. The invalidation then fails closed (the change
-it follows is refused). `delete` is not used for invalidations; its failure is logged.
+unusable (performance/versions.py). Those use `set_many`, whose answer is, as Django
+documents it, the keys that could not be written: here all of them when Redis did not
+take the write. The invalidation then fails closed (the change it follows is refused).
+`delete` is not used for invalidations; its failure is logged. (Purges of public pages,
+performance/page_cache.py, delete: a copy a purge missed expires after its s-maxage.)
 
 `MAX_TIMEOUT` (an optional key of the alias in CACHES) bounds how long any entry lives,
 whatever the caller asked: the sessions' copies (their truth is the database) use it, so

@@ -1,5 +1,5 @@
 """What a person is told when a change was refused because the cache did not take its
-invalidation (performance/generations.py, `InvalidationFailed`).
+invalidation (performance/versions.py, `InvalidationFailed`).
 
 Such a change fails closed: it is not written (or its transaction rolls back), because the
 cache would otherwise go on serving what it replaced, a class still open to a family or a
@@ -12,7 +12,7 @@ import logging
 
 from django.shortcuts import render
 
-from .generations import InvalidationFailed
+from .versions import InvalidationFailed
 
 logger = logging.getLogger(__name__)
 

@@ -4,8 +4,7 @@ Every answer denies the microphone, the camera and the position to the page and 
 any frame in it (an embedded activity included); the views where recording happens,
 marked with `allows_recording` (the class blog's editor, whose recorder.js records a
 pupil's voice and whose photo field may open the camera), allow both to Préau itself.
-The header is set on the view's own answer, so a page kept whole
-(performance/personal_pages.py) is served again with it.
+The header is set on the view's own answer.
 """
 
 import functools

@@ -3,8 +3,7 @@
 What a logged-in person reads is theirs (a class's wall, a child's work, a teacher's
 queue): no proxy may keep it, and on a shared school tablet the browser must not keep it
 either, so that the back button after logging out shows nothing. The header is set after
-the view and after the whole-page cache of a person's pages
-(performance/personal_pages.py), so a page served again whole carries it too. An answer
+the view. An answer
 its view marked `public` (a public photo) holds nothing personal and keeps its header.
 """
 

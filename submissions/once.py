@@ -10,12 +10,10 @@ on one page, a form reopened from the browser's history and changed) is for the 
 keep without making a second entry or comment: back in the form, or applied to what the
 first POST made.
 
-Why the cache, and not the session: an entry's page is kept whole for its reader only if
-the request left the session untouched (performance/personal_pages.py); a token written
-into the session at every rendering would cost every reader their kept page. A token in
-a kept page is harmless: posting a comment changes the page, which is built again with a
-new one. Why not the database: the record only has to outlive a double click and a
-return through the browser's history, hours, not years. When the cache cannot be reached
+Why the cache, and not the session: a token written into the session at every rendering
+would save every reader's session at every page they open. Why not the database: the
+record only has to outlive a double click and a return through the browser's history,
+hours, not years. When the cache cannot be reached
 the form is acted on as without a token: nothing is refused because of this module.
 """
 

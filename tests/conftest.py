@@ -12,12 +12,19 @@ from tests import factories
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: ids are reused between rolled-back tests,
-    and Wagtail caches site roots and image renditions by id."""
-    from django.core.cache import cache
+    and Wagtail caches site roots and image renditions by id. Public pages are kept in an
+    alias of their own (performance/page_cache.py)."""
+    from django.conf import settings
+    from django.core.cache import cache, caches
 
-    cache.clear()
+    def clear():
+        cache.clear()
+        if "public_pages" in settings.CACHES:
+            caches["public_pages"].clear()
+
+    clear()
     yield
-    cache.clear()
+    clear()
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from comments.forms import CommentForm
 from comments.kept import comments_on
 from comments.models import Partnership
 from comments.queue import pending_comments
+from performance import versions
 
 register = template.Library()
 
@@ -63,10 +64,16 @@ def entry_comments(context, entry):
     linked = {comment.led_to_revision_id for comment in comments if comment.led_to_revision_id}
     revisions = []
     if rights.moderate:
-        revisions = list(
-            Revision.page_revisions.filter(object_id=str(entry.pk))
-            .order_by("-created_at")
-            .only("pk", "created_at")[:20]
+        # Shared by the class's moderators under the entry's version, which every new
+        # revision replaces (save_revision saves the page).
+        revisions = versions.cached(
+            f"revisions:{entry.pk}",
+            (versions.page_scope(entry.pk),),
+            lambda: list(
+                Revision.page_revisions.filter(object_id=str(entry.pk))
+                .order_by("-created_at")
+                .only("pk", "created_at")[:20]
+            ),
         )
     return {
         "request": request,

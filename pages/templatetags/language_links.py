@@ -14,8 +14,6 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
-from pages.routing import route_of
-
 register = template.Library()
 
 
@@ -35,12 +33,9 @@ def language_links(context):
     page = context.get("page")
     translations = {}
     if isinstance(page, Page) and page.pk:
-        route = route_of(page)
-        if route is not None and route.translations is not None:
-            # Read with the page by routing (pages/routing.py): no query.
-            found = [translation for translation in route.translations if translation.live]
-        else:
-            found = page.get_translations(inclusive=True).live().select_related("locale")
+        from pages.frame import frame_of
+
+        found = frame_of(page).translations
         for translation in found:
             translations[translation.locale.language_code] = translation
     links = []

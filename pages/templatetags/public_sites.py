@@ -7,6 +7,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
+from pages.frame import frame_of
 from pages.identity import accessibility_statement_for
 
 register = template.Library()
@@ -20,10 +21,11 @@ def accessibility_statement(context):
     page of the request's Wagtail site stands in for them.
     """
     page = context.get("page")
-    if not isinstance(page, Page):
-        request = context.get("request")
-        site = Site.find_for_request(request) if request is not None else None
-        page = site.root_page if site is not None else None
+    if isinstance(page, Page) and page.pk:
+        return frame_of(page).statement
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    page = site.root_page if site is not None else None
     return accessibility_statement_for(page)
 
 

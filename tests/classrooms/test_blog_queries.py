@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 def count_queries(client, url):
     # Warm: renditions, site root paths, translations, then what requests keep once the
-    # first visit made the person's admin profile (performance/generations.py).
+    # first visit made the person's admin profile (performance/versions.py).
     client.get(url)
     client.get(url)
     with CaptureQueriesContext(connection) as queries:

@@ -55,7 +55,7 @@ def test_person_without_role_is_told_why(client, world):
 def test_spaces_cost_the_same_queries_for_one_or_many_classes(client, world, portal):
     client.force_login(world.parent)
     client.get("/compte/mes-espaces/")  # fills Wagtail's per-process caches
-    client.get("/compte/mes-espaces/")  # and what requests keep (performance/generations.py)
+    client.get("/compte/mes-espaces/")  # and what requests keep (performance/versions.py)
     with CaptureQueriesContext(connection) as few:
         client.get("/compte/mes-espaces/")
     for number in range(5):

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def count(client, url):
     # Warm up twice: the first visit makes the admin profile, the second keeps what
-    # requests keep (performance/generations.py).
+    # requests keep (performance/versions.py).
     client.get(url)
     client.get(url)
     with CaptureQueriesContext(connection) as queries:

@@ -98,19 +98,3 @@ def test_after_a_lost_session_the_login_leads_back_to_the_entry(client, world, e
     # Still 404 for whoever may not read the entry.
     client.force_login(world.outsider)
     assert client.get(post_url(entry)).status_code == 404
-
-
-def test_a_kept_entry_page_never_serves_a_used_token(client, world, entry, settings):
-    """The entry's page is kept whole for its reader (performance/personal_pages.py),
-    token included; posting a comment changes the page, which is built with a new one."""
-    from tests.performance.test_personal_pages import until_kept
-
-    settings.PREAU_PAGE_CACHE_SECONDS = 0
-    settings.PREAU_GENERATION_SECONDS = 3600
-    settings.PREAU_PERSONAL_PAGE_SECONDS = 120
-    client.force_login(world.parent)
-    token = TOKEN.search(until_kept(client, entry.url)).group(1)
-    assert token_on(client, entry) == token  # the kept page, served again
-    client.post(post_url(entry), {**SENTENCES, "once": token})
-    for _ in range(3):
-        assert token_on(client, entry) not in ("", token)

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def count_queries(client, url):
     # Steady state: after a change, the first request reads again what requests keep
-    # (performance/generations.py) and a first visit makes the admin profile.
+    # (performance/versions.py) and a first visit makes the admin profile.
     client.get(url)
     client.get(url)
     with CaptureQueriesContext(connection) as queries:

@@ -312,8 +312,7 @@ def test_a_dictation_is_marked_word_by_word(client, world, settings, tmp_path):
 
 def test_the_results_table_does_not_grow_with_pupils(client, world, settings):
     # How the table is built, not what is kept of it: every request builds it afresh.
-    settings.PREAU_GENERATION_SECONDS = 0
-    settings.PREAU_PERSONAL_PAGE_SECONDS = 0
+    settings.PREAU_VERSION_SECONDS = 0
     questions = [short_answer(f"Question {n}", "oui") for n in range(20)]
     exercise = make_exercise(world.classroom, questions)
 

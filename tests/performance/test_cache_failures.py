@@ -27,7 +27,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from classrooms.models import BlogEntryPage, Guardianship, Membership
 from comments.models import ClassComment, Partnership
 from notifications.services import notify
-from performance import generations
+from performance import versions
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,7 @@ def redis_out_of_reach(settings):
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     settings.SESSION_CACHE_ALIAS = "sessions"
     settings.PREAU_PAGE_CACHE_SECONDS = 600
-    settings.PREAU_GENERATION_SECONDS = 3600
+    settings.PREAU_VERSION_SECONDS = 3600
     yield
     # The next test's clean-up empties the configured cache, not this one.
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -220,7 +220,7 @@ def test_ending_a_partnership_the_cache_cannot_forget_is_not_saved_and_says_so(
 def test_a_partnership_ended_whose_invalidation_fails_after_commit_is_closed_at_once(
     client, world, entry, partnership, failing_writes, django_capture_on_commit_callbacks, caplog
 ):
-    """The tokens were replaced before the row was written: a failure of the replacement
+    """The versions were replaced before the row was written: a failure of the replacement
     after the commit is logged, the teacher gets no error page, the guest loses access."""
     guest = browser_of(world.other_pupil)
     assert guest.get(entry.url).status_code == 200
@@ -230,7 +230,7 @@ def test_a_partnership_ended_whose_invalidation_fails_after_commit_is_closed_at_
         assert response.status_code == 302
         failing_writes.start()  # the commit's replacement fails
     failing_writes.stop()
-    assert "its tokens were not replaced again" in caplog.text
+    assert "its versions were not replaced again" in caplog.text
     assert guest.get(entry.url).status_code == 404
 
 
@@ -239,7 +239,7 @@ def test_a_membership_the_cache_cannot_forget_is_not_ended(client, world, failin
     client.force_login(world.pupil)
     assert client.get(world.classroom.url).status_code == 200
     # In a transaction of its own, as outside the tests: it is rolled back.
-    with failing_writes, pytest.raises(generations.InvalidationFailed), transaction.atomic():
+    with failing_writes, pytest.raises(versions.InvalidationFailed), transaction.atomic():
         membership.delete()
     assert Membership.objects.filter(pk=membership.pk).exists()
     assert client.get(world.classroom.url).status_code == 200  # as the database says
@@ -251,7 +251,7 @@ def test_a_guardianship_the_cache_cannot_forget_is_not_ended(client, world, fail
     guardianship = Guardianship.objects.get(parent=world.parent, child=world.pupil)
     client.force_login(world.parent)
     assert client.get(world.classroom.url).status_code == 200
-    with failing_writes, pytest.raises(generations.InvalidationFailed), transaction.atomic():
+    with failing_writes, pytest.raises(versions.InvalidationFailed), transaction.atomic():
         guardianship.delete()
     assert Guardianship.objects.filter(pk=guardianship.pk).exists()
     assert client.get(world.classroom.url).status_code == 200

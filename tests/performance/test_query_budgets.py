@@ -293,7 +293,7 @@ def grown_portal(world, settings, tmp_path):
 
 def assert_budget_and_constant(measure, portal, label):
     # Steady state: the first request after a change reads again what requests keep
-    # (performance/generations.py; a first visit also makes the admin profile).
+    # (performance/versions.py; a first visit also makes the admin profile).
     measure()
     small = measure()
     portal.grow()

@@ -86,7 +86,7 @@ def grow_to_five_classes_of_six(grown):
 
 def queries_for(client, url):
     """The queries of one request, after warm-up requests have filled per-process caches
-    and what requests keep (performance/generations.py)."""
+    and what requests keep (performance/versions.py)."""
     assert client.get(url).status_code == 200
     assert client.get(url).status_code == 200
     with CaptureQueriesContext(connection) as queries:

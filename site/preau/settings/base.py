@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    # Purges public pages from the caches that keep them when they are published.
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -74,8 +76,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Public pages for anonymous visitors, served before the session and the database.
-    "performance.page_cache.AnonymousPageCacheMiddleware",
+    # Who may keep a page (Cache-Control), and public pages for anonymous visitors kept
+    # and served before the session and the database (performance/page_cache.py).
+    "performance.page_cache.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # What a page may run and use (security/): after static files, which need neither.
@@ -84,8 +87,6 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # The Wagtail site of the request, kept with the page tree (performance/site_cache.py).
-    "performance.site_cache.KeptSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Answers to a logged-in person, kept pages included, are never stored (security/).
@@ -98,8 +99,6 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "classrooms.admin_privacy.AdminPrivacyMiddleware",
     "axes.middleware.AxesMiddleware",
-    # A person's pages kept while nothing they show changed (performance/personal_pages.py).
-    "performance.personal_pages.PersonalPageCacheMiddleware",
 ]
 
 # The benchmark counts each request's SQL queries (performance/query_count.py).
@@ -159,27 +158,49 @@ if REDIS_URL:
         # Copies of the sessions, at most 5 minutes old: a logout whose delete did not reach
         # Redis leaves one that long at most.
         "sessions": {**redis_cache, "MAX_TIMEOUT": 300},
+        # Public pages for anonymous visitors, shared by every app server (page_cache.py).
+        "public_pages": redis_cache,
     }
     # Sessions live in the database, shared by every app server; Redis only keeps copies,
     # which it may evict or lose without logging anyone out (README "Production").
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     SESSION_CACHE_ALIAS = "sessions"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "public_pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "preau-public-pages",
+            "OPTIONS": {"MAX_ENTRIES": 500},
+        },
+    }
+    # Sessions read from the process's cache, written through to the database: the
+    # embedded default serves from one process (`make run`).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
-# Whole public pages kept for anonymous visitors, dropped at every publication
-# (performance/page_cache.py); 0 switches the cache off.
+# Public pages for anonymous visitors (performance/page_cache.py): how long shared caches
+# (a proxy, Préau's own) may keep one (s-maxage; 0: no page is public), and browsers
+# (max-age). A publication purges what it changes (performance/public_purge.py).
 PREAU_PAGE_CACHE_SECONDS = env_int("PREAU_PAGE_CACHE_SECONDS", 600)
-# What logged-in pages reuse between requests (the pages on the way to an address, what a
-# person is), kept per generation and dropped at every change (performance/generations.py);
-# the lifetime bounds what a change made behind Django's back could cost. 0 switches it off.
-PREAU_GENERATION_SECONDS = env_int("PREAU_GENERATION_SECONDS", 3600)
+PREAU_PAGE_BROWSER_SECONDS = env_int("PREAU_PAGE_BROWSER_SECONDS", 60)
+# The cache alias where Préau keeps them itself; none when a proxy in front does it all.
+PREAU_PAGE_CACHE_ALIAS = "public_pages" if env_bool("PREAU_PAGE_CACHE_IN_APP", True) else None
+# What is purged on publication (wagtail.contrib.frontend_cache): Préau's own copies and,
+# when PREAU_FRONTEND_CACHE_PURGE_URL is set, a proxy's (a PURGE request per address).
+WAGTAILFRONTENDCACHE = {}
+if PREAU_PAGE_CACHE_ALIAS:
+    WAGTAILFRONTENDCACHE["preau"] = {"BACKEND": "performance.page_cache.PageCacheBackend"}
+if env_str("PREAU_FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env_str("PREAU_FRONTEND_CACHE_PURGE_URL"),
+    }
+# What many readers share (a class's wall cards, an entry's authors and comments, what a
+# person is), kept under the version of that class, entry or person and dropped when it
+# changes (performance/versions.py); the lifetime bounds what a change made behind
+# Django's back could cost. 0 switches it off.
+PREAU_VERSION_SECONDS = env_int("PREAU_VERSION_SECONDS", 3600)
 PREAU_PAGE_CACHE_APPS = ("home", "pages")
-# Whole pages of a logged-in person, kept while every generation they were read at is
-# current (performance/personal_pages.py); the lifetime bounds what depends on the clock
-# alone. 0 switches it off.
-PREAU_PERSONAL_PAGE_SECONDS = env_int("PREAU_PERSONAL_PAGE_SECONDS", 120)
 
 # Background work (e-mails, image renditions): in-process unless a worker is configured.
 TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate")
@@ -196,7 +217,9 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # Refuses logins to an account after repeated failures (axes, accounts/lockout.py).
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, answering global permissions from what a person is (shared
+    # under their version) instead of two queries per page (classrooms/auth_backend.py).
+    "classrooms.auth_backend.PersonPermissionBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [

@@ -33,6 +33,13 @@ TASKS = {
     }
 }
 
+# Without Redis each worker would keep public pages of its own, and a purge, made in the
+# process that runs it, would leave the others serving the old page: Préau keeps none
+# then (a proxy may, README "Production").
+if not REDIS_URL:  # noqa: F405
+    PREAU_PAGE_CACHE_ALIAS = None
+    WAGTAILFRONTENDCACHE.pop("preau", None)  # noqa: F405
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True

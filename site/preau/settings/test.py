@@ -6,6 +6,8 @@ DATABASE_URL and REDIS_URL still apply, so CI runs the same suite on PostgreSQL 
 from .base import *  # noqa: F403
 
 PREAU_ENVIRONMENT = "test"
+# The scale seeding and the benchmark driver (devtools/) are tested; never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405
 
 SECRET_KEY = "test-only-insecure-key"
 ALLOWED_HOSTS = ["*"]

@@ -17,7 +17,7 @@ in batches of at most 500 rows, as the rows the real paths write:
   teachers' notifications of comments waiting for them.
 
 Each school is written in one transaction: an interrupted run leaves whole schools only.
-Bulk inserts send no signal, so `after_writing()` starts a new page cache generation.
+Bulk inserts send no signal, so `after_writing()` drops the public pages kept.
 """
 
 from dataclasses import dataclass
@@ -653,21 +653,21 @@ def revision_content(page, tag_rows=None):
 
 
 def after_writing(using="default"):
-    """What bulk inserts leave undone: fresh planner statistics, a new page cache generation.
+    """What bulk inserts leave undone: fresh planner statistics, the public pages kept.
 
     PostgreSQL's statistics lag behind a bulk load until autovacuum gets to it; with stale
     ones it misjudges the page queries (and compiles them with its JIT: seconds per
     request), so a benchmark run right after the seeding would measure that. No signal
-    told the public page cache that pages changed.
+    told the public page cache that the portal lists new schools: its copies are dropped.
+    The new schools' classes have no version yet, so nothing shared is stale.
     """
+    from django.conf import settings
+    from django.core.cache import caches
+
     connection = connections[using]
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-    try:
-        from performance import page_cache
-    except ImportError:  # pragma: no cover - the cache is optional to this command
-        return
-    invalidate = getattr(page_cache, "invalidate", None)
-    if invalidate is not None:
-        invalidate()
+    alias = getattr(settings, "PREAU_PAGE_CACHE_ALIAS", None)
+    if alias:
+        caches[alias].clear()

@@ -1,7 +1,7 @@
 """`manage.py seed_scale --schools N`: a synthetic portal of N schools, for load tests.
 
-Each school i (from 0) is drawn from (--seed, i) alone (performance/scale/plan.py) and
-written in one transaction (performance/scale/seed.py), so the command is incremental
+Each school i (from 0) is drawn from (--seed, i) alone (devtools/scale/plan.py) and
+written in one transaction (devtools/scale/seed.py), so the command is incremental
 and repeatable: `--schools 64` after `--schools 8` adds schools 8 to 63 and leaves 0 to
 7 as they are; running it again adds nothing. The default sizes give the full portal
 at N=650: about 3,000 classes, 61,000 pupils, 100,000 parents and 3,500 staff, with 20
@@ -16,7 +16,7 @@ usernames (classes, pupils and parents numbered from 1):
     s0007.c2.p13       pupil 13 of class 2
     s0007.c2.p13.g1    a parent of that pupil (.g2 the other one); a younger sibling in
                        another class shares the parents named after the eldest
-performance/scale/targets.py finds, in school 0, what the benchmark requests.
+devtools/scale/targets.py finds, in school 0, what the benchmark requests.
 
 Every account shares one password, hashed once (one `make_password` call) and reused:
 the command never hashes per account, which is what makes it fast. Like
@@ -32,11 +32,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from devtools.scale import plan as planning
+from devtools.scale import seed
+from devtools.scale.progress import ProgressBar, duration
 from enrolment.services import current_school_year
 from home.models import PortalPage
-from performance.scale import plan as planning
-from performance.scale import seed
-from performance.scale.progress import ProgressBar, duration
 
 DEFAULT_SCHOOLS = 64
 DEFAULT_SEED = 2026

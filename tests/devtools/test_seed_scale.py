@@ -18,14 +18,14 @@ from accounts import roles
 from accounts.models import RoleGroup
 from classrooms.models import BlogEntryPage, ClassroomPage, ExercisePage, Guardianship, Membership
 from comments.models import ClassComment
+from devtools.management.commands.seed_scale import Command
+from devtools.scale import plan as planning
+from devtools.scale.progress import ProgressBar
+from devtools.scale.targets import bench_targets
 from enrolment.models import PupilRecord
 from enrolment.services import current_school_year
 from exercises.models import Attempt
 from pages.models import NewsIndexPage, NewsPage, SchoolPage, SchoolStaff
-from performance.management.commands.seed_scale import Command
-from performance.scale import plan as planning
-from performance.scale.progress import ProgressBar
-from performance.scale.targets import bench_targets
 
 TINY = {
     "classes_per_school": 2,

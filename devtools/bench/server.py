@@ -1,4 +1,9 @@
-"""The system under test: a throw-away database, Redis, and gunicorn with production settings."""
+"""The system under test: a throw-away database, Redis, and gunicorn with production settings.
+
+gunicorn serves with `preau.settings.production`, unchanged. The seeding (`manage.py
+seed_scale`) and the driver run with `preau.settings.bench`: the same settings plus the
+`devtools` app that holds the command, which production does not install.
+"""
 
 import os
 import secrets
@@ -13,6 +18,8 @@ from pathlib import Path
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
+SERVER_SETTINGS = "preau.settings.production"
+BENCH_SETTINGS = "preau.settings.bench"
 
 
 class Environment:
@@ -25,7 +32,8 @@ class Environment:
         self.port = port
         self.workdir = Path(tempfile.mkdtemp(prefix="preau-bench-"))
         self.variables = {
-            "DJANGO_SETTINGS_MODULE": "preau.settings.production",
+            # Seeding and driving; gunicorn overrides it with SERVER_SETTINGS.
+            "DJANGO_SETTINGS_MODULE": BENCH_SETTINGS,
             "SECRET_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "DATABASE_URL": f"{self.postgres}/{database}",
@@ -107,7 +115,11 @@ class Gunicorn:
         self.process = subprocess.Popen(
             command,
             cwd=REPOSITORY,
-            env={**os.environ, **self.environment.variables},
+            env={
+                **os.environ,
+                **self.environment.variables,
+                "DJANGO_SETTINGS_MODULE": SERVER_SETTINGS,
+            },
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:

@@ -80,6 +80,116 @@ end
 """
 
 
+# A list of requests read from a file, each sent once: thread i takes lines i, i + n,
+# i + 2n... of the file (n threads), so no line is sent by two threads; a thread that has
+# sent all its lines stops. Throughput is then over the time the threads were sending
+# (LuaJIT's clock), not over the whole window.
+LUA_PLAN_TEMPLATE = r"""
+local plan_file = %(plan)s
+local thread_count = %(threads)d
+local ffi = require("ffi")
+ffi.cdef[[
+typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
+int clock_gettime(int clock, bench_timespec *now);
+]]
+local now_buffer = ffi.new("bench_timespec")
+local function now_us()
+  ffi.C.clock_gettime(1, now_buffer)  -- CLOCK_MONOTONIC
+  return tonumber(now_buffer.tv_sec) * 1000000 + math.floor(tonumber(now_buffer.tv_nsec) / 1000)
+end
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+  thread:set("thread_number", #threads)
+end
+
+function init(args)
+  paths, cookies = {}, {}
+  local line_number = 0
+  for line in io.lines(plan_file) do
+    if line_number %% thread_count == thread_number - 1 then
+      local path, cookie = line:match("^([^\t]*)\t(.*)$")
+      table.insert(paths, path)
+      table.insert(cookies, cookie)
+    end
+    line_number = line_number + 1
+  end
+  position = 0
+  sent = 0
+  answered = 0
+  queries = 0
+  counted = 0
+  failed = 0
+  first_us = 0
+  last_us = 0
+  exhausted = 0
+end
+
+function request()
+  position = position + 1
+  if position > #paths then
+    -- All sent: stop. wrk still writes what this call returns (its answer is never
+    -- read), so it is the trivial view, not a person's page a second time.
+    exhausted = 1
+    wrk.thread:stop()
+    return wrk.format("GET", "/health/")
+  end
+  if first_us == 0 then
+    first_us = now_us()
+  end
+  sent = sent + 1
+  return wrk.format("GET", paths[position], {["Cookie"] = cookies[position]})
+end
+
+function response(status, headers, body)
+  last_us = now_us()
+  answered = answered + 1
+  local q = headers["X-Preau-Queries"]
+  if q ~= nil then
+    queries = queries + tonumber(q)
+    counted = counted + 1
+  end
+  if status ~= 200 then
+    failed = failed + 1
+  end
+end
+
+function done(summary, latency, requests)
+  local q, n, f, a, x = 0, 0, 0, 0, 0
+  local first, last = 0, 0
+  for _, thread in ipairs(threads) do
+    q = q + thread:get("queries")
+    n = n + thread:get("counted")
+    f = f + thread:get("failed")
+    a = a + thread:get("answered")
+    x = x + thread:get("exhausted")
+    local t0, t1 = thread:get("first_us"), thread:get("last_us")
+    if t0 > 0 and (first == 0 or t0 < first) then first = t0 end
+    if t1 > last then last = t1 end
+  end
+  local e = summary.errors
+  io.write(string.format(
+    '\nBENCH-JSON {"requests": %%d, "duration_us": %%d, "p50_us": %%d, "p90_us": %%d, ' ..
+    '"p99_us": %%d, "max_us": %%d, "errors": %%d, "failed": %%d, "queries": %%d, ' ..
+    '"counted": %%d, "answered": %%d, "exhausted_threads": %%d, "active_us": %%d}\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(90),
+    latency:percentile(99), latency.max,
+    e.connect + e.read + e.write + e.timeout + e.status, f, q, n, a, x, last - first))
+end
+"""
+
+
+def write_plan(requests, path):
+    """The request list of a PlanScenario: one `path<TAB>cookie` line per request."""
+    with open(path, "w") as target:
+        for address, cookie in requests:
+            if "\t" in address or "\n" in address or "\t" in cookie or "\n" in cookie:
+                raise ValueError(f"unusable request line: {address!r}")
+            target.write(f"{address}\t{cookie}\n")
+    return path
+
+
 def lua_string(value):
     if value is None:
         return "nil"
@@ -99,9 +209,11 @@ class Scenario:
     # What the issue asks of this page, as a ratio to T (None: latency and queries only).
     target_ratio: float | None = None
     ceiling: bool = False
-    # Each request at an address of its own, so that the page is built for it (with what
-    # requests keep of their reads), never served whole from a kept page: what a reader
-    # gets once a change dropped it. Measured for information, against no target.
+    # Anonymous pages: at least as fast as the static file measured in the same run.
+    target_static: bool = False
+    # Measured for information, against no target (the "same person re-reads" rows).
+    informative: bool = False
+    # Each request at an address of its own (`?fresh=…`), so the page is built for it.
     fresh: bool = False
 
     def lua(self):
@@ -113,6 +225,29 @@ class Scenario:
             "cookies": cookies,
             "fresh": "true" if self.fresh else "false",
         }
+
+
+@dataclass
+class PlanScenario:
+    """Many people, each asking for their own pages once: the requests of a plan file."""
+
+    key: str
+    label: str
+    plan_path: str
+    requests: int
+    target_ratio: float | None = None
+    threads: int = 2
+    ceiling: bool = False
+    target_static: bool = False
+    informative: bool = False
+    fresh: bool = False
+    path: str = "(one page per person, each once)"
+    method: str = "GET"
+    body: str | None = None
+    cookies: list[str] = field(default_factory=list)
+
+    def lua(self):
+        return LUA_PLAN_TEMPLATE % {"plan": lua_string(self.plan_path), "threads": self.threads}
 
 
 def prime(scenario, base_url):
@@ -150,7 +285,7 @@ def run_wrk(scenario, base_url, *, seconds, connections, threads=2):
         completed = subprocess.run(
             [
                 "wrk",
-                f"--threads={min(threads, connections)}",
+                f"--threads={getattr(scenario, 'threads', None) or min(threads, connections)}",
                 f"--connections={connections}",
                 f"--duration={seconds}s",
                 "--timeout=10s",
@@ -170,13 +305,21 @@ def run_wrk(scenario, base_url, *, seconds, connections, threads=2):
     else:
         raise RuntimeError(f"wrk gave no figures:\n{completed.stdout}\n{completed.stderr}")
     seconds_measured = raw["duration_us"] / 1e6
+    exhausted = raw.get("exhausted_threads", 0)
+    if exhausted and raw.get("active_us"):
+        # Every request of the plan was sent before the window ended: the rate is over
+        # the time the threads were sending.
+        seconds_measured = raw["active_us"] / 1e6
     return {
         "requests": raw["requests"],
+        "seconds": seconds_measured,
+        "plan_exhausted": bool(exhausted),
         "rps": raw["requests"] / seconds_measured if seconds_measured else 0.0,
         "p50_ms": raw["p50_us"] / 1000,
         "p90_ms": raw["p90_us"] / 1000,
         "p99_ms": raw["p99_us"] / 1000,
         "max_ms": raw["max_us"] / 1000,
-        "errors": raw["errors"],  # wrk counts answers of 400 and above as errors
+        # wrk counts answers of 400 and above as errors; a plan's readers expect 200 only.
+        "errors": max(raw["errors"], raw["failed"]),
         "queries_per_request": raw["queries"] / raw["counted"] if raw["counted"] else None,
     }
