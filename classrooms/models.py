@@ -167,8 +167,13 @@ class ClassActivityPage(PrivateClassPageMixin, Page):
         return versions.cached(
             f"class-space:{path}",
             (versions.class_scope(path),),
-            lambda: ClassroomPage.objects.get(path=path),
+            lambda: ClassroomPage.objects.select_related("locale").get(path=path),
         )
+
+    @property
+    def frame_parent(self):
+        """The page whose frame (breadcrumb, statement) this one extends (pages/frame.py)."""
+        return self.class_space
 
     @property
     def activity_icon(self):

@@ -11,6 +11,7 @@ cache, so they are read as they are.
 
 from dataclasses import dataclass
 
+from django.db.models import Q
 from wagtail.models import Page
 
 from performance import versions
@@ -24,13 +25,26 @@ class Frame:
     ancestors: list  # below the tree's root, root first
     translations: list  # live translations of the page, itself included, with their locale
     statement: Page | None
-    locale: object = None  # a class space's locale, which its activities share
 
 
 def _read(page) -> Frame:
+    """The ancestors and live translations in one query (the prefixes of the page's tree
+    path, its translation key), the statement in another."""
+    paths = [page.path[:end] for end in range(Page.steplen, len(page.path), Page.steplen)]
+    rows = (
+        Page.objects.filter(Q(path__in=paths) | Q(translation_key=page.translation_key, live=True))
+        .select_related("locale")
+        .order_by("path")
+    )
+    ancestors, translations = [], []
+    for row in rows:
+        if row.path in paths:
+            ancestors.append(row)
+        else:
+            translations.append(row)
     return Frame(
-        ancestors=list(page.get_ancestors())[1:],
-        translations=list(page.get_translations(inclusive=True).live().select_related("locale")),
+        ancestors=ancestors[1:],  # below the tree's root
+        translations=translations,
         statement=accessibility_statement_for(page),
     )
 
@@ -47,33 +61,24 @@ def frame_of(page) -> Frame:
     if page.depth < SCHOOL_DEPTH:
         return _read(page)
     if page.depth > CLASS_DEPTH:
-        # An activity of a class space: its class's frame, one step further. Activities
-        # have no children (so no statement of their own) and class spaces live in one
-        # language (an activity's only translation is itself).
-        frame = _class_frame(class_path_of(page.path))
-        if page.locale_id == frame.locale.pk:
-            page.locale = frame.locale  # the language switcher reads it: no query
-        return Frame(
-            ancestors=frame.ancestors,
-            translations=[page] if page.live else [],
-            statement=frame.statement,
-        )
+        return _activity_frame(page)
     return versions.cached(f"frame:{page.pk}", scopes_of(page), lambda: _read(page))
 
 
-def _class_frame(class_path) -> Frame:
-    """What every activity of a class shares of its frame: the class space among the
-    ancestors, and the statement: once for all the class's entries and exercises."""
-
-    def load():
-        space = Page.objects.select_related("locale").get(path=class_path)
-        frame = _read(space)
-        frame.ancestors.append(space)
-        frame.locale = space.locale
-        return frame
-
-    scopes = (
-        versions.school_scope(school_path_of(class_path)),
-        versions.class_scope(class_path),
+def _activity_frame(page) -> Frame:
+    """An activity of a class space: its class's frame, one step further, so every entry
+    and exercise of a class shares the one the class's wall read. Activities have no
+    children (no statement of their own) and class spaces live in one language (an
+    activity's only translation is itself). The page type may name its class space
+    (`frame_parent`, already read); otherwise it is read here."""
+    space = getattr(page, "frame_parent", None)
+    if space is None:
+        space = Page.objects.select_related("locale").get(path=class_path_of(page.path))
+    frame = frame_of(space)
+    if page.locale_id == space.locale_id:
+        page.locale = space.locale  # the language switcher reads it: no query
+    return Frame(
+        ancestors=[*frame.ancestors, space],
+        translations=[page] if page.live else [],
+        statement=frame.statement,
     )
-    return versions.cached(f"class-frame:{class_path}", scopes, load)

@@ -227,8 +227,8 @@ def write_markdown(results, folder):
         "",
         f"Targets for every page: p99 under {P99_LIMIT_MS} ms, at most {QUERY_LIMIT} SQL "
         "queries, no error. The rows “same 16 parents re-reading” ask for one wall and one "
-        "entry again and again with the same 16 sessions: they show what a page kept per "
-        "person gives, not the school-day traffic, and have no target. Writers should "
+        "entry again and again with the same 16 sessions: every part they share is then "
+        "warm; they are not the school-day traffic and have no target. Writers should "
         f"keep at least {WRITER_KEEPS_UP:.0%} of the rate asked, without error (their p99 is "
         "shown, against no target).",
         "",

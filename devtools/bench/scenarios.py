@@ -100,8 +100,8 @@ def build(targets):
             "school_home", "School home · anonymous", targets["school"].url, target_static=True
         ),
         Scenario("news_page", "News page · anonymous", targets["news"].url, target_static=True),
-        # The same 16 parents asking for the same two pages again and again: what a page
-        # kept per person gives, not the school-day mix. For information.
+        # The same 16 parents asking for the same two pages again and again: everything
+        # they share is warm; not the school-day mix. For information.
         Scenario(
             "class_wall",
             "Class wall · same 16 parents re-reading",
