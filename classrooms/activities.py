@@ -1,9 +1,39 @@
-"""The registry of class activities (blog entries, exercises, and any added later).
+"""The registry of class activities: blog entries, exercises, and every one added later.
 
-Like Moodle's activity modules: each activity is a page type that lives in a class space
-and registers itself here from its app's ready(). The class space reads the registry to
-know which pages it may hold, what its "new" menu offers and what its wall shows, so a
-new activity never means editing classrooms/.
+Like Moodle's activity modules, each activity is a page type that lives in a class space
+and registers itself here from its own app's ready(). The class space reads the registry
+to know which pages it may hold, what its "new" menu offers and what its wall shows, so
+adding an activity never means editing classrooms/: classrooms imports nothing from an
+activity app, and an activity app imports from classrooms only the models, the person
+(classrooms.person) and the permission helpers it builds on.
+
+What an activity app provides (the exercises app is the one to copy from: it owns
+`ExercisePage`, its blocks, settings form, rules, cards, views and migrations):
+
+- **Its page type**, in its own `models.py`: a subclass of
+  `classrooms.models.ClassActivityPage`, which places it directly below a class space and
+  gives it the class's privacy (members, their families and the school's director; 404
+  for everyone else), the class's frame and file scope. Its `get_context` adds what the
+  page shows to each kind of person; its template lives in the app's templates folder.
+- **Its rules**, in one module (`rules.py`): who may see, do, and follow each item, always
+  derived from the membership rows of classrooms.models, never from a flag on the page.
+  Every view, feed, file and API of the app asks them on the server; a person outside
+  gets 404. Each new page, file and action goes in the permission matrix
+  (tests/permissions/matrix.py).
+- **Its wall cards**: `card_template` and, to show more than a title without a query per
+  card, `wall_annotations()` (expressions added to the wall's one query),
+  `share_cards(pages)` (what every reader sees) and `prepare_cards(pages, request)`
+  (what is this reader's: hide a card, or mark it personal). See `Activity` below.
+- **What waits for a teacher** (`to_review(classroom, user)`) and **what a person left
+  unfinished** (`drafts(classroom, user)`): the class wall lists them above the cards.
+- **A "new" button** (`new_url(classroom, user)`): where this person starts a new one in
+  the front end, or "" if they may not.
+- **Its cache scopes**, when it keeps anything: values are kept with
+  `performance.versions.cached` under the scopes of the class or the item, and its own
+  writes replace those versions (`versions.watch` from its ready(), like
+  exercises.cached_attempts).
+- **Its registration**, in its `apps.py` `ready()`: `activities.register(Activity(...))`.
+  Wagtail hooks go in its `wagtail_hooks.py`, signal handlers in `signal_handlers.py`.
 """
 
 from collections.abc import Callable

@@ -4,16 +4,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtailmedia.blocks import AudioChooserBlock, VideoChooserBlock
 
-from exercises.embeds import ActivityEmbedBlock
-from exercises.questions import (
-    DictationBlock,
-    FillInBlanksBlock,
-    MatchingBlock,
-    MentalDrillBlock,
-    MultipleChoiceBlock,
-    OrderingBlock,
-    ShortAnswerBlock,
-)
 from pages.blocks import DocumentBlock, ImageBlock
 
 PUPIL_TEXT_FEATURES = ["bold", "italic", "ol", "ul"]
@@ -78,28 +68,3 @@ class EntryBodyBlock(blocks.StreamBlock):
     recording = RecordingBlock()
     video = FilmBlock()
     document = DocumentBlock()
-
-
-class InstructionBlock(blocks.StructBlock):
-    text = blocks.TextBlock(label=_("Instruction"))
-
-    class Meta:
-        icon = "help"
-        template = "classrooms/blocks/instruction.html"
-        label = _("Instruction")
-        description = _("What the pupil has to do, in short sentences.")
-        preview_value = {"text": _("Read the text, then answer the questions.")}
-
-
-class ExerciseBodyBlock(blocks.StreamBlock):
-    """An exercise: instructions, then questions of any kind, marked on the server."""
-
-    instruction = InstructionBlock()
-    multiple_choice = MultipleChoiceBlock()
-    fill_in_blanks = FillInBlanksBlock()
-    matching = MatchingBlock()
-    ordering = OrderingBlock()
-    short_answer = ShortAnswerBlock()
-    mental_drill = MentalDrillBlock()
-    dictation = DictationBlock()
-    activity = ActivityEmbedBlock()

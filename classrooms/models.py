@@ -5,7 +5,6 @@ director see it; everyone else gets 404 (see permissions.py). Activities (blog e
 exercises...) are pages below it, registered in activities.py.
 """
 
-from django import forms
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
@@ -24,8 +23,7 @@ from pages.file_scope import FileScopePageForm
 from pages.models import MediaCollectionMixin
 
 from . import activities
-from .admin_forms import ExercisePageForm
-from .blocks import EntryBodyBlock, ExerciseBodyBlock
+from .blocks import EntryBodyBlock
 
 
 class Level(models.TextChoices):
@@ -391,73 +389,6 @@ class ClassTeacherApprovalTask(Task):
         if user.is_superuser:
             return states
         return states.filter(workflow_state__object_id__in=pages_taught_by(user))
-
-
-class CorrectionTiming(models.TextChoices):
-    AFTER_EACH = "each", _("After each question")
-    AT_THE_END = "end", _("At the end")
-
-
-class ExercisePage(ClassActivityPage):
-    """An exercise set by the teacher: instructions and questions marked on the server.
-
-    Who does it (the whole class, some groups, some pupils), when, how many times and
-    when the correction shows are its settings; pupils' attempts live in the exercises
-    app, which also serves the pages pupils answer on.
-    """
-
-    body = StreamField(ExerciseBodyBlock(), blank=True, verbose_name=_("questions"))
-    opens_at = models.DateTimeField(_("opens"), null=True, blank=True)
-    closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
-    max_attempts = models.PositiveSmallIntegerField(
-        _("attempts"),
-        default=1,
-        help_text=_("How many times a pupil may do it; 0 for unlimited practice."),
-    )
-    correction_timing = models.CharField(
-        _("show the correction"),
-        max_length=4,
-        choices=CorrectionTiming.choices,
-        default=CorrectionTiming.AT_THE_END,
-    )
-    assigned_groups = ParentalManyToManyField(
-        "classrooms.PupilGroup",
-        blank=True,
-        related_name="exercises",
-        verbose_name=_("for these groups"),
-        help_text=_("Leave both empty for the whole class."),
-    )
-    assigned_pupils = ParentalManyToManyField(
-        settings.AUTH_USER_MODEL,
-        blank=True,
-        related_name="assigned_exercises",
-        verbose_name=_("for these pupils"),
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("body")]
-    settings_panels = [
-        FieldPanel("opens_at"),
-        FieldPanel("closes_at"),
-        FieldPanel("max_attempts"),
-        FieldPanel("correction_timing"),
-        FieldPanel("assigned_groups", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("assigned_pupils", widget=forms.CheckboxSelectMultiple),
-        *Page.settings_panels,
-    ]
-
-    template = "classrooms/exercise_page.html"
-    base_form_class = ExercisePageForm
-
-    class Meta:
-        verbose_name = _("exercise")
-        verbose_name_plural = _("exercises")
-
-    def get_context(self, request, *args, **kwargs):
-        from exercises.page import exercise_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(exercise_context(request, self))
-        return context
 
 
 class Membership(models.Model):

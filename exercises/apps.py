@@ -9,14 +9,14 @@ class ExercisesConfig(AppConfig):
     def ready(self):
         from classrooms import activities
 
-        from . import cards, kept
+        from . import cached_attempts, cards
 
         activities.register(
             activities.Activity(
-                "classrooms.ExercisePage",
+                "exercises.ExercisePage",
                 icon="puzzle",
                 prepare_cards=cards.prepare_cards,
                 wall_annotations=cards.wall_annotations,
             )
         )
-        kept.watch()
+        cached_attempts.watch()

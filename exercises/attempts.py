@@ -10,8 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from classrooms.blocks import ExerciseBodyBlock
-
+from .blocks import ExerciseBodyBlock
 from .models import Attempt
 from .questions import QuestionBlock
 

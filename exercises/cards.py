@@ -4,8 +4,10 @@ from django.db.models import Exists, OuterRef, Value
 from wagtail.models import Page
 
 from classrooms.aggregates import json_rows, rows_of
-from classrooms.models import ExercisePage, Membership, PupilGroup
+from classrooms.models import Membership, PupilGroup
 from classrooms.person import person_of
+
+from .models import ExercisePage
 
 
 def wall_annotations():

@@ -6,7 +6,7 @@ never from what the pupil's browser was sent.
 
 from django.utils.translation import gettext as _
 
-from .dictation import mark as mark_dictation
+from .dictation_marking import mark as mark_dictation
 from .questions import generate_drill, parse_blanks
 
 

@@ -1,8 +1,92 @@
-"""Pupils' attempts at exercises: what they answered, how it was marked, when."""
+"""The exercise activity: the page a teacher sets, and pupils' attempts at it.
 
+`ExercisePage` is a class activity (classrooms/activities.py): it lives in a class space,
+shares its privacy and registers itself from this app's ready().
+"""
+
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from classrooms.models import ClassActivityPage
+
+from .admin_forms import ExercisePageForm
+from .blocks import ExerciseBodyBlock
+
+
+class CorrectionTiming(models.TextChoices):
+    AFTER_EACH = "each", _("After each question")
+    AT_THE_END = "end", _("At the end")
+
+
+class ExercisePage(ClassActivityPage):
+    """An exercise set by the teacher: instructions and questions marked on the server.
+
+    Who does it (the whole class, some groups, some pupils), when, how many times and
+    when the correction shows are its settings; pupils' attempts are `Attempt` rows, and
+    the pages pupils answer on are this app's views.
+    """
+
+    body = StreamField(ExerciseBodyBlock(), blank=True, verbose_name=_("questions"))
+    opens_at = models.DateTimeField(_("opens"), null=True, blank=True)
+    closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
+    max_attempts = models.PositiveSmallIntegerField(
+        _("attempts"),
+        default=1,
+        help_text=_("How many times a pupil may do it; 0 for unlimited practice."),
+    )
+    correction_timing = models.CharField(
+        _("show the correction"),
+        max_length=4,
+        choices=CorrectionTiming.choices,
+        default=CorrectionTiming.AT_THE_END,
+    )
+    assigned_groups = ParentalManyToManyField(
+        "classrooms.PupilGroup",
+        blank=True,
+        related_name="exercises",
+        verbose_name=_("for these groups"),
+        help_text=_("Leave both empty for the whole class."),
+    )
+    assigned_pupils = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="assigned_exercises",
+        verbose_name=_("for these pupils"),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    settings_panels = [
+        FieldPanel("opens_at"),
+        FieldPanel("closes_at"),
+        FieldPanel("max_attempts"),
+        FieldPanel("correction_timing"),
+        FieldPanel("assigned_groups", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("assigned_pupils", widget=forms.CheckboxSelectMultiple),
+        *Page.settings_panels,
+    ]
+
+    template = "exercises/exercise_page.html"
+    base_form_class = ExercisePageForm
+
+    class Meta:
+        # The table was created when the page type lived in classrooms (migration
+        # exercises 0002 moved the model without touching its rows).
+        db_table = "classrooms_exercisepage"
+        verbose_name = _("exercise")
+        verbose_name_plural = _("exercises")
+
+    def get_context(self, request, *args, **kwargs):
+        from .page import exercise_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(exercise_context(request, self))
+        return context
 
 
 class Attempt(models.Model):
@@ -14,7 +98,7 @@ class Attempt(models.Model):
     """
 
     exercise = models.ForeignKey(
-        "classrooms.ExercisePage",
+        "exercises.ExercisePage",
         on_delete=models.CASCADE,
         related_name="attempts",
         verbose_name=_("exercise"),

@@ -14,12 +14,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from classrooms.models import CorrectionTiming, ExercisePage, Membership
+from classrooms.models import Membership
 from classrooms.permissions import can_view_classroom
 
-from . import attempts, kept, rules, spreadsheet
+from . import attempts, cached_attempts, rules, spreadsheet
 from .corrections import answer_in_words, right_answer
-from .models import Attempt
+from .models import Attempt, CorrectionTiming, ExercisePage
 
 CSV_NAME = "resultats-{slug}.csv"
 
@@ -179,7 +179,7 @@ def results_table(exercise, classroom):
         .order_by("first_name", "last_name")
     )
     exercise_for = [pupil for pupil in pupils if rules.is_for(exercise, pupil)]
-    finished = kept.finished_attempts(exercise)
+    finished = cached_attempts.finished_attempts(exercise)
     latest, counts = {}, {}
     for attempt in finished:
         latest[attempt.pupil_id] = attempt

@@ -99,7 +99,7 @@ def portal():
 
 class ExercisePageFactory(wagtail_factories.PageFactory):
     class Meta:
-        model = "classrooms.ExercisePage"
+        model = "exercises.ExercisePage"
 
     title = factory.Sequence(lambda n: f"Exercice {n}")
 

@@ -160,12 +160,11 @@ def portal_size():
     from classrooms.models import (
         BlogEntryPage,
         ClassroomPage,
-        ExercisePage,
         Guardianship,
         Membership,
     )
     from comments.models import ClassComment
-    from exercises.models import Attempt
+    from exercises.models import Attempt, ExercisePage
     from pages.models import SchoolPage, SchoolStaff
 
     roles = dict(

@@ -197,7 +197,7 @@ class Exercise:
     number: int
     title: str
     slug: str
-    body: list[dict]  # raw StreamField data of classrooms.blocks.ExerciseBodyBlock
+    body: list[dict]  # raw StreamField data of exercises.blocks.ExerciseBodyBlock
     max_attempts: int
     days_ago: int
     translation_key: uuid.UUID

@@ -46,7 +46,6 @@ from classrooms.models import (
     BlogEntryPage,
     BlogEntryTag,
     ClassroomPage,
-    ExercisePage,
     Guardianship,
     Membership,
 )
@@ -55,7 +54,7 @@ from comments import services as comment_services
 from comments.models import ClassComment
 from enrolment.models import PupilRecord
 from exercises.attempts import QUESTION_TYPES, seed_for
-from exercises.models import Attempt
+from exercises.models import Attempt, ExercisePage
 from notifications.models import Notification
 from pages import workflows
 from pages.models import NewsIndexPage, NewsPage, SchoolPage, SchoolStaff

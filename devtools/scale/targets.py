@@ -9,8 +9,9 @@ generated account's password is `DEFAULT_PASSWORD` unless seed_scale was given a
 
 from django.db.models import Count
 
-from classrooms.models import BlogEntryPage, ClassroomPage, ExercisePage, Guardianship, Membership
+from classrooms.models import BlogEntryPage, ClassroomPage, Guardianship, Membership
 from comments.models import ClassComment
+from exercises.models import ExercisePage
 from pages.models import NewsIndexPage, NewsPage, SchoolPage
 
 from .plan import DEFAULT_PASSWORD, school_prefix, school_slug

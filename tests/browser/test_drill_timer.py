@@ -6,8 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from classrooms.models import ExercisePage, Level, Membership
-from exercises.models import Attempt
+from classrooms.models import Level, Membership
+from exercises.models import Attempt, ExercisePage
 from tests import factories
 
 

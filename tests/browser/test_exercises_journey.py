@@ -25,8 +25,8 @@ from django.core.files.base import ContentFile
 from playwright.sync_api import expect
 from wagtailmedia import get_media_model
 
-from classrooms.models import ExercisePage, Level, Membership, PupilGroup
-from exercises.models import Attempt
+from classrooms.models import Level, Membership, PupilGroup
+from exercises.models import Attempt, ExercisePage
 from tests import factories
 from tests.browser.journeys import log_in, new_tab, publish
 

@@ -5,12 +5,13 @@ from django.db import models
 from wagtail.models import Page
 
 from classrooms import activities
-from classrooms.models import BlogEntryPage, ClassroomPage, ExercisePage
+from classrooms.models import BlogEntryPage, ClassroomPage
+from exercises.models import ExercisePage
 
 
 def test_blog_entries_and_exercises_are_registered():
     labels = {activity.model_label for activity in activities.registered()}
-    assert labels == {"classrooms.BlogEntryPage", "classrooms.ExercisePage"}
+    assert labels == {"classrooms.BlogEntryPage", "exercises.ExercisePage"}
     assert activities.for_model(BlogEntryPage).icon == "pencil"
 
 
@@ -28,6 +29,6 @@ def test_registering_an_activity_extends_the_class_space(extra_activity):
 
 
 def test_activity_model_resolves_lazily():
-    activity = activities.Activity("classrooms.ExercisePage", icon="puzzle")
+    activity = activities.Activity("exercises.ExercisePage", icon="puzzle")
     assert issubclass(activity.model, models.Model)
     assert activity.model is ExercisePage

@@ -16,7 +16,7 @@ from wagtail.models import Page, WorkflowState
 
 from accounts import roles
 from accounts.models import RoleGroup
-from classrooms.models import BlogEntryPage, ClassroomPage, ExercisePage, Guardianship, Membership
+from classrooms.models import BlogEntryPage, ClassroomPage, Guardianship, Membership
 from comments.models import ClassComment
 from devtools.management.commands.seed_scale import Command
 from devtools.scale import plan as planning
@@ -24,7 +24,7 @@ from devtools.scale.progress import ProgressBar
 from devtools.scale.targets import bench_targets
 from enrolment.models import PupilRecord
 from enrolment.services import current_school_year
-from exercises.models import Attempt
+from exercises.models import Attempt, ExercisePage
 from pages.models import NewsIndexPage, NewsPage, SchoolPage, SchoolStaff
 
 TINY = {

@@ -6,7 +6,7 @@ import time
 import pytest
 from django.utils import translation
 
-from exercises.dictation import Correction, ErrorKind, Token, mark, tokenize
+from exercises.dictation_marking import Correction, ErrorKind, Token, mark, tokenize
 
 OK = ErrorKind.OK
 MISSING = ErrorKind.MISSING
@@ -383,7 +383,7 @@ def test_a_2000_word_copy_of_another_text_stays_bounded():
 
 
 def test_walking_through_a_long_copy_finds_as_few_errors_as_the_full_alignment(monkeypatch):
-    from exercises import dictation
+    from exercises import dictation_marking as dictation
 
     reference = long_dictation(words=500)
     rng = random.Random(5)

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtailmedia.models import Media
 
-from classrooms.models import ExercisePage, PupilGroup
-from exercises.models import Attempt
+from classrooms.models import PupilGroup
+from exercises.models import Attempt, ExercisePage
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.http import QueryDict
 from django.test import override_settings
 from django.utils import translation
 
-from exercises import dictation
+from exercises import dictation_marking as dictation
 from exercises.questions import (
     Blank,
     DictationBlock,

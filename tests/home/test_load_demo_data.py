@@ -21,12 +21,12 @@ from wagtail.models import Page, PageLogEntry, Revision
 from classrooms.models import (
     BlogEntryPage,
     ClassroomPage,
-    ExercisePage,
     Guardianship,
     Level,
     Membership,
 )
 from comments.models import ClassComment
+from exercises.models import ExercisePage
 from home.management.commands.load_demo_data import DEMO_PASSWORD
 from home.models import PortalPage
 from pages.models import (

@@ -3,7 +3,8 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from classrooms.models import BlogEntryPage, ClassroomPage, ExercisePage
+from classrooms.models import BlogEntryPage, ClassroomPage
+from exercises.models import ExercisePage
 from home.models import PortalPage
 from pages.models import (
     AccessibilityStatementPage,

@@ -24,9 +24,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtailmedia.models import Media
 
-from classrooms.models import BlogEntryPage, ExercisePage, Membership
+from classrooms.models import BlogEntryPage, Membership
 from comments.models import ClassComment
-from exercises.models import Attempt
+from exercises.models import Attempt, ExercisePage
 from pages.models import NewsPage, SchoolStaff
 from tests import factories
 

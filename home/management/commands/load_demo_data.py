@@ -41,7 +41,6 @@ from classrooms.models import (
     Appearance,
     BlogEntryPage,
     ClassroomPage,
-    ExercisePage,
     Guardianship,
     Membership,
 )
@@ -49,6 +48,7 @@ from comments import services as comment_services
 from comments.models import ClassComment, Partnership
 from enrolment import services as enrolment_services
 from enrolment.models import ParentLinkRequest
+from exercises.models import ExercisePage
 from home.models import PortalPage
 from notifications.models import Notification
 from pages.models import (

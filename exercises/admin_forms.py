@@ -1,4 +1,4 @@
-"""Admin forms of class pages that offer only the class's own people and groups.
+"""The exercise's admin form, which offers only the class's own pupils and groups.
 
 Wagtail's default form for a many-to-many field lists every row of the table: on an
 exercise's settings it would show a teacher every account of the portal and every
@@ -14,7 +14,7 @@ from pages.file_scope import FileScopePageForm
 class ExercisePageForm(FileScopePageForm):
     def __init__(self, *args, parent_page=None, **kwargs):
         super().__init__(*args, parent_page=parent_page, **kwargs)
-        from .models import ClassroomPage, Membership, PupilGroup
+        from classrooms.models import ClassroomPage, Membership, PupilGroup
 
         classroom = None
         if parent_page is not None:
