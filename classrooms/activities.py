@@ -25,7 +25,7 @@ What an activity app provides (the exercises app is the one to copy from: it own
   `share_cards(pages)` (what every reader sees) and `prepare_cards(pages, request)`
   (what is this reader's: hide a card, or mark it personal). See `Activity` below.
 - **What waits for a teacher** (`to_review(classroom, user)`) and **what a person left
-  unfinished** (`drafts(classroom, user)`): the class wall lists them above the cards.
+  unfinished** (`drafts(classroom, user)`): the class wall lists them for that person.
 - **A "new" button** (`new_url(classroom, user)`): where this person starts a new one in
   the front end, or "" if they may not.
 - **Its cache scopes**, when it keeps anything: values are kept with
