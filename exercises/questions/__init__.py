@@ -24,7 +24,13 @@ The correction is for the page shown after answering; no template here shows it.
 
 from wagtail import blocks
 
-from .base import (
+from .dictation import DictationBlock
+from .fill_in_blanks import Blank, FillInBlanksBlock, blank_problem, parse_blanks
+from .matching import MatchingBlock, PairBlock
+from .mental_drill import OPERATORS, MentalDrillBlock, generate_drill
+from .multiple_choice import AnswerChoiceBlock, MultipleChoiceBlock
+from .ordering import OrderingBlock
+from .shared import (
     ANSWER_MAX_LENGTH,
     DICTATION_MAX_LENGTH,
     MalformedAnswer,
@@ -32,12 +38,6 @@ from .base import (
     QuestionBlock,
     same_answer,
 )
-from .dictation import DictationBlock
-from .fill_in_blanks import Blank, FillInBlanksBlock, blank_problem, parse_blanks
-from .matching import MatchingBlock, PairBlock
-from .mental_drill import OPERATORS, MentalDrillBlock, generate_drill
-from .multiple_choice import AnswerChoiceBlock, MultipleChoiceBlock
-from .ordering import OrderingBlock
 from .short_answer import ShortAnswerBlock
 
 __all__ = [

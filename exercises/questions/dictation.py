@@ -6,7 +6,7 @@ from wagtail import blocks
 from wagtailmedia.blocks import AudioChooserBlock
 
 from .. import dictation_marking
-from .base import (
+from .shared import (
     DICTATION_MAX_LENGTH,
     MalformedAnswer,
     QuestionBlock,

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .base import (
+from .shared import (
     MAX_DRILL_OPERATIONS,
     MAX_OPERAND,
     MalformedAnswer,

@@ -9,7 +9,7 @@ from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
-from .base import (
+from .shared import (
     QuestionBlock,
     _field,
     _index,

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
 
-from .base import (
+from .shared import (
     MalformedAnswer,
     QuestionBlock,
     _field,
