@@ -1,11 +1,11 @@
-"""A role group's auth group goes with it, so a deleted class leaves no group behind;
-a pupil's session is shortened at login (sessions.py)."""
+"""A role group's auth group goes with it, so a deleted class leaves no group behind.
 
-from django.contrib.auth.signals import user_logged_in
+(A pupil's session is shortened at login by classrooms/sessions.py: who is a pupil is a
+class membership.)"""
+
 from django.db.models.signals import post_delete
 
 from .models import RoleGroup
-from .sessions import shorten_pupil_session
 
 
 def role_group_deleted(sender, instance, **kwargs):
@@ -14,4 +14,3 @@ def role_group_deleted(sender, instance, **kwargs):
 
 def register():
     post_delete.connect(role_group_deleted, sender=RoleGroup, dispatch_uid="role_group_deleted")
-    user_logged_in.connect(shorten_pupil_session, dispatch_uid="shorten_pupil_session")

@@ -5,6 +5,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import render
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
+from wagtail import hooks
 
 from .forms import LoginForm
 
@@ -15,16 +16,15 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def get_default_redirect_url(self):
-        """Pupils and parents of one class land on it; everyone else on "my spaces".
+        """The first address a `preau_login_landing` hook gives, else "my spaces".
 
-        A child logging in on a school tablet should see their class at once; a parent
-        of children in two classes, a teacher or a director chooses from "my spaces".
+        Accounts know no classes: the apps that do register the hook in their
+        wagtail_hooks.py (classrooms/spaces.py login_landing: a pupil or parent of one
+        class lands on it). Each hook takes the request and returns an address or None.
         """
-        from classrooms.spaces import spaces_for
-
-        spaces = spaces_for(self.request.user, self.request)
-        if len(spaces) == 1 and spaces[0].kind in ("class", "child") and not spaces[0].manage_url:
-            return spaces[0].url
+        for landing in hooks.get_hooks("preau_login_landing"):
+            if url := landing(self.request):
+                return url
         return super().get_default_redirect_url()
 
     def get_initial(self):

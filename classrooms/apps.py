@@ -3,25 +3,22 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ClassroomsConfig(AppConfig):
+    """Wires the class spaces; their Wagtail hooks are in wagtail_hooks.py."""
+
     name = "classrooms"
     verbose_name = _("Class spaces")
 
     def ready(self):
-        from wagtail import hooks
-
         from notifications import kinds
         from pages import file_scope as page_file_scope
         from performance import versions
 
         from . import (
             activities,
-            admin_privacy,
             blog,
             class_versions,
             consent,
             file_scope,
-            files,
-            moderation,
             permissions,
             person,
             signal_handlers,
@@ -51,15 +48,3 @@ class ClassroomsConfig(AppConfig):
             kinds.register(kind)
         # Every page's admin form refuses another class's files (issue 15).
         page_file_scope.register_rule(file_scope.refused)
-        hooks.register("before_serve_document", files.check_document_access)
-        hooks.register("construct_page_chooser_queryset", admin_privacy.hide_invisible_classes)
-        hooks.register("construct_reports_menu", admin_privacy.hide_reports_menu)
-        hooks.register("construct_page_action_menu", moderation.hide_submit_for_approvers)
-        # Media choosers follow collection rights, which reach the class collections
-        # nested in a school's: teachers of a school choose its images, not the classes'.
-        for hook_name in (
-            "construct_image_chooser_queryset",
-            "construct_document_chooser_queryset",
-            "construct_media_chooser_queryset",
-        ):
-            hooks.register(hook_name, admin_privacy.hide_invisible_class_media)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtailmedia.blocks import AudioChooserBlock, VideoChooserBlock
 
-from pages.blocks import DocumentBlock, ImageBlock
+from pages.blocks import DocumentBlock, ImageBlock, MediaWithTranscriptBlock
 
 PUPIL_TEXT_FEATURES = ["bold", "italic", "ol", "ul"]
 
@@ -18,7 +18,7 @@ class PupilTextBlock(blocks.RichTextBlock):
         preview_value = _("<p>Today we planted beans in the school garden.</p>")
 
 
-class RecordingBlock(blocks.StructBlock):
+class RecordingBlock(MediaWithTranscriptBlock):
     """A pupil's recording: their voice first, a transcript when an adult writes one.
 
     Unlike the public sites' audio block, the transcript is optional: nursery pupils
@@ -35,13 +35,14 @@ class RecordingBlock(blocks.StructBlock):
 
     class Meta:
         icon = "wagtailmedia-audio"
-        template = "classrooms/blocks/recording.html"
+        media = "audio"
+        typed_sources = False  # recorded in the browser: WebM from Chrome, MP4 from Safari
         label = _("Recording")
         description = _("A recording made by the class, with a player.")
         preview_value = {"caption": _("Léa tells the story of the three bears")}
 
 
-class FilmBlock(blocks.StructBlock):
+class FilmBlock(MediaWithTranscriptBlock):
     """A short film of the class, with an optional description."""
 
     video = VideoChooserBlock(label=_("Video"))
@@ -54,7 +55,9 @@ class FilmBlock(blocks.StructBlock):
 
     class Meta:
         icon = "wagtailmedia-video"
-        template = "classrooms/blocks/film.html"
+        media = "video"
+        typed_sources = False
+        transcript_summary = _("Read the description")
         label = _("Video")
         description = _("A short film made by the class, with a player.")
         preview_value = {"caption": _("Our bean plants after three weeks")}

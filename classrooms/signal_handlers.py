@@ -1,5 +1,7 @@
-"""Keep rights in step with the rows: class creation, moves, memberships, guardianships."""
+"""Keep rights in step with the rows: class creation, moves, memberships, guardianships;
+and a pupil's session shortened at login (sessions.py)."""
 
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import post_page_move
 
@@ -7,6 +9,7 @@ from accounts import roles
 
 from . import permissions
 from .models import ClassroomPage, Guardianship, Membership
+from .sessions import shorten_pupil_session
 
 
 def classroom_saved(sender, instance, created, raw=False, **kwargs):
@@ -34,3 +37,4 @@ def register():
         post_delete.connect(
             class_row_changed, sender=model, dispatch_uid=f"{model.__name__}_deleted"
         )
+    user_logged_in.connect(shorten_pupil_session, dispatch_uid="shorten_pupil_session")

@@ -105,3 +105,16 @@ def spaces_for(user, request=None) -> list[Space]:
             )
         )
     return spaces
+
+
+def login_landing(request):
+    """Pupils and parents of one class land on it at login; everyone else on "my spaces".
+
+    A child logging in on a school tablet should see their class at once; a parent of
+    children in two classes, a teacher or a director chooses from "my spaces". Registered
+    as the `preau_login_landing` hook (wagtail_hooks.py, accounts/views.py).
+    """
+    spaces = spaces_for(request.user, request)
+    if len(spaces) == 1 and spaces[0].kind in ("class", "child") and not spaces[0].manage_url:
+        return spaces[0].url
+    return None

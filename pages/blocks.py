@@ -75,7 +75,44 @@ class ImageBlock(blocks.StructBlock):
         description = _("A picture with its text alternative and an optional caption.")
 
 
-class AudioBlock(blocks.StructBlock):
+class MediaWithTranscriptBlock(blocks.StructBlock):
+    """A recording or a film with its title and the transcript deaf and blind people read.
+
+    The one base of the public sites' AudioBlock and VideoBlock and of the class entries'
+    RecordingBlock and FilmBlock (classrooms/blocks.py), with one template. Each subclass
+    declares its three children (the chooser, "caption", "transcript"), because their
+    labels and help differ and stored JSON names them; its Meta says how to play it:
+
+    - `media`: the chooser child's name, "audio" or "video" (also the player's element);
+    - `typed_sources`: one <source> per format wagtailmedia names, for files an editor
+      uploads; without it the player reads the file's address and the browser reads the
+      container itself (a class's recordings, WebM from Chrome, MP4 from Safari);
+    - `preload`, `poster`: what the player fetches before anyone presses play;
+    - `transcript_summary`: the words that open the transcript.
+    """
+
+    class Meta:
+        template = "pages/blocks/media_with_transcript.html"
+        media = "audio"
+        typed_sources = True
+        preload = "metadata"
+        poster = False
+        transcript_summary = _("Read the transcript")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context.update(
+            media=value.get(self.meta.media),
+            kind=self.meta.media,
+            typed_sources=self.meta.typed_sources,
+            preload=self.meta.preload,
+            poster=self.meta.poster,
+            transcript_summary=self.meta.transcript_summary,
+        )
+        return context
+
+
+class AudioBlock(MediaWithTranscriptBlock):
     """A recording, with the transcript that deaf visitors and search engines read."""
 
     audio = AudioChooserBlock(label=_("Recording"))
@@ -92,7 +129,8 @@ class AudioBlock(blocks.StructBlock):
 
     class Meta:
         icon = "wagtailmedia-audio"
-        template = "pages/blocks/audio.html"
+        media = "audio"
+        preload = "none"
         label = _("Recording")
         description = _("A sound recording with a player and its transcript.")
         preview_value = {
@@ -101,7 +139,7 @@ class AudioBlock(blocks.StructBlock):
         }
 
 
-class VideoBlock(blocks.StructBlock):
+class VideoBlock(MediaWithTranscriptBlock):
     """A film, with the text alternative that blind and deaf visitors need."""
 
     video = VideoChooserBlock(label=_("Video"))
@@ -118,7 +156,9 @@ class VideoBlock(blocks.StructBlock):
 
     class Meta:
         icon = "wagtailmedia-video"
-        template = "pages/blocks/video.html"
+        media = "video"
+        poster = True
+        transcript_summary = _("Read the transcript and description")
         label = _("Video")
         description = _("A film with a player, and a transcript describing what it shows.")
         preview_value = {

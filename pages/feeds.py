@@ -1,6 +1,6 @@
 """What a news section publishes beyond its page: an RSS feed, an agenda, iCalendar files.
 
-NewsIndexPage's routes (pages/models.py) delegate here. Every channel lists only live,
+NewsIndexPage's routes (pages/models/news.py) delegate here. Every channel lists only live,
 public pages that are children of that section and of the expected type, so a draft, a
 page behind a view restriction or another site's page never leaks into a feed; class
 spaces can never be children of a section (DESIGN.md "Page tree"), and no query here

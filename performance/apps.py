@@ -10,10 +10,7 @@ class PerformanceConfig(AppConfig):
     verbose_name = _("Performance")
 
     def ready(self):
-        from wagtail import hooks
+        # Wagtail hooks are in wagtail_hooks.py, which Wagtail imports itself.
+        from . import signal_handlers
 
-        from . import page_cache, public_purge, versions
-
-        public_purge.register()
-        versions.connect()
-        hooks.register("before_serve_page", page_cache.note_page)
+        signal_handlers.register()

@@ -24,14 +24,10 @@ s-maxage; what is not a page (site settings, images) too (page_cache.py).
 """
 
 from django.conf import settings
-from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+from wagtail.models import Page
 
 from .page_cache import is_public_type
-
-UID = "preau-public-purge"
 
 
 def public_pages():
@@ -79,14 +75,3 @@ def purge_pages_showing(page_ids):
     for page in pages:
         batch.add_pages(listing_pages(page))
     batch.purge()
-
-
-def register():
-    for signal in (page_published, page_unpublished):
-        signal.connect(page_changed, dispatch_uid=f"{UID}-{id(signal)}")
-    for signal in (pre_page_move, post_page_move):
-        signal.connect(page_moving, dispatch_uid=f"{UID}-{id(signal)}")
-    for signal in (post_save, post_delete):
-        signal.connect(
-            restriction_changed, sender=PageViewRestriction, dispatch_uid=f"{UID}-{id(signal)}"
-        )

@@ -282,7 +282,7 @@ def _relation_changed(sender, action=None, **kwargs):
 
 
 def connect() -> None:
-    """Listen for the changes every watched version depends on (performance/apps.py)."""
+    """Listen for the changes every watched version depends on (signal_handlers.py)."""
     from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
     from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 

@@ -228,7 +228,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 # Sessions last SESSION_COOKIE_AGE (two weeks, Django's default), but a pupil's ends this
-# many minutes after login: school tablets are shared (accounts/sessions.py). 0: when the
+# many minutes after login: school tablets are shared (classrooms/sessions.py). 0: when the
 # browser closes.
 PREAU_PUPIL_SESSION_MINUTES = env_int("PREAU_PUPIL_SESSION_MINUTES", 120)
 LOGIN_URL = "accounts:login"

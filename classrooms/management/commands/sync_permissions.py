@@ -4,6 +4,9 @@ Signals keep rights in step with each row as it changes; rows written in bulk (i
 with bulk_create, a restored dump) skip signals, and a new rule must reach old groups.
 Schools also get their publication workflow, and their class spaces are kept out of it
 (pages/workflows.py). This command is idempotent: run it as often as needed.
+
+It lives in classrooms, the app that sits above both the sites (pages) and the role
+groups (accounts) whose rights it re-derives: accounts, the lower layer, imports neither.
 """
 
 from django.contrib.auth import get_user_model

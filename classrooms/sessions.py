@@ -4,14 +4,16 @@ A child who walks away from a tablet without logging out leaves their class spac
 to the next child; an adult's phone or computer is their own. At login, a pupil's
 session is given `PREAU_PUPIL_SESSION_MINUTES` (two hours by default, a morning's
 work; 0 ends it when the browser closes); everyone else keeps `SESSION_COOKIE_AGE`.
+Who is a pupil is a class membership, so this lives with the memberships; the receiver
+is connected in signal_handlers.py.
 """
 
 from django.conf import settings
 
+from .models import Membership
+
 
 def is_pupil(user) -> bool:
-    from classrooms.models import Membership
-
     return Membership.objects.filter(user=user, role=Membership.Role.PUPIL).exists()
 
 
