@@ -18,6 +18,8 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, TaskState, WorkflowState
 
+from accounts.people import is_active_person
+
 
 class EntryStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -50,7 +52,7 @@ def taught_classroom_paths(user) -> tuple[str, ...]:
     """Tree paths of the class spaces this person teaches, once per user object."""
     from .person import person_of
 
-    if not (user.is_authenticated and user.is_active):
+    if not is_active_person(user):
         return ()
     return person_of(user).taught_paths()
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import Permission
 from django.db.models import CharField, F, IntegerField, Value
 
+from accounts.people import is_active_person
 from pages.models import MunicipalityAgent, SchoolStaff
 from performance import versions
 
@@ -490,7 +491,7 @@ def _load(user) -> Person:
 def person_of(user) -> Person:
     """What this person is, read once per user object (so once per request), and shared
     between their requests under their own version (performance/versions.py)."""
-    if not (user.is_authenticated and user.is_active):
+    if not is_active_person(user):
         return Person()
     person = getattr(user, ATTRIBUTE, None)
     if person is None:

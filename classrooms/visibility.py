@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from accounts.people import is_active_person
 from pages.permissions import staff_school_paths
 
 from .models import Appearance, Visibility
@@ -34,7 +35,7 @@ def register_guest_source(source) -> None:
 
 def guest_class_paths(user) -> frozenset[str]:
     """Class spaces whose blog this person reads as a guest, once per user object."""
-    if not (user.is_authenticated and user.is_active):
+    if not is_active_person(user):
         return frozenset()
     cached = getattr(user, _GUEST_PATHS, None)
     if cached is None:
@@ -48,7 +49,7 @@ def school_community_paths(user) -> frozenset[str]:
 
     A member of one of its classes, a parent of one of its pupils, or its staff.
     """
-    if not (user.is_authenticated and user.is_active):
+    if not is_active_person(user):
         return frozenset()
     cached = getattr(user, _SCHOOL_PATHS, None)
     if cached is None:
@@ -65,7 +66,7 @@ def can_read_entry(user, entry) -> bool:
     """Whether this person may read this published entry, given its visibility."""
     if entry.visibility == Visibility.PUBLIC:
         return True
-    if user.is_authenticated and user.is_active and user.is_superuser:
+    if is_active_person(user) and user.is_superuser:
         return True
     if entry.visibility == Visibility.SCHOOL:
         school_path = entry.path[: -2 * Page.steplen]

@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 
+from accounts.people import is_active_person
 from classrooms.models import BlogEntryPage, ClassroomGroupObjectPermission, ClassroomPage
 from classrooms.permissions import MODERATE, can_moderate_classroom
 
@@ -25,17 +26,13 @@ MODERATE_ACTION = "moderate"
 _MODERATED_PATHS = "_preau_moderated_classroom_paths"
 
 
-def _active(user) -> bool:
-    return user.is_authenticated and user.is_active
-
-
 def moderated_classroom_paths(user) -> tuple[str, ...]:
     """Tree paths of the class spaces this person moderates, once per user object.
 
     Read from the same object permission as can_moderate_classroom, so the listing shows
     exactly the comments its actions accept. Superusers hold no rows: they see them all.
     """
-    if not _active(user):
+    if not is_active_person(user):
         return ()
     cached = getattr(user, _MODERATED_PATHS, None)
     if cached is None:
@@ -96,7 +93,7 @@ class ClassModerationPolicy(BasePermissionPolicy):
 
     def user_has_permission(self, user, action):
         """Whether the person moderates at least one class (the menu and the listing)."""
-        if action not in self.actions or not _active(user):
+        if action not in self.actions or not is_active_person(user):
             return False
         return user.is_superuser or bool(moderated_classroom_paths(user))
 

@@ -7,6 +7,7 @@ people who have an e-mail address (pupils have none).
 
 from django.db import transaction
 
+from accounts.people import is_active_person
 from classrooms import person
 
 from . import kinds
@@ -66,7 +67,7 @@ def unread_count(user) -> int:
     """Read with the rest of what the person is, once per request (classrooms/person.py)."""
     from classrooms.person import person_of
 
-    if not (user.is_authenticated and user.is_active):
+    if not is_active_person(user):
         return 0
     rows = person_of(user).extra.get(UNREAD, [])
     return rows[0][0] if rows else 0
