@@ -5,7 +5,7 @@ belong to and how, which children they follow and in which classes, which school
 run, which towns they work for, which rights the role groups give them on class spaces
 (django-guardian's object permission tables, read directly), whether they may enter the
 Wagtail admin, which groups of pupils they are in. Answered here in a single UNION
-query, kept on the user object for the request and between requests in the shared cache
+query, kept for the request (performance/request_scope.py) and between requests in the shared cache
 under the person's own version (performance/versions.py), which a change to any row of
 theirs the union reads replaces (`people_changed`): their memberships, their children's,
 their guardianships, their role groups, the titles of their classes and schools, their
@@ -22,7 +22,8 @@ from django.db.models import CharField, F, IntegerField, Value
 
 from accounts.people import is_active_person
 from pages.models import MunicipalityAgent, SchoolStaff
-from performance import versions
+from pages.permissions import STAFF_SCHOOL_PATHS
+from performance import request_scope, versions
 
 from .models import (
     ClassroomGroupObjectPermission,
@@ -31,10 +32,6 @@ from .models import (
     Membership,
     PupilGroup,
 )
-
-ATTRIBUTE = "_preau_person"
-# pages.permissions.staff_school_paths() keeps its answer here; filled from the same rows.
-STAFF_PATHS_ATTRIBUTE = "_preau_staff_school_paths"
 
 MEMBER, CHILD, GUARDIAN, STAFF, AGENT, RIGHT, GROUP = (
     "member",
@@ -46,6 +43,8 @@ MEMBER, CHILD, GUARDIAN, STAFF, AGENT, RIGHT, GROUP = (
     "group",
 )
 USER_PERMISSION, GROUP_PERMISSION = "user_permission", "group_permission"
+# Under this key the request remembers the person (performance/request_scope.py).
+PERSON = "person"
 
 # Other apps add what every page asks about a person (the unread notifications...):
 # kind → build(user, row) returning one arm of the union, its rows kept in Person.extra.
@@ -489,15 +488,18 @@ def _load(user) -> Person:
 
 
 def person_of(user) -> Person:
-    """What this person is, read once per user object (so once per request), and shared
-    between their requests under their own version (performance/versions.py)."""
+    """What this person is, read once per request (performance/request_scope.py), and
+    shared between their requests under their own version (performance/versions.py)."""
     if not is_active_person(user):
         return Person()
-    person = getattr(user, ATTRIBUTE, None)
-    if person is None:
-        person = versions.cached(
-            f"person:{user.pk}", (personal_scope(user.pk),), functools.partial(_load, user)
-        )
-        setattr(user, ATTRIBUTE, person)
-        setattr(user, STAFF_PATHS_ATTRIBUTE, person.staff_school_paths())
+    memo = request_scope.section(request_scope.person_section(user.pk))
+    if memo is not None and PERSON in memo:
+        return memo[PERSON]
+    person = versions.cached(
+        f"person:{user.pk}", (personal_scope(user.pk),), functools.partial(_load, user)
+    )
+    if memo is not None:
+        memo[PERSON] = person
+        # pages.permissions.staff_school_paths() answers from the same rows.
+        memo[STAFF_SCHOOL_PATHS] = person.staff_school_paths()
     return person

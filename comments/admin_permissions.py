@@ -18,24 +18,26 @@ from wagtail.permissions import policy_registry, register_permission_policy
 from accounts.people import is_active_person
 from classrooms.models import BlogEntryPage, ClassroomGroupObjectPermission, ClassroomPage
 from classrooms.permissions import MODERATE, can_moderate_classroom
+from performance import request_scope
 
 from .models import ClassComment
 
 MODERATE_ACTION = "moderate"
 
-_MODERATED_PATHS = "_preau_moderated_classroom_paths"
+# Under this key the request remembers a person's classes (performance/request_scope.py).
+_MODERATED_PATHS = "moderated classroom paths"
 
 
 def moderated_classroom_paths(user) -> tuple[str, ...]:
-    """Tree paths of the class spaces this person moderates, once per user object.
+    """Tree paths of the class spaces this person moderates, once per request.
 
     Read from the same object permission as can_moderate_classroom, so the listing shows
     exactly the comments its actions accept. Superusers hold no rows: they see them all.
     """
     if not is_active_person(user):
         return ()
-    cached = getattr(user, _MODERATED_PATHS, None)
-    if cached is None:
+
+    def read():
         classrooms = get_objects_for_user(
             user,
             f"classrooms.{MODERATE}",
@@ -43,9 +45,9 @@ def moderated_classroom_paths(user) -> tuple[str, ...]:
             accept_global_perms=False,
             with_superuser=False,
         )
-        cached = tuple(classrooms.values_list("path", flat=True))
-        setattr(user, _MODERATED_PATHS, cached)
-    return cached
+        return tuple(classrooms.values_list("path", flat=True))
+
+    return request_scope.remembered(request_scope.person_section(user.pk), _MODERATED_PATHS, read)
 
 
 def entries_of_classes(paths):

@@ -16,6 +16,7 @@ from wagtail.models import Page
 from accounts import grants, roles
 from accounts.models import RoleGroup
 from accounts.people import is_active_person
+from performance import request_scope
 
 from .models import MunicipalityAgent, NewsIndexPage, SchoolPage, SchoolStaff
 
@@ -35,21 +36,26 @@ def can_direct_school(user, school) -> bool:
     ).exists()
 
 
+# Under this key the request remembers a person's schools (performance/request_scope.py);
+# classrooms/person.py fills it from the rows it reads anyway.
+STAFF_SCHOOL_PATHS = "staff school paths"
+
+
 def staff_school_paths(user) -> frozenset[str]:
     """Tree paths of the schools where this person is staff (director or teacher).
 
     Asked by several rules on one page (who may read a shared entry, whose comment is
-    published at once); read once per user object, so once per request.
+    published at once); read once per request.
     """
     if not is_active_person(user):
         return frozenset()
-    cached = getattr(user, "_preau_staff_school_paths", None)
-    if cached is None:
-        cached = frozenset(
+    return request_scope.remembered(
+        request_scope.person_section(user.pk),
+        STAFF_SCHOOL_PATHS,
+        lambda: frozenset(
             SchoolStaff.objects.filter(user=user).values_list("school__path", flat=True)
-        )
-        user._preau_staff_school_paths = cached
-    return cached
+        ),
+    )
 
 
 def can_edit_municipality(user, municipality) -> bool:

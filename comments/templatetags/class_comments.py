@@ -14,7 +14,6 @@ from classrooms.moderation import teaches_class_of
 from classrooms.permissions import can_moderate_classroom, can_view_classroom
 from classrooms.person import person_of
 from classrooms.visibility import guest_class_paths
-from classrooms.wall import class_facts
 from comments import rules
 from comments.forms import CommentForm
 from comments.kept import comments_on
@@ -125,16 +124,15 @@ def partnership_rows(classroom, request):
     )
 
 
-def _partnerships(request, classroom):
+def _partnerships(context, classroom):
     """The class's invitations and accepted partners: read by the wall with the rest of
-    the class when it did (classrooms/wall.py), else once per request for both tags."""
-    cache = getattr(request, "_preau_partnerships", None)
-    if cache is None:
-        cache = request._preau_partnerships = {}
+    the class when it did (the `class_facts` it hands to the page's template,
+    classrooms/wall.py), else once per page for both tags."""
+    cache = context.render_context.setdefault(PARTNERSHIPS, {})
     if classroom.pk in cache:
         return cache[classroom.pk]
-    facts = class_facts(request, classroom)
-    if facts is not None and PARTNERSHIPS in facts.row:
+    facts = context.get("class_facts")
+    if facts is not None and facts.classroom.pk == classroom.pk and PARTNERSHIPS in facts.row:
         partnerships = []
         for row in sorted(facts.rows(PARTNERSHIPS), key=lambda row: row["id"]):
             host = Page(id=row["host_id"], title=row["title"], url_path=row["url_path"])
@@ -159,7 +157,7 @@ def class_comments_panel(context, classroom):
     teacher = user.is_superuser or teaches_class_of(user, classroom)
     pending = pending_comments(classroom, limit=QUEUE_PREVIEW + 1) if moderator else []
     invitations = (
-        [p for p in _partnerships(request, classroom) if p.status == Partnership.Status.INVITED]
+        [p for p in _partnerships(context, classroom) if p.status == Partnership.Status.INVITED]
         if teacher
         else []
     )
@@ -188,7 +186,7 @@ def partner_entries(context, classroom):
         return {"entries": []}
     hosts = [
         partnership.host
-        for partnership in _partnerships(request, classroom)
+        for partnership in _partnerships(context, classroom)
         if partnership.status == Partnership.Status.ACCEPTED
     ]
     hosts = [host for host in hosts if readable is None or host.path in readable]
