@@ -1,14 +1,12 @@
 """The comments of an entry, a class's waiting comments and its partner classes, for
-templates of the class space; each tag costs a fixed number of queries."""
-
-from types import SimpleNamespace
+templates of the class space; each tag costs a fixed number of queries. What they show
+is read elsewhere: comments (comments/kept.py), partnerships (comments/partners.py)."""
 
 from django import template
-from django.db.models import OuterRef, Q
+from django.db.models import Q
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Revision
 
-from classrooms.aggregates import json_rows
 from classrooms.models import BlogEntryPage
 from classrooms.moderation import teaches_class_of
 from classrooms.permissions import can_moderate_classroom, can_view_classroom
@@ -18,6 +16,7 @@ from comments import rules
 from comments.forms import CommentForm
 from comments.kept import comments_on
 from comments.models import Partnership
+from comments.partners import class_partnerships
 from comments.queue import pending_comments
 from performance import versions
 
@@ -104,48 +103,16 @@ def reply_form(context, parent):
     return mark_safe(html.replace(REPLY_TO, str(int(parent))))  # noqa: S308 (our own template)
 
 
-PARTNERSHIPS = "partnership_rows"
-SHOWN_STATUSES = (Partnership.Status.INVITED, Partnership.Status.ACCEPTED)
-
-
-def partnership_rows(classroom, request):
-    """The class's invitations and accepted partners, for the wall's one query."""
-    partnerships = Partnership.objects.filter(guest_id=OuterRef("pk"), status__in=SHOWN_STATUSES)
-    return json_rows(
-        partnerships,
-        "guest_id",
-        id="id",
-        status="status",
-        host_id="host_id",
-        title="host__title",
-        path="host__path",
-        depth="host__depth",
-        url_path="host__url_path",
-    )
+# The page's partnerships, by class, in the template's render context.
+PAGE_PARTNERSHIPS = "preau_class_partnerships"
 
 
 def _partnerships(context, classroom):
-    """The class's invitations and accepted partners: read by the wall with the rest of
-    the class when it did (the `class_facts` it hands to the page's template,
-    classrooms/wall.py), else once per page for both tags."""
-    cache = context.render_context.setdefault(PARTNERSHIPS, {})
-    if classroom.pk in cache:
-        return cache[classroom.pk]
-    facts = context.get("class_facts")
-    if facts is not None and facts.classroom.pk == classroom.pk and PARTNERSHIPS in facts.row:
-        partnerships = []
-        for row in sorted(facts.rows(PARTNERSHIPS), key=lambda row: row["id"]):
-            host = Page(id=row["host_id"], title=row["title"], url_path=row["url_path"])
-            host.path, host.depth = row["path"], row["depth"]
-            partnerships.append(SimpleNamespace(pk=row["id"], status=row["status"], host=host))
-    else:
-        partnerships = list(
-            Partnership.objects.filter(guest=classroom, status__in=SHOWN_STATUSES)
-            .select_related("host")
-            .order_by("pk")
-        )
-    cache[classroom.pk] = partnerships
-    return partnerships
+    """The class's partnerships, once per page for both tags."""
+    kept = context.render_context.setdefault(PAGE_PARTNERSHIPS, {})
+    if classroom.pk not in kept:
+        kept[classroom.pk] = class_partnerships(classroom, context.get("class_facts"))
+    return kept[classroom.pk]
 
 
 @register.inclusion_tag("comments/wall_panel.html", takes_context=True)
