@@ -11,7 +11,7 @@ class CommentsConfig(AppConfig):
         from notifications import kinds
         from performance import versions
 
-        from . import admin_permissions, kept, moderation, partners, rules
+        from . import admin_permissions, moderation, partners, rules, shared_comments
         from .notification_kinds import notification_kinds
         from .partnership_scopes import partnership_changed, partnership_models
 
@@ -23,6 +23,6 @@ class CommentsConfig(AppConfig):
         # rest of the class, in the wall's one query.
         wall.register_class_fact(partners.PARTNERSHIPS, partners.partnership_rows)
         versions.watch(partnership_changed, partnership_models)
-        kept.watch()
+        shared_comments.watch()
         for kind in notification_kinds():
             kinds.register(kind)

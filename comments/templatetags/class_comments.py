@@ -1,6 +1,7 @@
 """The comments of an entry, a class's waiting comments and its partner classes, for
 templates of the class space; each tag costs a fixed number of queries. What they show
-is read elsewhere: comments (comments/kept.py), partnerships (comments/partners.py)."""
+is read elsewhere: comments (comments/shared_comments.py), partnerships
+(comments/partners.py)."""
 
 from django import template
 from django.db.models import Q
@@ -14,10 +15,10 @@ from classrooms.person import person_of
 from classrooms.visibility import guest_class_paths
 from comments import rules
 from comments.forms import CommentForm
-from comments.kept import comments_on
 from comments.models import Partnership
 from comments.partners import class_partnerships
 from comments.queue import pending_comments
+from comments.shared_comments import comments_on
 from performance import versions
 
 register = template.Library()
