@@ -49,7 +49,7 @@ class Review:
 
 
 def taught_classroom_paths(user) -> tuple[str, ...]:
-    """Tree paths of the class spaces this person teaches, once per user object."""
+    """Tree paths of the class spaces this person teaches, read once per request."""
     from .person import person_of
 
     if not is_active_person(user):

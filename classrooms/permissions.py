@@ -47,7 +47,7 @@ MEMBERSHIP_ROLES = {
 
 
 def visible_classroom_ids(user) -> frozenset[int]:
-    """Ids of the class spaces this user may see, computed once per user object.
+    """Ids of the class spaces this user may see, read once per request.
 
     Read from django-guardian's object permission tables (the person's role groups' and
     their own, never global permissions) with everything else about the person, in one
@@ -67,8 +67,8 @@ def can_view_classroom(user, classroom) -> bool:
 def has_class_permission(user, codename, classroom) -> bool:
     """Whether the person holds this right on the class, through their role groups.
 
-    Every right the person holds on every class is read once per user object (so once
-    per request) from guardian's tables, as its ObjectPermissionChecker would read them
+    Every right the person holds on every class is read once per request from
+    guardian's tables, as its ObjectPermissionChecker would read them
     (person.py): a page asking many questions about classes costs no more query.
     """
     if not is_active_person(user):
