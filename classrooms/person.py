@@ -8,9 +8,9 @@ Wagtail admin, which groups of pupils they are in. Answered here from a single U
 query (classrooms/person_query.py), kept for the request (performance/request_scope.py)
 and between requests in the shared cache under the person's own version
 (performance/versions.py), which a change to any row of theirs the union reads replaces
-(`people_changed`): their memberships, their children's,
-their guardianships, their role groups, the titles of their classes and schools, their
-notifications. A change to one person never drops another's.
+(`people_changed`): their memberships, their children's, their guardianships, their role
+groups, the titles of their classes and schools, their notifications. A change to one
+person never drops another's.
 
 The rows stay the truth (DESIGN.md "Who may do what"); this module only reads them.
 """
