@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from performance import request_scope
+
 from .models import RoleGroup
 
 Source = Callable[[object], Iterable[tuple[object, str]]]
@@ -77,8 +79,7 @@ def sync_user(user) -> None:
 
 
 def forget_cached_permissions(user) -> None:
-    """Drop what Préau read on this user object about rights (classrooms/person.py; the
-    permission backend answers from it), so the same object sees the new rows."""
-    for attribute in list(vars(user)):
-        if attribute.startswith("_preau_"):
-            delattr(user, attribute)
+    """Drop what this request remembered about the person (classrooms/person.py; the
+    permission backend answers from it), so that the rest of the request sees the new
+    rows (performance/request_scope.py)."""
+    request_scope.forget_person(user.pk)

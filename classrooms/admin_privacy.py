@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.http import Http404
 from wagtail.models import Collection, Page
 
+from accounts.people import is_active_person
 from pages.admin_scope import scope_filter
 
 from . import activities
@@ -107,7 +108,7 @@ class AdminPrivacyMiddleware:
 def is_outside_admin_scope(request, page_id) -> bool:
     """Whether an admin user is asking for a page outside their sites and visible classes."""
     user = request.user
-    if not (user.is_authenticated and user.is_active) or user.is_superuser:
+    if not is_active_person(user) or user.is_superuser:
         return False
     if not user.has_perm("wagtailadmin.access_admin"):
         return False

@@ -9,7 +9,6 @@ class ClassroomsConfig(AppConfig):
     verbose_name = _("Class spaces")
 
     def ready(self):
-        from notifications import kinds
         from pages import file_scope as page_file_scope
         from performance import versions
 
@@ -17,8 +16,8 @@ class ClassroomsConfig(AppConfig):
             activities,
             blog,
             class_versions,
-            consent,
             file_scope,
+            notification_wiring,
             permissions,
             person,
             signal_handlers,
@@ -43,8 +42,7 @@ class ClassroomsConfig(AppConfig):
         versions.watch(person.people_changed, person.read_models)
         class_versions.watch()
         uploads.register()
-        # Teachers and directors are told why a withdrawn consent took their page down.
-        for kind in consent.notification_kinds():
-            kinds.register(kind)
+        # What the class spaces give the notifications service (its kinds, the badge).
+        notification_wiring.register()
         # Every page's admin form refuses another class's files (issue 15).
         page_file_scope.register_rule(file_scope.refused)

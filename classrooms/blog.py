@@ -16,6 +16,8 @@ from wagtail.images import get_image_model
 from wagtail.models import WorkflowState
 from wagtailmedia import get_media_model
 
+from performance import request_scope
+
 from .aggregates import json_rows, rows_of
 from .models import BlogEntryPage, BlogEntryTag
 from .moderation import EntryStatus, Review, page_content_type, teaches_class_of
@@ -25,7 +27,8 @@ from .visibility import shown_name
 
 # The rendition the wall's cards show, read with their photos.
 CARD_PHOTO = "fill-480x320-c75"
-_QUEUE_ATTRIBUTE = "_preau_blog_queue"
+# Under this key the request remembers a person's queues (performance/request_scope.py).
+_QUEUE = "blog queue"
 
 
 def first_of(body, block_type, key):
@@ -124,21 +127,22 @@ def prepare_cards(entries, request):
 def _queue(classroom, user):
     """Entries waiting for this teacher and this person's unpublished ones, in one query.
 
-    Kept on the user object (so for one request): the wall asks for both.
+    Remembered for the request (performance/request_scope.py): the wall asks for both.
     """
-    cache = getattr(user, _QUEUE_ATTRIBUTE, None)
-    if cache is None:
-        cache = {}
-        setattr(user, _QUEUE_ATTRIBUTE, cache)
-    if classroom.pk in cache:
-        return cache[classroom.pk]
+    return request_scope.remembered(
+        request_scope.person_section(user.pk),
+        (_QUEUE, classroom.pk),
+        lambda: _read_queue(classroom, user),
+    )
+
+
+def _read_queue(classroom, user):
     teacher = user.is_superuser or teaches_class_of(user, classroom)
     # Drafts are started in the front end by people who post in the class, or in the
     # Wagtail admin: nobody else has any (parents skip the query).
     poster = can_post_in_classroom(user, classroom) or person_of(user).may_access_admin
     if not (teacher or poster):
-        cache[classroom.pk] = ([], [])
-        return cache[classroom.pk]
+        return ([], [])
     states = WorkflowState.objects.active().filter(
         base_content_type=page_content_type(),
         object_id=Cast(OuterRef("pk"), output_field=CharField()),
@@ -173,8 +177,7 @@ def _queue(classroom, user):
         if poster and not entry.live and (entry.mine or entry.owner_id == user.pk)
     ]
     drafts.sort(key=lambda entry: _revised(entry), reverse=True)
-    cache[classroom.pk] = (waiting, drafts)
-    return cache[classroom.pk]
+    return (waiting, drafts)
 
 
 def _revised(entry):

@@ -38,6 +38,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, ReferenceIndex, WorkflowState
 from wagtailmedia import get_media_model
 
+from accounts.people import is_active_person
+
 from .models import (
     Appearance,
     BlogEntryPage,
@@ -372,7 +374,7 @@ def withheld(user, children) -> bool:
     without = [pk for pk, agreed in children.items() if not agreed]
     if not without:
         return False
-    if user.is_authenticated and user.is_active and user.is_superuser:
+    if is_active_person(user) and user.is_superuser:
         return False
     visible = visible_classroom_ids(user)
     classes = Membership.objects.filter(

@@ -6,12 +6,14 @@ spaces and whether to show the way into the Wagtail admin cost no query of their
 
 from django.utils.functional import SimpleLazyObject
 
+from accounts.people import is_active_person
+
 from .person import person_of
 from .spaces import spaces_for
 
 
 def _may_access_admin(user):
-    if not (user.is_authenticated and user.is_active):
+    if not is_active_person(user):
         return False
     return user.is_superuser or person_of(user).may_access_admin
 

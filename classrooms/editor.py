@@ -26,6 +26,7 @@ from wagtailmedia import get_media_model
 
 from .file_scope import refused_in_entry
 from .models import Appearance, BlogEntryPage, Membership
+from .uploads import already_cleaned
 
 # The blocks holding a file, and the key of the file in their value.
 MEDIA_BLOCK_TYPES = {
@@ -112,8 +113,8 @@ def _add_photo(classroom, user, cleaned, description, people, title):
     image.width, image.height = cleaned.width, cleaned.height
     image.file_size = cleaned.content.size
     image._set_file_hash()
-    image._preau_cleaned = True  # uploads.py: already re-encoded without metadata
-    image.save()
+    with already_cleaned(image):  # re-encoded without metadata by clean_photo()
+        image.save()
     Appearance.objects.bulk_create([Appearance(pupil=p, image=image) for p in people])
     return _block(
         "image",

@@ -18,6 +18,8 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, TaskState, WorkflowState
 
+from accounts.people import is_active_person
+
 
 class EntryStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -47,10 +49,10 @@ class Review:
 
 
 def taught_classroom_paths(user) -> tuple[str, ...]:
-    """Tree paths of the class spaces this person teaches, once per user object."""
+    """Tree paths of the class spaces this person teaches, read once per request."""
     from .person import person_of
 
-    if not (user.is_authenticated and user.is_active):
+    if not is_active_person(user):
         return ()
     return person_of(user).taught_paths()
 

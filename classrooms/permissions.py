@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from accounts import grants, roles
 from accounts.models import RoleGroup
+from accounts.people import is_active_person
 from pages.models import SchoolPage
 
 from . import person
@@ -45,24 +46,20 @@ MEMBERSHIP_ROLES = {
 # Checking
 
 
-def _active(user) -> bool:
-    return user.is_authenticated and user.is_active
-
-
 def visible_classroom_ids(user) -> frozenset[int]:
-    """Ids of the class spaces this user may see, computed once per user object.
+    """Ids of the class spaces this user may see, read once per request.
 
     Read from django-guardian's object permission tables (the person's role groups' and
     their own, never global permissions) with everything else about the person, in one
     query per request (person.py): a membership added meanwhile shows on the next page.
     """
-    if not _active(user):
+    if not is_active_person(user):
         return frozenset()
     return person_of(user).visible_class_ids(VIEW)
 
 
 def can_view_classroom(user, classroom) -> bool:
-    if _active(user) and user.is_superuser:
+    if is_active_person(user) and user.is_superuser:
         return True
     return classroom.pk in visible_classroom_ids(user)
 
@@ -70,11 +67,11 @@ def can_view_classroom(user, classroom) -> bool:
 def has_class_permission(user, codename, classroom) -> bool:
     """Whether the person holds this right on the class, through their role groups.
 
-    Every right the person holds on every class is read once per user object (so once
-    per request) from guardian's tables, as its ObjectPermissionChecker would read them
+    Every right the person holds on every class is read once per request from
+    guardian's tables, as its ObjectPermissionChecker would read them
     (person.py): a page asking many questions about classes costs no more query.
     """
-    if not _active(user):
+    if not is_active_person(user):
         return False
     if user.is_superuser:
         return True

@@ -4,12 +4,13 @@ Every page asks the same questions about the person looking at it: which classes
 belong to and how, which children they follow and in which classes, which schools they
 run, which towns they work for, which rights the role groups give them on class spaces
 (django-guardian's object permission tables, read directly), whether they may enter the
-Wagtail admin, which groups of pupils they are in. Answered here in a single UNION
-query, kept on the user object for the request and between requests in the shared cache
-under the person's own version (performance/versions.py), which a change to any row of
-theirs the union reads replaces (`people_changed`): their memberships, their children's,
-their guardianships, their role groups, the titles of their classes and schools, their
-notifications. A change to one person never drops another's.
+Wagtail admin, which groups of pupils they are in. Answered here from a single UNION
+query (classrooms/person_query.py), kept for the request (performance/request_scope.py)
+and between requests in the shared cache under the person's own version
+(performance/versions.py), which a change to any row of theirs the union reads replaces
+(`people_changed`): their memberships, their children's, their guardianships, their role
+groups, the titles of their classes and schools, their notifications. A change to one
+person never drops another's.
 
 The rows stay the truth (DESIGN.md "Who may do what"); this module only reads them.
 """
@@ -18,10 +19,11 @@ import functools
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Permission
-from django.db.models import CharField, F, IntegerField, Value
 
+from accounts.people import is_active_person
 from pages.models import MunicipalityAgent, SchoolStaff
-from performance import versions
+from pages.permissions import STAFF_SCHOOL_PATHS
+from performance import request_scope, versions
 
 from .models import (
     ClassroomGroupObjectPermission,
@@ -30,30 +32,21 @@ from .models import (
     Membership,
     PupilGroup,
 )
-
-ATTRIBUTE = "_preau_person"
-# pages.permissions.staff_school_paths() keeps its answer here; filled from the same rows.
-STAFF_PATHS_ATTRIBUTE = "_preau_staff_school_paths"
-
-MEMBER, CHILD, GUARDIAN, STAFF, AGENT, RIGHT, GROUP = (
-    "member",
-    "child",
-    "guardian",
-    "staff",
-    "agent",
-    "right",
-    "group",
+from .person_query import (
+    AGENT,
+    CHILD,
+    GROUP,
+    GROUP_PERMISSION,
+    GUARDIAN,
+    MEMBER,
+    RIGHT,
+    STAFF,
+    USER_PERMISSION,
+    fetch,
 )
-USER_PERMISSION, GROUP_PERMISSION = "user_permission", "group_permission"
 
-# Other apps add what every page asks about a person (the unread notifications...):
-# kind → build(user, row) returning one arm of the union, its rows kept in Person.extra.
-_extra_arms = {}
-
-
-def register_arm(kind, build) -> None:
-    """Called from an AppConfig.ready(); see notifications/apps.py."""
-    _extra_arms[kind] = build
+# Under this key the request remembers the person (performance/request_scope.py).
+PERSON = "person"
 
 
 @dataclass(frozen=True)
@@ -137,6 +130,11 @@ class Person:
         )
 
 
+def extra_rows(user, kind) -> list:
+    """The rows of the arm registered as `kind` (register_arm) in what this person is."""
+    return person_of(user).extra.get(kind, [])
+
+
 def personal_scope(user_id) -> str:
     return versions.person_scope(user_id)
 
@@ -218,7 +216,7 @@ def _people_of_page(page) -> list:
 def people_changed(instance, signal=None, update_fields=None, **kwargs) -> tuple:
     """The people whose person a change of `instance` alters (versions.watch)."""
     from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group, Permission
+    from django.contrib.auth.models import Group
     from wagtail.models import Page
 
     User = get_user_model()
@@ -262,197 +260,15 @@ def people_changed(instance, signal=None, update_fields=None, **kwargs) -> tuple
     return tuple(personal_scope(pk) for pk in dict.fromkeys(people) if pk)
 
 
-def _row(queryset, kind, page_id, role, person_id, first, last, title, url_path, path):
-    """One arm of the union: the same nine columns, in the same order, for every kind."""
-
-    def text(value):
-        return F(value) if value else Value("", output_field=CharField())
-
-    def number(value):
-        return F(value) if value else Value(0, output_field=IntegerField())
-
-    return (
-        queryset.order_by()
-        .annotate(
-            c_kind=Value(kind, output_field=CharField()),
-            c_page=number(page_id),
-            c_role=text(role),
-            c_person=number(person_id),
-            c_first=text(first),
-            c_last=text(last),
-            c_title=text(title),
-            c_url_path=text(url_path),
-            c_path=text(path),
-        )
-        .values_list(
-            "c_kind",
-            "c_page",
-            "c_role",
-            "c_person",
-            "c_first",
-            "c_last",
-            "c_title",
-            "c_url_path",
-            "c_path",
-        )
-    )
-
-
-def _rows(user):
-    children = Guardianship.objects.filter(parent=user).values("child_id")
-    page = ("title", "url_path", "path")
-    arms = [
-        _row(
-            Membership.objects.filter(user=user),
-            MEMBER,
-            "classroom_id",
-            "role",
-            None,
-            None,
-            None,
-            *(f"classroom__{name}" for name in page),
-        ),
-        _row(
-            Membership.objects.filter(role=Membership.Role.PUPIL, user__in=children),
-            CHILD,
-            "classroom_id",
-            "role",
-            "user_id",
-            "user__first_name",
-            "user__last_name",
-            *(f"classroom__{name}" for name in page),
-        ),
-        _row(
-            Guardianship.objects.filter(parent=user),
-            GUARDIAN,
-            None,
-            None,
-            "child_id",
-            "child__first_name",
-            "child__last_name",
-            None,
-            None,
-            None,
-        ),
-        _row(
-            SchoolStaff.objects.filter(user=user),
-            STAFF,
-            "school_id",
-            "role",
-            None,
-            None,
-            None,
-            *(f"school__{name}" for name in page),
-        ),
-        _row(
-            MunicipalityAgent.objects.filter(user=user),
-            AGENT,
-            "municipality_id",
-            None,
-            None,
-            None,
-            None,
-            *(f"municipality__{name}" for name in page),
-        ),
-        # Rights on class spaces, as django-guardian stores them: through role groups...
-        _row(
-            ClassroomGroupObjectPermission.objects.filter(group__user=user),
-            RIGHT,
-            "content_object_id",
-            "permission__codename",
-            None,
-            None,
-            None,
-            None,
-            None,
-            "content_object__path",
-        ),
-        # ...and to the person directly (never granted by Préau, honoured all the same).
-        _row(
-            ClassroomUserObjectPermission.objects.filter(user=user),
-            RIGHT,
-            "content_object_id",
-            "permission__codename",
-            None,
-            None,
-            None,
-            None,
-            None,
-            "content_object__path",
-        ),
-        # Django's global permissions (entering the Wagtail admin...), as its ModelBackend
-        # reads them: the person's own, and their groups'.
-        _row(
-            Permission.objects.filter(user=user),
-            USER_PERMISSION,
-            None,
-            "codename",
-            None,
-            None,
-            None,
-            "content_type__app_label",
-            None,
-            None,
-        ),
-        _row(
-            Permission.objects.filter(group__user=user),
-            GROUP_PERMISSION,
-            None,
-            "codename",
-            None,
-            None,
-            None,
-            "content_type__app_label",
-            None,
-            None,
-        ),
-        _row(
-            PupilGroup.objects.filter(pupils=user),
-            GROUP,
-            "classroom_id",
-            "name",
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-        ),
-    ]
-    arms += [build(user, _row) for build in _extra_arms.values()]
-    first, *others = arms
-    return first.union(*others, all=True)
-
-
-# An id no account has: it stands for the person in the union's SQL, compiled once.
-_ANYONE = -7_340_011
-
-
-@functools.cache
-def _union_sql(vendor: str) -> tuple:
-    """The union's SQL and parameters, for any person: building and compiling its eleven
-    arms with the ORM cost more than running it (about 5 ms), and every family's first
-    page of the evening asks for it. Compiled once per process and database."""
-    from django.contrib.auth import get_user_model
-
-    return _rows(get_user_model()(pk=_ANYONE)).query.sql_with_params()
-
-
-def _fetch(user) -> list:
-    """The union's rows for `user`, from the SQL compiled once."""
-    from django.db import connection
-
-    sql, params = _union_sql(connection.vendor)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, tuple(user.pk if value == _ANYONE else value for value in params))
-        return cursor.fetchall()
-
-
 def _load(user) -> Person:
+    """The person, from the union's rows, each kind's columns read under their meaning
+    (classrooms/person_query.py)."""
     person = Person()
     children_classes = []
-    for kind, page_id, role, person_id, first, last, title, url_path, path in _fetch(user):
-        place = Place(PageRef(page_id, title, url_path, path), role) if page_id else None
+    for kind, number, label, person_id, first, last, text, url_path, path in fetch(user):
+        # For the arms about a place, `number` is its page's id, `text` its title and
+        # `label` the person's role there.
+        place = Place(PageRef(number, text, url_path, path), label) if number else None
         if kind == MEMBER:
             person.memberships.append(place)
         elif kind == CHILD:
@@ -464,17 +280,21 @@ def _load(user) -> Person:
         elif kind == AGENT:
             person.agencies.append(place)
         elif kind == RIGHT:
-            person.rights.setdefault(page_id, set()).add(role)
-            person.class_paths[page_id] = path
-        elif kind == USER_PERMISSION:
-            person.user_permissions.add(f"{title}.{role}")  # app label, codename
-        elif kind == GROUP_PERMISSION:
-            person.group_permissions.add(f"{title}.{role}")
+            classroom_id, codename = number, label
+            person.rights.setdefault(classroom_id, set()).add(codename)
+            person.class_paths[classroom_id] = path
+        elif kind in (USER_PERMISSION, GROUP_PERMISSION):
+            app_label, codename = text, label
+            permissions = (
+                person.user_permissions if kind == USER_PERMISSION else person.group_permissions
+            )
+            permissions.add(f"{app_label}.{codename}")
         elif kind == GROUP:
-            person.groups.setdefault(page_id, []).append(role)
+            classroom_id, group_name = number, label
+            person.groups.setdefault(classroom_id, []).append(group_name)
         else:
             person.extra.setdefault(kind, []).append(
-                (page_id, role, person_id, first, last, title, url_path, path)
+                (number, label, person_id, first, last, text, url_path, path)
             )
     person.memberships.sort(key=lambda place: place.page.title)
     person.children_classes = sorted(
@@ -488,15 +308,18 @@ def _load(user) -> Person:
 
 
 def person_of(user) -> Person:
-    """What this person is, read once per user object (so once per request), and shared
-    between their requests under their own version (performance/versions.py)."""
-    if not (user.is_authenticated and user.is_active):
+    """What this person is, read once per request (performance/request_scope.py), and
+    shared between their requests under their own version (performance/versions.py)."""
+    if not is_active_person(user):
         return Person()
-    person = getattr(user, ATTRIBUTE, None)
-    if person is None:
-        person = versions.cached(
-            f"person:{user.pk}", (personal_scope(user.pk),), functools.partial(_load, user)
-        )
-        setattr(user, ATTRIBUTE, person)
-        setattr(user, STAFF_PATHS_ATTRIBUTE, person.staff_school_paths())
+    memo = request_scope.section(request_scope.person_section(user.pk))
+    if memo is not None and PERSON in memo:
+        return memo[PERSON]
+    person = versions.cached(
+        f"person:{user.pk}", (personal_scope(user.pk),), functools.partial(_load, user)
+    )
+    if memo is not None:
+        memo[PERSON] = person
+        # pages.permissions.staff_school_paths() answers from the same rows.
+        memo[STAFF_SCHOOL_PATHS] = person.staff_school_paths()
     return person

@@ -12,6 +12,8 @@ import io
 import math
 import os
 import warnings
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 
@@ -248,11 +250,26 @@ def _safe_stem(name, *, fallback):
 # --- Every stored Wagtail image -----------------------------------------------------------
 
 
+# Images whose file our own forms already re-encoded, while they are saved (`already_cleaned`).
+_cleaned_images: ContextVar[frozenset] = ContextVar("preau_cleaned_images", default=frozenset())
+
+
+@contextmanager
+def already_cleaned(image):
+    """Within it, saving `image` keeps its file as it is: `clean_photo()` already
+    re-encoded it without metadata, encoding it again would only lose quality."""
+    token = _cleaned_images.set(_cleaned_images.get() | {id(image)})
+    try:
+        yield image
+    finally:
+        _cleaned_images.reset(token)
+
+
 def strip_image_metadata(sender, instance, raw=False, **kwargs):
     """Re-encode a Wagtail image's new file before it is stored, so that photos uploaded
     through the Wagtail admin or built in code lose their GPS position too.
 
-    Skipped when our own forms already cleaned the file (`_preau_cleaned`) and for files
+    Skipped when our own forms already cleaned the file (`already_cleaned()`) and for files
     Pillow cannot read (SVG...), which Wagtail's own validation judges. The pixel limit is
     the photos' (PREAU_PHOTO_MAX_PIXELS): the settings give Wagtail's upload form the same
     (WAGTAILIMAGES_MAX_IMAGE_PIXELS), so in the admin the form refuses first, with its
@@ -261,7 +278,7 @@ def strip_image_metadata(sender, instance, raw=False, **kwargs):
     field_file = instance.file
     if raw or not field_file or getattr(field_file, "_committed", True) is not False:
         return
-    if getattr(instance, "_preau_cleaned", False):
+    if id(instance) in _cleaned_images.get():
         return
     field_file.seek(0)
     data = field_file.read()

@@ -12,14 +12,17 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from accounts.people import is_active_person
 from pages.permissions import staff_school_paths
+from performance import request_scope
 
 from .models import Appearance, Visibility
 from .permissions import can_view_classroom, visible_classroom_ids
 from .person import person_of
 
-_SCHOOL_PATHS = "_preau_school_community_paths"
-_GUEST_PATHS = "_preau_guest_class_paths"
+# Under these keys the request remembers a person's answers (performance/request_scope.py).
+_SCHOOL_PATHS = "school community paths"
+_GUEST_PATHS = "guest class paths"
 
 # Other apps may let people read a class's blog from outside it (partner classes, in
 # comments/): each source maps a person to the tree paths of the class spaces whose
@@ -33,14 +36,14 @@ def register_guest_source(source) -> None:
 
 
 def guest_class_paths(user) -> frozenset[str]:
-    """Class spaces whose blog this person reads as a guest, once per user object."""
-    if not (user.is_authenticated and user.is_active):
+    """Class spaces whose blog this person reads as a guest, once per request."""
+    if not is_active_person(user):
         return frozenset()
-    cached = getattr(user, _GUEST_PATHS, None)
-    if cached is None:
-        cached = frozenset(path for source in _guest_sources for path in source(user))
-        setattr(user, _GUEST_PATHS, cached)
-    return cached
+    return request_scope.remembered(
+        request_scope.person_section(user.pk),
+        _GUEST_PATHS,
+        lambda: frozenset(path for source in _guest_sources for path in source(user)),
+    )
 
 
 def school_community_paths(user) -> frozenset[str]:
@@ -48,24 +51,22 @@ def school_community_paths(user) -> frozenset[str]:
 
     A member of one of its classes, a parent of one of its pupils, or its staff.
     """
-    if not (user.is_authenticated and user.is_active):
+    if not is_active_person(user):
         return frozenset()
-    cached = getattr(user, _SCHOOL_PATHS, None)
-    if cached is None:
+
+    def read():
         person = person_of(user)
         class_paths = [person.class_paths[pk] for pk in visible_classroom_ids(user)]
-        cached = frozenset({path[: -Page.steplen] for path in class_paths}) | staff_school_paths(
-            user
-        )
-        setattr(user, _SCHOOL_PATHS, cached)
-    return cached
+        return frozenset({path[: -Page.steplen] for path in class_paths}) | staff_school_paths(user)
+
+    return request_scope.remembered(request_scope.person_section(user.pk), _SCHOOL_PATHS, read)
 
 
 def can_read_entry(user, entry) -> bool:
     """Whether this person may read this published entry, given its visibility."""
     if entry.visibility == Visibility.PUBLIC:
         return True
-    if user.is_authenticated and user.is_active and user.is_superuser:
+    if is_active_person(user) and user.is_superuser:
         return True
     if entry.visibility == Visibility.SCHOOL:
         school_path = entry.path[: -2 * Page.steplen]

@@ -173,22 +173,18 @@ def render_cards(request, pages, classroom):
 
 # Other apps add what their parts of the wall need to the class's one query (the comments
 # app: partner classes): name → build(classroom, request) giving a json_rows() subquery.
+# The wall hands its ClassFacts to the class page's template as `class_facts`, where
+# those apps' template tags read their rows (comments/templatetags/class_comments.py).
 _class_facts = {}
-FACTS_ATTRIBUTE = "_preau_class_facts"
 
 
 def register_class_fact(name, build) -> None:
-    """Called from an AppConfig.ready(); the rows are then read by `class_facts()`.
+    """Called from an AppConfig.ready(); the rows are then read by the wall's `ClassFacts`.
 
     The facts are shared by every reader of the class: `build` says nothing of the
     person, and what it reads must replace the class's version when it changes
     (performance/versions.py `watch`)."""
     _class_facts[name] = build
-
-
-def class_facts(request, classroom):
-    """The ClassFacts the wall read for this class in this request, if it did."""
-    return getattr(request, FACTS_ATTRIBUTE, {}).get(classroom.pk)
 
 
 def _shared_entries(classroom, user):
@@ -219,11 +215,6 @@ class ClassFacts:
             versions.school_scope(school_path_of(classroom.path)),
         )
         self.row = versions.cached(self._key(request.user), scopes, lambda: self._read(request))
-        cache = getattr(request, FACTS_ATTRIBUTE, None)
-        if cache is None:
-            cache = {}
-            setattr(request, FACTS_ATTRIBUTE, cache)
-        cache[classroom.pk] = self
 
     def _key(self, user):
         schools = "|".join(sorted(school_community_paths(user))).encode()
@@ -347,6 +338,7 @@ def wall_context(request, classroom):
         "new_buttons": new_buttons,
         "teachers": facts.teachers,
         "shared": facts.shared,
+        "class_facts": facts,
         "can_manage": can_manage_classroom(user, classroom),
         "feed_url": feed_url(request, classroom, user),
         "my_groups": groups_of(user, classroom),

@@ -15,30 +15,29 @@ from wagtail.models import Page
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 
+from accounts.people import is_active_person
 from classrooms.models import BlogEntryPage, ClassroomGroupObjectPermission, ClassroomPage
 from classrooms.permissions import MODERATE, can_moderate_classroom
+from performance import request_scope
 
 from .models import ClassComment
 
 MODERATE_ACTION = "moderate"
 
-_MODERATED_PATHS = "_preau_moderated_classroom_paths"
-
-
-def _active(user) -> bool:
-    return user.is_authenticated and user.is_active
+# Under this key the request remembers a person's classes (performance/request_scope.py).
+_MODERATED_PATHS = "moderated classroom paths"
 
 
 def moderated_classroom_paths(user) -> tuple[str, ...]:
-    """Tree paths of the class spaces this person moderates, once per user object.
+    """Tree paths of the class spaces this person moderates, once per request.
 
     Read from the same object permission as can_moderate_classroom, so the listing shows
     exactly the comments its actions accept. Superusers hold no rows: they see them all.
     """
-    if not _active(user):
+    if not is_active_person(user):
         return ()
-    cached = getattr(user, _MODERATED_PATHS, None)
-    if cached is None:
+
+    def read():
         classrooms = get_objects_for_user(
             user,
             f"classrooms.{MODERATE}",
@@ -46,9 +45,9 @@ def moderated_classroom_paths(user) -> tuple[str, ...]:
             accept_global_perms=False,
             with_superuser=False,
         )
-        cached = tuple(classrooms.values_list("path", flat=True))
-        setattr(user, _MODERATED_PATHS, cached)
-    return cached
+        return tuple(classrooms.values_list("path", flat=True))
+
+    return request_scope.remembered(request_scope.person_section(user.pk), _MODERATED_PATHS, read)
 
 
 def entries_of_classes(paths):
@@ -96,7 +95,7 @@ class ClassModerationPolicy(BasePermissionPolicy):
 
     def user_has_permission(self, user, action):
         """Whether the person moderates at least one class (the menu and the listing)."""
-        if action not in self.actions or not _active(user):
+        if action not in self.actions or not is_active_person(user):
             return False
         return user.is_superuser or bool(moderated_classroom_paths(user))
 

@@ -23,7 +23,7 @@ from pages.models import SchoolPage
 from performance.versions import InvalidationFailed
 
 from .models import Partnership
-from .services import class_teachers_of
+from .services import class_teachers
 
 SEARCH_RESULTS = 20
 
@@ -79,7 +79,7 @@ def partners(request, classroom_id):
             partnership.save()
         if partnership.status == Partnership.Status.INVITED:
             notify(
-                class_teachers_of(guest),
+                class_teachers(guest.path),
                 "partnership_invitation",
                 url=_partners_url(guest),
                 host=classroom.title,
@@ -162,7 +162,7 @@ def answer(request, partnership_id, action):
         if not _saved(request, partnership):
             return redirect("comments:partners", classroom_id=partnership.guest_id)
         notify(
-            class_teachers_of(partnership.host),
+            class_teachers(partnership.host.path),
             "partnership_accepted" if accepted else "partnership_declined",
             url=_partners_url(partnership.host),
             host=partnership.host.title,

@@ -8,15 +8,16 @@ from wagtail.models import Page
 from classrooms.models import BlogEntryPage
 from performance import versions
 
-from .kept import class_scope
 from .models import ClassComment
+from .shared_comments import class_scope
 
 
 def pending_comments(classroom, limit=None):
     """Waiting comments (new or reported) on the class's entries, with their entry.
 
     One query: each comment's entry (its title and address) is read with it; shared by
-    the class's teachers until a comment or an entry of the class changes (comments/kept.py).
+    the class's teachers until a comment or an entry of the class changes
+    (comments/shared_comments.py).
     """
     scopes = (class_scope(classroom.path),)
     return versions.cached(

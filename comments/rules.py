@@ -20,6 +20,7 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
+from accounts.people import is_active_person
 from classrooms.models import Membership
 from classrooms.permissions import (
     can_comment_in_classroom,
@@ -40,10 +41,6 @@ class CommentRights:
     write: bool = False
     moderate: bool = False
     publish_at_once: bool = False
-
-
-def _active(user):
-    return user.is_authenticated and user.is_active
 
 
 def partner_class_paths(user):
@@ -88,7 +85,7 @@ def rights_on(user, entry, classroom) -> CommentRights:
     """What this person may do with the comments of this entry of this class."""
     if not (entry.live and can_read_entry(user, entry)):
         return CommentRights()
-    if not _active(user):
+    if not is_active_person(user):
         return CommentRights(read=True)
     if user.is_superuser or can_moderate_classroom(user, classroom):
         return CommentRights(read=True, write=True, moderate=True, publish_at_once=True)
@@ -101,7 +98,7 @@ def rights_on(user, entry, classroom) -> CommentRights:
 
 def reads_every_version(user, classroom) -> bool:
     """The class's members (teachers, assistants, pupils) and its moderators."""
-    if not _active(user):
+    if not is_active_person(user):
         return False
     if user.is_superuser or can_moderate_classroom(user, classroom):
         return True
@@ -132,7 +129,7 @@ def readable_version_ids(user, entry, classroom, revision_ids) -> frozenset:
         return revision_ids
     if reads_every_version(user, classroom):
         return revision_ids
-    if _active(user) and can_view_classroom(user, classroom):  # parents of its pupils
+    if is_active_person(user) and can_view_classroom(user, classroom):  # parents of its pupils
         return revision_ids & published_version_ids(entry)
     return frozenset()
 

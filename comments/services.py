@@ -36,10 +36,9 @@ def entry_url(entry, comment=None):
     return entry.url + anchor
 
 
-def class_teachers(entry):
-    """The teachers of the class an entry belongs to, shared under the class's version
-    (every comment on the class tells them)."""
-    classroom_path = entry.path[: -entry.steplen]
+def class_teachers(classroom_path):
+    """The teachers of the class space at this tree path, shared under the class's version
+    (every comment on the class and every partnership tells them)."""
 
     def load():
         return [
@@ -53,13 +52,9 @@ def class_teachers(entry):
     return versions.cached(f"class-teachers:{classroom_path}", scopes, load)
 
 
-def class_teachers_of(classroom):
-    return [
-        membership.user
-        for membership in Membership.objects.filter(
-            classroom=classroom, role=Membership.Role.TEACHER
-        ).select_related("user")
-    ]
+def class_path_of(entry) -> str:
+    """The tree path of the class space an entry lives in (its parent)."""
+    return entry.path[: -entry.steplen]
 
 
 def pupil_authors(entry):
@@ -87,7 +82,7 @@ def post(entry, user, *, liked="", suggestion="", wondering="", parent=None, at_
         _tell_authors_of_entry(entry, comment)
     else:
         notify(
-            class_teachers(entry),
+            class_teachers(class_path_of(entry)),
             "comment_pending",
             url=queue_url(entry),
             author=user.display_name,
@@ -164,7 +159,7 @@ def flag(comment, entry, reader):
     comment.flagged_by, comment.flagged_at = reader, timezone.now()
     comment.save()
     notify(
-        class_teachers(entry),
+        class_teachers(class_path_of(entry)),
         "comment_reported",
         url=queue_url(entry),
         entry=entry.title,

@@ -2,7 +2,7 @@
 
 from django.utils.functional import SimpleLazyObject
 
-from .services import unread_count
+from .unread import unread_count
 
 
 def unread_notifications(request):

@@ -7,26 +7,25 @@ people who have an e-mail address (pupils have none).
 
 from django.db import transaction
 
-from classrooms import person
-
 from . import kinds
 from .models import Notification
+from .unread import forget_unread
 
 
 def notify(recipients, kind_name, *, url="", **params):
     """Tell each of these people (duplicates and the inactive are skipped)."""
-    unique = {person.pk: person for person in recipients if person and person.is_active}
+    unique = {
+        recipient.pk: recipient for recipient in recipients if recipient and recipient.is_active
+    }
     if not unique:
         return []
     notifications = Notification.objects.bulk_create(
         [
-            Notification(recipient=person, kind=kind_name, params=params, url=url)
-            for person in unique.values()
+            Notification(recipient=recipient, kind=kind_name, params=params, url=url)
+            for recipient in unique.values()
         ]
     )
-    # Their unread count, read with what they are; a notification takes nothing away from
-    # anyone: it stands even when the cache cannot hear of it (performance/versions.py).
-    person.forget(unique, guards_access=False)
+    forget_unread(unique)
     kind = kinds.get(kind_name)
     with_email = [n.pk for n in notifications if unique[n.recipient_id].email]
     if kind and kind.email_subject and with_email:
@@ -36,37 +35,6 @@ def notify(recipients, kind_name, *, url="", **params):
     return notifications
 
 
-UNREAD = "unread_notifications"
-
-
-def unread_arm(user, row):
-    """The unread count, as one row of what a person is (classrooms/person.py)."""
-    from django.contrib.auth import get_user_model
-    from django.db.models import Count, OuterRef, Subquery
-    from django.db.models.functions import Coalesce
-
-    unread = (
-        Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
-        .order_by()
-        .values("recipient")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    people = get_user_model().objects.filter(pk=user.pk)
-    counted = people.annotate(unread=Coalesce(Subquery(unread), 0))
-    return row(counted, UNREAD, "unread", None, None, None, None, None, None, None)
-
-
 def notification_changed(sender, instance, **kwargs):
     """One notification saved or deleted: its recipient's unread count is read again."""
-    person.forget([instance.recipient_id], guards_access=False)
-
-
-def unread_count(user) -> int:
-    """Read with the rest of what the person is, once per request (classrooms/person.py)."""
-    from classrooms.person import person_of
-
-    if not (user.is_authenticated and user.is_active):
-        return 0
-    rows = person_of(user).extra.get(UNREAD, [])
-    return rows[0][0] if rows else 0
+    forget_unread([instance.recipient_id])

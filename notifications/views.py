@@ -4,9 +4,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
-from classrooms import person
-
 from .models import Notification
+from .unread import forget_unread
 
 SHOWN = 50
 
@@ -20,7 +19,7 @@ def notification_list(request):
     if unread:
         Notification.objects.filter(pk__in=unread).update(read_at=timezone.now())
         # The header's unread count; being read takes nothing away, whatever the cache says.
-        person.forget([request.user.pk], guards_access=False)
+        forget_unread([request.user.pk])
     return render(
         request,
         "notifications/list.html",

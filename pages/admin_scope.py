@@ -19,21 +19,23 @@ from django.db.models import Q
 from wagtail.models import GroupPagePermission, Page
 
 from accounts.models import RoleGroup
+from performance import request_scope
 
-_CACHE_ATTRIBUTE = "_preau_admin_scope"
+# Under this key the request remembers a person's sites (performance/request_scope.py).
+_HOME_PATHS = "admin home paths"
 
 
 def home_paths(user) -> frozenset[str]:
     """Tree paths of the pages whose subtree this person works in, once per request."""
-    cached = getattr(user, _CACHE_ATTRIBUTE, None)
-    if cached is None:
+
+    def read():
         by_role = RoleGroup.objects.filter(group__user=user).values_list("page__path", flat=True)
         by_permission = GroupPagePermission.objects.filter(group__user=user).values_list(
             "page__path", flat=True
         )
-        cached = frozenset(by_role) | frozenset(by_permission)
-        setattr(user, _CACHE_ATTRIBUTE, cached)
-    return cached
+        return frozenset(by_role) | frozenset(by_permission)
+
+    return request_scope.remembered(request_scope.person_section(user.pk), _HOME_PATHS, read)
 
 
 def scope_filter(user) -> Q:

@@ -15,17 +15,19 @@ from wagtail.models import Page
 
 from accounts import grants, roles
 from accounts.models import RoleGroup
+from accounts.people import is_active_person
+from performance import request_scope
 
 from .models import MunicipalityAgent, NewsIndexPage, SchoolPage, SchoolStaff
 
 
 def is_portal_admin(user) -> bool:
-    return user.is_authenticated and user.is_active and user.is_superuser
+    return is_active_person(user) and user.is_superuser
 
 
 def can_direct_school(user, school) -> bool:
     """Directors manage their school: its classes, teachers, public site and accounts."""
-    if not (user.is_authenticated and user.is_active):
+    if not is_active_person(user):
         return False
     if user.is_superuser:
         return True
@@ -34,25 +36,30 @@ def can_direct_school(user, school) -> bool:
     ).exists()
 
 
+# Under this key the request remembers a person's schools (performance/request_scope.py);
+# classrooms/person.py fills it from the rows it reads anyway.
+STAFF_SCHOOL_PATHS = "staff school paths"
+
+
 def staff_school_paths(user) -> frozenset[str]:
     """Tree paths of the schools where this person is staff (director or teacher).
 
     Asked by several rules on one page (who may read a shared entry, whose comment is
-    published at once); read once per user object, so once per request.
+    published at once); read once per request.
     """
-    if not (user.is_authenticated and user.is_active):
+    if not is_active_person(user):
         return frozenset()
-    cached = getattr(user, "_preau_staff_school_paths", None)
-    if cached is None:
-        cached = frozenset(
+    return request_scope.remembered(
+        request_scope.person_section(user.pk),
+        STAFF_SCHOOL_PATHS,
+        lambda: frozenset(
             SchoolStaff.objects.filter(user=user).values_list("school__path", flat=True)
-        )
-        user._preau_staff_school_paths = cached
-    return cached
+        ),
+    )
 
 
 def can_edit_municipality(user, municipality) -> bool:
-    if not (user.is_authenticated and user.is_active):
+    if not is_active_person(user):
         return False
     if user.is_superuser:
         return True
@@ -65,7 +72,7 @@ def schools_directed_by(user):
 
     if is_portal_admin(user):
         return SchoolPage.objects.all()
-    if not (user.is_authenticated and user.is_active):
+    if not is_active_person(user):
         return SchoolPage.objects.none()
     return SchoolPage.objects.filter(
         staff__user=user, staff__role=SchoolStaff.Role.DIRECTOR

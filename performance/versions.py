@@ -49,16 +49,15 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import caches
-from django.core.signals import request_finished, request_started
 from django.db import transaction
+
+from . import request_scope
 
 logger = logging.getLogger(__name__)
 
 KEY_PREFIX = "preau:version:"
 VALUE_PREFIX = "preau:shared:"
-# Versions already read in this request (a thread serves one request at a time): the
-# wall, the person and the comments ask for the same few, one round trip is enough.
-# Outside a request (a command, a background task) every call reads them afresh.
+# Take-downs under way in this thread (`removing_access()`).
 _seen = threading.local()
 
 
@@ -79,23 +78,16 @@ def person_scope(user_id) -> str:
 
 
 def _memo() -> dict:
-    versions = getattr(_seen, "versions", None)
+    """Versions already read in this request (performance/request_scope.py): the wall, the
+    person and the comments ask for the same few, one round trip is enough. Outside a
+    request (a command, a background task) every call reads them afresh."""
+    versions = request_scope.section("versions")
     return versions if versions is not None else {}
 
 
 def _values() -> dict | None:
     """Shared values already read in this request (None outside a request)."""
-    return getattr(_seen, "values", None)
-
-
-def request_began(**kwargs) -> None:
-    _seen.versions = {}
-    _seen.values = {}
-
-
-def request_ended(**kwargs) -> None:
-    _seen.versions = None
-    _seen.values = None
+    return request_scope.section("shared values")
 
 
 def cache_backend():
@@ -290,6 +282,5 @@ def connect() -> None:
         signal.connect(_changed, dispatch_uid=f"preau-versions-{id(signal)}")
     for signal in (pre_save, pre_delete, pre_page_move):
         signal.connect(_changing, dispatch_uid=f"preau-versions-{id(signal)}")
-    request_started.connect(request_began, dispatch_uid="preau-versions-request")
-    request_finished.connect(request_ended, dispatch_uid="preau-versions-request")
+    request_scope.connect()
     m2m_changed.connect(_relation_changed, dispatch_uid="preau-versions-m2m")

@@ -1,25 +1,24 @@
 """The comments of an entry, a class's waiting comments and its partner classes, for
-templates of the class space; each tag costs a fixed number of queries."""
-
-from types import SimpleNamespace
+templates of the class space; each tag costs a fixed number of queries. What they show
+is read elsewhere: comments (comments/shared_comments.py), partnerships
+(comments/partners.py)."""
 
 from django import template
-from django.db.models import OuterRef, Q
+from django.db.models import Q
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Revision
 
-from classrooms.aggregates import json_rows
 from classrooms.models import BlogEntryPage
 from classrooms.moderation import teaches_class_of
 from classrooms.permissions import can_moderate_classroom, can_view_classroom
 from classrooms.person import person_of
 from classrooms.visibility import guest_class_paths
-from classrooms.wall import class_facts
 from comments import rules
 from comments.forms import CommentForm
-from comments.kept import comments_on
 from comments.models import Partnership
+from comments.partners import class_partnerships
 from comments.queue import pending_comments
+from comments.shared_comments import comments_on
 from performance import versions
 
 register = template.Library()
@@ -105,49 +104,16 @@ def reply_form(context, parent):
     return mark_safe(html.replace(REPLY_TO, str(int(parent))))  # noqa: S308 (our own template)
 
 
-PARTNERSHIPS = "partnership_rows"
-SHOWN_STATUSES = (Partnership.Status.INVITED, Partnership.Status.ACCEPTED)
+# The page's partnerships, by class, in the template's render context.
+PAGE_PARTNERSHIPS = "preau_class_partnerships"
 
 
-def partnership_rows(classroom, request):
-    """The class's invitations and accepted partners, for the wall's one query."""
-    partnerships = Partnership.objects.filter(guest_id=OuterRef("pk"), status__in=SHOWN_STATUSES)
-    return json_rows(
-        partnerships,
-        "guest_id",
-        id="id",
-        status="status",
-        host_id="host_id",
-        title="host__title",
-        path="host__path",
-        depth="host__depth",
-        url_path="host__url_path",
-    )
-
-
-def _partnerships(request, classroom):
-    """The class's invitations and accepted partners: read by the wall with the rest of
-    the class when it did (classrooms/wall.py), else once per request for both tags."""
-    cache = getattr(request, "_preau_partnerships", None)
-    if cache is None:
-        cache = request._preau_partnerships = {}
-    if classroom.pk in cache:
-        return cache[classroom.pk]
-    facts = class_facts(request, classroom)
-    if facts is not None and PARTNERSHIPS in facts.row:
-        partnerships = []
-        for row in sorted(facts.rows(PARTNERSHIPS), key=lambda row: row["id"]):
-            host = Page(id=row["host_id"], title=row["title"], url_path=row["url_path"])
-            host.path, host.depth = row["path"], row["depth"]
-            partnerships.append(SimpleNamespace(pk=row["id"], status=row["status"], host=host))
-    else:
-        partnerships = list(
-            Partnership.objects.filter(guest=classroom, status__in=SHOWN_STATUSES)
-            .select_related("host")
-            .order_by("pk")
-        )
-    cache[classroom.pk] = partnerships
-    return partnerships
+def _partnerships(context, classroom):
+    """The class's partnerships, once per page for both tags."""
+    kept = context.render_context.setdefault(PAGE_PARTNERSHIPS, {})
+    if classroom.pk not in kept:
+        kept[classroom.pk] = class_partnerships(classroom, context.get("class_facts"))
+    return kept[classroom.pk]
 
 
 @register.inclusion_tag("comments/wall_panel.html", takes_context=True)
@@ -159,7 +125,7 @@ def class_comments_panel(context, classroom):
     teacher = user.is_superuser or teaches_class_of(user, classroom)
     pending = pending_comments(classroom, limit=QUEUE_PREVIEW + 1) if moderator else []
     invitations = (
-        [p for p in _partnerships(request, classroom) if p.status == Partnership.Status.INVITED]
+        [p for p in _partnerships(context, classroom) if p.status == Partnership.Status.INVITED]
         if teacher
         else []
     )
@@ -188,7 +154,7 @@ def partner_entries(context, classroom):
         return {"entries": []}
     hosts = [
         partnership.host
-        for partnership in _partnerships(request, classroom)
+        for partnership in _partnerships(context, classroom)
         if partnership.status == Partnership.Status.ACCEPTED
     ]
     hosts = [host for host in hosts if readable is None or host.path in readable]
