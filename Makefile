@@ -49,6 +49,7 @@ bench: $(VENV)/.installed-bench
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 checks: $(VENV)/.installed-dev
 	$(PY) manage.py check --fail-level WARNING
