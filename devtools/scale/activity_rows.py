@@ -8,11 +8,7 @@ from html import escape
 
 from wagtail.models import TaskState, WorkflowState
 
-from classrooms.models import (
-    BlogEntryPage,
-    BlogEntryTag,
-    ExercisePage,
-)
+from classrooms.models import BlogEntryPage, BlogEntryTag, ExercisePage
 from exercises.attempts import QUESTION_TYPES, seed_for
 from exercises.models import Attempt
 

@@ -6,10 +6,7 @@ from django.contrib.auth import get_user_model
 
 from accounts import roles
 from accounts.models import RoleGroup
-from classrooms.models import (
-    Guardianship,
-    Membership,
-)
+from classrooms.models import Guardianship, Membership
 from classrooms.permissions import MEMBERSHIP_ROLES
 from enrolment.models import PupilRecord
 from home.builders.class_members import class_memberships, family_links

@@ -6,9 +6,7 @@ from modelcluster.models import (
     get_serializable_data_for_fields,
 )
 
-from classrooms.models import (
-    BlogEntryPage,
-)
+from classrooms.models import BlogEntryPage
 
 
 def revision_content(page, tag_rows=None):

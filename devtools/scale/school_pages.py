@@ -8,9 +8,7 @@ from html import escape
 from django.db.models.signals import post_save
 from wagtail.signals import page_published
 
-from classrooms.models import (
-    ClassroomPage,
-)
+from classrooms.models import ClassroomPage
 from home.builders.publishing import publish_as
 from pages.models import NewsIndexPage, NewsPage, SchoolPage
 

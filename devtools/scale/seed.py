@@ -33,9 +33,7 @@ from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page, TaskState
 
-from classrooms.models import (
-    BlogEntryPage,
-)
+from classrooms.models import BlogEntryPage
 from home.builders.clock import moment
 from pages import workflows
 from pages.models import SchoolPage

@@ -13,10 +13,7 @@ from classrooms.permissions import school_of
 
 from .. import services
 from ..cards import CardSheet, make_card
-from ..permissions import (
-    managed_classroom_or_404,
-    parents_out_of_reach,
-)
+from ..permissions import managed_classroom_or_404, parents_out_of_reach
 from .shared import class_context, render_cards
 
 

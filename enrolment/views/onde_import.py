@@ -17,13 +17,11 @@ from .. import importer
 from ..cards import login_url
 from ..forms import ImportForm
 from ..onde import ParentRow, PupilRow
-from ..permissions import (
-    directed_school_or_404,
-    managed_classroom_or_404,
-)
+from ..permissions import directed_school_or_404, managed_classroom_or_404
 from ..uploads import CappedMemoryUploadHandler
 from .shared import class_context, post_only
 
+# One pending import per session: the rows read from the files, between preview and apply.
 IMPORT_SESSION_KEY = "enrolment_import"
 # Digests of the imports applied in this session, so a second click says so plainly.
 APPLIED_SESSION_KEY = "enrolment_imports_applied"

@@ -15,11 +15,7 @@ from pages.permissions import can_direct_school
 from .. import services
 from ..forms import ParentForm, PupilForm
 from ..models import ParentLinkRequest
-from ..permissions import (
-    managed_classroom_or_404,
-    parents_out_of_reach,
-    pupil_of_classroom_or_404,
-)
+from ..permissions import managed_classroom_or_404, parents_out_of_reach, pupil_of_classroom_or_404
 from .shared import class_context, single_card
 
 

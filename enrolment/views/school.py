@@ -15,10 +15,7 @@ from pages.permissions import schools_directed_by
 
 from .. import services
 from ..forms import ClassroomForm, TeacherForm
-from ..permissions import (
-    directed_classroom_or_404,
-    directed_school_or_404,
-)
+from ..permissions import directed_classroom_or_404, directed_school_or_404
 from .shared import class_context, single_card
 
 

@@ -12,12 +12,15 @@ from ..cards import CardSheet, make_card
 
 
 def post_only(request):
+    """A 405 answer for anything but a POST (every change is a POST), else None."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     return None
 
 
 def class_context(request, classroom, school=None):
+    """What the header of every class screen shows: the school, the class, and whether
+    this person directs the school (and so sees the school's links)."""
     school = school or school_of(classroom)
     return {
         "school": school,

@@ -26,9 +26,7 @@ from enrolment.models import ParentLinkRequest
 from home.builders.class_members import class_memberships
 from home.builders.comment_rows import comment_waiting_notice, entry_comment
 from notifications.models import Notification
-from pages.models import (
-    SchoolStaff,
-)
+from pages.models import SchoolStaff
 
 from . import audio as demo_audio
 from . import data as content

@@ -1162,6 +1162,9 @@ SCHOOLS = (
     ),
 )
 
+
+# --- Families: parents and their children, by class -------------------------------------
+
 FAMILIES = (
     Family((SOPHIE_MARTIN,), (("Hugo", "lilas-ps"), ("Léa", "jaures-cp"))),
     Family(family_parents("Nguyen", "Linh", "Pierre"), (("Jade", "lilas-ps"),)),

@@ -12,10 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Site as WagtailSite
 
-from classrooms.models import (
-    BlogEntryPage,
-    Guardianship,
-)
+from classrooms.models import BlogEntryPage, Guardianship
 from home.builders.class_members import family_links
 from home.builders.clock import moment
 from home.builders.publishing import publish_as
