@@ -6,55 +6,55 @@ class page link to them.
 
 from django.urls import path
 
-from . import views
+from .views import accounts, link_requests, login_cards, onde_import, roster, school
 
 app_name = "enrolment"
 
 urlpatterns = [
     # The schools this person directs (straight to the school when there is one).
-    path("", views.index, name="index"),
+    path("", school.index, name="index"),
     # Links between an existing account and a pupil, for the account's holder to confirm.
-    path("rattachements/", views.link_requests, name="link_requests"),
+    path("rattachements/", link_requests.link_requests, name="link_requests"),
     path(
         "rattachements/<int:request_id>/reponse/",
-        views.answer_link_request,
+        link_requests.answer_link_request,
         name="answer_link_request",
     ),
     # A school, for its director.
-    path("<int:school_id>/", views.school_home, name="school"),
-    path("<int:school_id>/classes/nouvelle/", views.class_create, name="class_create"),
-    path("<int:school_id>/enseignants/", views.staff, name="staff"),
-    path("<int:school_id>/import/", views.school_import, name="import"),
-    path("<int:school_id>/import/appliquer/", views.school_import_apply, name="import_apply"),
+    path("<int:school_id>/", school.school_home, name="school"),
+    path("<int:school_id>/classes/nouvelle/", school.class_create, name="class_create"),
+    path("<int:school_id>/enseignants/", school.staff, name="staff"),
+    path("<int:school_id>/import/", onde_import.school_import, name="import"),
+    path("<int:school_id>/import/appliquer/", onde_import.school_import_apply, name="import_apply"),
     # A class, for its teachers and the school's director.
-    path("classe/<int:classroom_id>/", views.roster, name="roster"),
-    path("classe/<int:classroom_id>/modifier/", views.class_edit, name="class_edit"),
-    path("classe/<int:classroom_id>/eleves/nouveau/", views.pupil_add, name="pupil_add"),
+    path("classe/<int:classroom_id>/", roster.roster, name="roster"),
+    path("classe/<int:classroom_id>/modifier/", school.class_edit, name="class_edit"),
+    path("classe/<int:classroom_id>/eleves/nouveau/", roster.pupil_add, name="pupil_add"),
     path(
         "classe/<int:classroom_id>/eleves/<int:pupil_id>/responsables/nouveau/",
-        views.parent_add,
+        roster.parent_add,
         name="parent_add",
     ),
     path(
         "classe/<int:classroom_id>/comptes/<int:user_id>/mot-de-passe/",
-        views.reset_password,
+        accounts.reset_password,
         name="reset_password",
     ),
     path(
         "classe/<int:classroom_id>/comptes/<int:user_id>/desactiver/",
-        views.deactivate,
+        accounts.deactivate,
         name="deactivate",
     ),
     path(
         "classe/<int:classroom_id>/comptes/<int:user_id>/reactiver/",
-        views.reactivate,
+        accounts.reactivate,
         name="reactivate",
     ),
-    path("classe/<int:classroom_id>/cartes/", views.cards, name="cards"),
-    path("classe/<int:classroom_id>/import/", views.class_import, name="class_import"),
+    path("classe/<int:classroom_id>/cartes/", login_cards.cards, name="cards"),
+    path("classe/<int:classroom_id>/import/", onde_import.class_import, name="class_import"),
     path(
         "classe/<int:classroom_id>/import/appliquer/",
-        views.class_import_apply,
+        onde_import.class_import_apply,
         name="class_import_apply",
     ),
 ]

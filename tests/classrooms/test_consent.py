@@ -20,7 +20,7 @@ from wagtail.models import Page
 
 from classrooms.models import Appearance, BlogEntryPage, Visibility
 from enrolment.models import PupilRecord
-from enrolment.views import APPLIED_SESSION_KEY
+from enrolment.views.onde_import import APPLIED_SESSION_KEY
 from notifications.models import Notification
 from tests import factories
 from tests.enrolment.onde_files import PUPILS_HEADER, csv_file

@@ -22,6 +22,8 @@ from PIL import ExifTags, Image, ImageFile
 from wagtail.images import get_image_model
 
 from classrooms import media_probe, uploads
+from classrooms.media_probe import reading
+from classrooms.media_probe import webm as ebml
 from classrooms.models import BlogEntryPage
 from tests import factories
 
@@ -365,17 +367,17 @@ def test_the_extension_follows_the_content_not_the_name():
 
 def webm_segment_children(data):
     """The Segment and its children as our parser sees them."""
-    reader = media_probe._Reader(io.BytesIO(data), len(data))
-    header = media_probe._element_at(reader, 0, len(data))
-    segment = media_probe._element_at(reader, header.data_end, len(data))
-    assert segment.id == media_probe.SEGMENT
+    reader = reading.Reader(io.BytesIO(data), len(data))
+    header = ebml._element_at(reader, 0, len(data))
+    segment = ebml._element_at(reader, header.data_end, len(data))
+    assert segment.id == ebml.SEGMENT
     children, position = [], segment.data_start
     while position < segment.data_end:
-        element = media_probe._element_at(reader, position, segment.data_end)
+        element = ebml._element_at(reader, position, segment.data_end)
         if element is None:
             break
-        if element.id == media_probe.CLUSTER:
-            element.data_end = media_probe._walk_cluster(reader, element, media_probe._Timeline())
+        if element.id == ebml.CLUSTER:
+            element.data_end = ebml._walk_cluster(reader, element, ebml._Timeline())
         children.append(element)
         position = element.data_end
     return reader, segment, children
@@ -386,11 +388,11 @@ def test_streamed_webm_fixtures_have_no_duration_header(name):
     """What makes these files hard: nothing in the header says how long they last."""
     reader, segment, children = webm_segment_children(fixture(name))
     assert segment.unknown_size
-    (info,) = [child for child in children if child.id == media_probe.INFO]
-    info_ids = {child.id for child in media_probe._children(reader, info.data_start, info.data_end)}
-    assert media_probe.TIMESTAMP_SCALE in info_ids
-    assert media_probe.DURATION not in info_ids
-    clusters = [child for child in children if child.id == media_probe.CLUSTER]
+    (info,) = [child for child in children if child.id == ebml.INFO]
+    info_ids = {child.id for child in ebml._children(reader, info.data_start, info.data_end)}
+    assert ebml.TIMESTAMP_SCALE in info_ids
+    assert ebml.DURATION not in info_ids
+    clusters = [child for child in children if child.id == ebml.CLUSTER]
     assert len(clusters) >= 2
     if name.startswith("chrome"):
         assert all(cluster.unknown_size for cluster in clusters)
@@ -413,29 +415,28 @@ def uint(id_value, value):
 
 
 def simple_block(relative):
-    return element(media_probe.SIMPLE_BLOCK, b"\x81" + struct.pack(">h", relative) + b"\x80xx")
+    return element(ebml.SIMPLE_BLOCK, b"\x81" + struct.pack(">h", relative) + b"\x80xx")
 
 
 def webm(*segment_children, doc_type=b"webm"):
-    header = element(media_probe.EBML_HEADER, element(media_probe.DOC_TYPE, doc_type))
-    return header + element(media_probe.SEGMENT, b"".join(segment_children), unknown_size=True)
+    header = element(ebml.EBML_HEADER, element(ebml.DOC_TYPE, doc_type))
+    return header + element(ebml.SEGMENT, b"".join(segment_children), unknown_size=True)
 
 
 def cluster(timestamp, *blocks, unknown_size=True):
-    payload = uint(media_probe.CLUSTER_TIMESTAMP, timestamp) + b"".join(blocks)
-    return element(media_probe.CLUSTER, payload, unknown_size=unknown_size)
+    payload = uint(ebml.CLUSTER_TIMESTAMP, timestamp) + b"".join(blocks)
+    return element(ebml.CLUSTER, payload, unknown_size=unknown_size)
 
 
 def test_a_lying_duration_header_does_not_hide_the_real_length():
     info = element(
-        media_probe.INFO,
-        uint(media_probe.TIMESTAMP_SCALE, 1_000_000)
-        + element(media_probe.DURATION, struct.pack(">d", 500.0)),
+        ebml.INFO,
+        uint(ebml.TIMESTAMP_SCALE, 1_000_000) + element(ebml.DURATION, struct.pack(">d", 500.0)),
     )
     group = element(
-        media_probe.BLOCK_GROUP,
-        element(media_probe.BLOCK, b"\x81" + struct.pack(">h", 900) + b"\x80x")
-        + uint(media_probe.BLOCK_DURATION, 100),
+        ebml.BLOCK_GROUP,
+        element(ebml.BLOCK, b"\x81" + struct.pack(">h", 900) + b"\x80x")
+        + uint(ebml.BLOCK_DURATION, 100),
     )
     cues = element(0x1C53BB6B, b"\x00" * 4)
     data = webm(
@@ -450,11 +451,9 @@ def test_a_lying_duration_header_does_not_hide_the_real_length():
 
 
 def test_timestamp_scale_and_matroska_doc_type():
-    info = element(media_probe.INFO, uint(media_probe.TIMESTAMP_SCALE, 10_000_000))
-    video_track = element(
-        media_probe.TRACK_ENTRY, element(media_probe.TRACK_TYPE, b"\x01")
-    )  # TrackType 1: video
-    tracks = element(media_probe.TRACKS, video_track)
+    info = element(ebml.INFO, uint(ebml.TIMESTAMP_SCALE, 10_000_000))
+    video_track = element(ebml.TRACK_ENTRY, element(ebml.TRACK_TYPE, b"\x01"))  # TrackType 1: video
+    tracks = element(ebml.TRACKS, video_track)
     data = webm(info, tracks, cluster(100, simple_block(50)), doc_type=b"matroska")
     recording = uploads.clean_recording(upload("film", data), "video")
     assert (recording.container, recording.duration, recording.name) == (
@@ -465,7 +464,7 @@ def test_timestamp_scale_and_matroska_doc_type():
 
 
 def test_webm_parser_gives_up_on_endless_files(monkeypatch):
-    monkeypatch.setattr(media_probe, "MAX_ELEMENTS", 1000)
+    monkeypatch.setattr(reading, "MAX_ELEMENTS", 1000)
     voids = element(0xEC) * 2000
     data = webm(cluster(0, voids, simple_block(1000)))
     with pytest.raises(ValidationError) as excinfo:

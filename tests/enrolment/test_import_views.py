@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from classrooms.models import ClassroomPage, Membership
 from enrolment import onde
-from enrolment.views import IMPORT_SESSION_KEY
+from enrolment.views.onde_import import IMPORT_SESSION_KEY
 from tests import factories
 from tests.enrolment.onde_files import PUPILS_HEADER, csv_file
 

@@ -101,9 +101,11 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# The benchmark counts each request's SQL queries (performance/query_count.py).
+# The benchmark counts each request's SQL queries (devtools/query_count.py). A middleware
+# needs no installed app: the production settings the benchmark serves with load it from
+# the development tools only when this switch is on, which no real deployment does.
 if env_bool("PREAU_COUNT_QUERIES", False):
-    MIDDLEWARE.insert(0, "performance.query_count.QueryCountMiddleware")
+    MIDDLEWARE.insert(0, "devtools.query_count.QueryCountMiddleware")
 
 ROOT_URLCONF = "preau.urls"
 WSGI_APPLICATION = "preau.wsgi.application"

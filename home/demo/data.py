@@ -1,243 +1,41 @@
 """What `load_demo_data` creates: two fictional towns, their three schools and families.
 
-Kept apart from the command so the story can be read and changed without reading the
-loading code. Everything is invented: the towns, the people, the telephone numbers (the
-02 61 91 range is the one ARCEP reserves for fiction) and the e-mail domain. The texts are
-French on purpose: this is the content a French school would publish, not interface text,
-so it is not translated.
+Data only (its shapes and helpers are `home/demo/specs.py`), kept apart so the story can
+be read and changed without reading the loading code. Everything is invented: the towns,
+the people, the telephone numbers (the 02 61 91 range is the one ARCEP reserves for
+fiction) and the e-mail domain. The texts are French on purpose: this is the content a
+French school would publish, not interface text, so it is not translated.
 
 People are compared by identity, not by name: two pupils may share a name (there are two
 Lucas Bernard, in two towns) and still be two accounts, while a teacher who is also a
 parent is one object referenced twice, hence one account.
 """
 
-from dataclasses import dataclass
-
-from wagtail.rich_text import RichText
-
 from classrooms.models import Level
 from pages.models import AccentColour, ComplianceStatus, SchoolLevel
 
-
-@dataclass(eq=False)
-class Person:
-    first_name: str
-    last_name: str
-    adult: bool = True
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    """A standard page or news item: a title, an introduction and a StreamField body."""
-
-    title: str
-    intro: str = ""
-    body: tuple = ()
-    days_ago: int = 0
-
-
-@dataclass(frozen=True)
-class EventSpec:
-    title: str
-    intro: str
-    location: str
-    days_ahead: int
-    hour: int
-    duration_hours: int = 2
-    body: tuple = ()
-
-
-@dataclass(frozen=True)
-class CommentSpec:
-    """A comment guided by the three prompts; `author` is the first name of a pupil of the
-    class, or of the pupil whose first parent writes when `by_parent` is set."""
-
-    author: str
-    liked: str
-    suggestion: str = ""
-    wondering: str = ""
-    by_parent: bool = False
-    approved: bool = True
-    hours_after: int = 6
-
-
-@dataclass(frozen=True)
-class EntrySpec:
-    """A blog entry written by 1-3 pupils of the class (first names); a draft when not live.
-
-    A draft may have been sent to the teacher (`sent`), and sent back with a note
-    (`sent_back`); a live entry may be shared beyond the class (`visibility`) and carry a
-    recording of its authors (`recording`, a generated melody standing for their voices).
-    """
-
-    title: str
-    paragraphs: tuple[str, ...]
-    authors: tuple[str, ...]
-    days_ago: int = 0
-    live: bool = True
-    comments: tuple[CommentSpec, ...] = ()
-    sent: bool = False
-    sent_back: str = ""
-    visibility: str = "class"
-    recording: str = ""
-    topics: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class ExerciseSpec:
-    """An exercise: its instructions, then questions as (block type, raw value) pairs."""
-
-    title: str
-    instructions: tuple[str, ...]
-    questions: tuple[tuple[str, dict], ...] = ()
-    max_attempts: int = 1
-
-
-@dataclass(frozen=True)
-class ClassSpec:
-    key: str
-    title: str
-    level: str
-    teacher: Person
-    welcome: str
-    entries: tuple[EntrySpec, ...]
-    assistant: Person | None = None
-    exercise: ExerciseSpec | None = None
-
-
-@dataclass(frozen=True)
-class DayMenuSpec:
-    """One day's canteen lunch; `day` is "monday"... "friday" (pages.blocks.WEEKDAYS)."""
-
-    day: str
-    starter: str
-    main_course: str
-    side: str
-    dairy: str
-    dessert: str
-    labels: tuple[str, ...] = ()
-
-
-def menu(day, courses, *labels):
-    """A day's menu from "starter | main course | side dish | dairy | dessert"."""
-    return DayMenuSpec(day, *courses.split(" | "), labels=labels)
-
-
-@dataclass(frozen=True)
-class WorkSpec:
-    """A work of an exhibition; `drawing` names the picture _demo_images.py draws for it."""
-
-    title: str
-    caption: str
-    alt_text: str
-    description: str
-    drawing: str
-
-
-@dataclass(frozen=True)
-class GallerySpec:
-    title: str
-    intro: str
-    works: tuple[WorkSpec, ...]
-
-
-@dataclass(frozen=True)
-class StatementSpec:
-    """The accessibility statement every site of the demo publishes."""
-
-    title: str
-    compliance: str
-    audit_days_ago: int
-    non_conformities: str
-    intro: str = ""
-
-
-@dataclass(frozen=True)
-class SchoolSpec:
-    title: str
-    level: str
-    town: str
-    postcode: str
-    address: str
-    phone: str
-    email: str
-    opening_hours: str
-    intro: str
-    body: tuple
-    director: Person
-    project: PageSpec
-    news: tuple[PageSpec, ...]
-    event: EventSpec
-    classes: tuple[ClassSpec, ...]
-    # The pupil (class key, first name) whose account, and first parent's, the login table shows.
-    showcase: tuple[str, str]
-    director_word: str = ""
-    director_signature: str = ""
-    accent: str = ""
-    gallery: GallerySpec | None = None
-
-
-@dataclass(frozen=True)
-class MunicipalitySpec:
-    title: str
-    town: str
-    postcode: str
-    address: str
-    phone: str
-    intro: str
-    body: tuple
-    agent: Person
-    pages: tuple[PageSpec, ...]
-    news: tuple[PageSpec, ...]
-    accent: str = ""
-    # Two weeks of canteen menus: this week's and next week's.
-    canteen_weeks: tuple[tuple[DayMenuSpec, ...], ...] = ()
-
-
-@dataclass(frozen=True)
-class Family:
-    """Parents (one or two) and their children, each child with the key of their class."""
-
-    parents: tuple[Person, ...]
-    children: tuple[tuple[str, str], ...]
-
-    @property
-    def last_name(self):
-        return self.parents[0].last_name
-
-
-def heading(text):
-    return ("heading", {"text": text})
-
-
-def paragraph(html):
-    return ("paragraph", RichText(html))
-
-
-def quote(text, attribution=""):
-    return ("quote", {"text": text, "attribution": attribution})
-
+from .specs import (
+    ClassSpec,
+    CommentSpec,
+    EntrySpec,
+    EventSpec,
+    ExerciseSpec,
+    Family,
+    GallerySpec,
+    MunicipalitySpec,
+    PageSpec,
+    Person,
+    SchoolSpec,
+    StatementSpec,
+    WorkSpec,
+    family_parents,
+    heading,
+    menu,
+    paragraph,
+    quote,
+)
 
 SCHOOL_YEAR = "2026-2027"
-
-MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
-
-
-def french_date(day):
-    return f"{'1er' if day.day == 1 else day.day} {MONTHS[day.month - 1]}"
-
-
-def week_title(monday, friday):
-    """ "Menus du 2 au 6 mars": the title a French town hall gives a week's menus."""
-    start = (
-        french_date(monday)
-        if monday.month != friday.month
-        else ("1er" if monday.day == 1 else str(monday.day))
-    )
-    return f"Menus du {start} au {french_date(friday)}"
 
 
 PORTAL_INTRO = (
@@ -1364,48 +1162,44 @@ SCHOOLS = (
     ),
 )
 
+
 # --- Families: parents and their children, by class -------------------------------------
-
-
-def _parents(last_name, *first_names):
-    return tuple(Person(first, last_name) for first in first_names)
-
 
 FAMILIES = (
     Family((SOPHIE_MARTIN,), (("Hugo", "lilas-ps"), ("Léa", "jaures-cp"))),
-    Family(_parents("Nguyen", "Linh", "Pierre"), (("Jade", "lilas-ps"),)),
-    Family(_parents("Roux", "Élodie"), (("Gabriel", "lilas-ps"),)),
-    Family(_parents("Diallo", "Aminata", "Moussa"), (("Louise", "lilas-ps"),)),
-    Family(_parents("Le Gall", "Gwenaëlle", "Yann"), (("Maël", "lilas-ps"),)),
-    Family(_parents("Chevalier", "Marion"), (("Rose", "lilas-ps"),)),
+    Family(family_parents("Nguyen", "Linh", "Pierre"), (("Jade", "lilas-ps"),)),
+    Family(family_parents("Roux", "Élodie"), (("Gabriel", "lilas-ps"),)),
+    Family(family_parents("Diallo", "Aminata", "Moussa"), (("Louise", "lilas-ps"),)),
+    Family(family_parents("Le Gall", "Gwenaëlle", "Yann"), (("Maël", "lilas-ps"),)),
+    Family(family_parents("Chevalier", "Marion"), (("Rose", "lilas-ps"),)),
     Family((KARIM_BENALI, Person("Julie", "Benali")), (("Yasmine", "lilas-gs"),)),
-    Family(_parents("Lemoine", "Aurélien", "Céline"), (("Arthur", "lilas-gs"),)),
-    Family(_parents("Fabre", "Laure"), (("Mila", "lilas-gs"),)),
-    Family(_parents("Perrin", "Hélène", "Nicolas"), (("Sacha", "lilas-gs"),)),
-    Family(_parents("Gauthier", "Anne", "Bruno"), (("Ambre", "lilas-gs"),)),
-    Family(_parents("Traoré", "Fatoumata"), (("Noah", "lilas-gs"),)),
-    Family(_parents("Moreau", "Vincent", "Amélie"), (("Nathan", "jaures-cp"),)),
-    Family(_parents("Fournier", "Sandrine", "David"), (("Chloé", "jaures-cp"),)),
-    Family(_parents("Haddad", "Samira", "Mehdi"), (("Adam", "jaures-cp"),)),
-    Family(_parents("Girard", "Caroline"), (("Manon", "jaures-cp"),)),
-    Family(_parents("Dupont", "Jérôme", "Virginie"), (("Tom", "jaures-cp"),)),
-    Family(_parents("Bernard", "Stéphane", "Laetitia"), (("Lucas", "jaures-cm1"),)),
-    Family(_parents("Ferreira", "Ana", "Paulo"), (("Inès", "jaures-cm1"),)),
-    Family(_parents("Blanc", "Mathilde"), (("Jules", "jaures-cm1"),)),
-    Family(_parents("Mercier", "Delphine", "Guillaume"), (("Zoé", "jaures-cm1"),)),
-    Family(_parents("Bonnet", "Aurore", "Frédéric"), (("Raphaël", "jaures-cm1"),)),
-    Family(_parents("Kaya", "Elif", "Murat"), (("Lina", "jaures-cm1"),)),
+    Family(family_parents("Lemoine", "Aurélien", "Céline"), (("Arthur", "lilas-gs"),)),
+    Family(family_parents("Fabre", "Laure"), (("Mila", "lilas-gs"),)),
+    Family(family_parents("Perrin", "Hélène", "Nicolas"), (("Sacha", "lilas-gs"),)),
+    Family(family_parents("Gauthier", "Anne", "Bruno"), (("Ambre", "lilas-gs"),)),
+    Family(family_parents("Traoré", "Fatoumata"), (("Noah", "lilas-gs"),)),
+    Family(family_parents("Moreau", "Vincent", "Amélie"), (("Nathan", "jaures-cp"),)),
+    Family(family_parents("Fournier", "Sandrine", "David"), (("Chloé", "jaures-cp"),)),
+    Family(family_parents("Haddad", "Samira", "Mehdi"), (("Adam", "jaures-cp"),)),
+    Family(family_parents("Girard", "Caroline"), (("Manon", "jaures-cp"),)),
+    Family(family_parents("Dupont", "Jérôme", "Virginie"), (("Tom", "jaures-cp"),)),
+    Family(family_parents("Bernard", "Stéphane", "Laetitia"), (("Lucas", "jaures-cm1"),)),
+    Family(family_parents("Ferreira", "Ana", "Paulo"), (("Inès", "jaures-cm1"),)),
+    Family(family_parents("Blanc", "Mathilde"), (("Jules", "jaures-cm1"),)),
+    Family(family_parents("Mercier", "Delphine", "Guillaume"), (("Zoé", "jaures-cm1"),)),
+    Family(family_parents("Bonnet", "Aurore", "Frédéric"), (("Raphaël", "jaures-cm1"),)),
+    Family(family_parents("Kaya", "Elif", "Murat"), (("Lina", "jaures-cm1"),)),
     # Another Lucas Bernard, in another town: his account becomes "lucas.bernard2".
-    Family(_parents("Bernard", "Cédric"), (("Lucas", "bourg-ce1"),)),
-    Family(_parents("Rousseau", "Pauline", "Maxime"), (("Emma", "bourg-ce1"),)),
-    Family(_parents("Garcia", "Marina", "Antoine"), (("Louis", "bourg-ce1"),)),
-    Family(_parents("Faure", "Agnès", "Christophe"), (("Alice", "bourg-ce1"),)),
-    Family(_parents("Robin", "Valérie"), (("Timéo", "bourg-ce1"),)),
-    Family(_parents("Dumas", "Estelle", "Benoît"), (("Anna", "bourg-ce1"),)),
-    Family(_parents("Lopez", "Sonia", "Manuel"), (("Camille", "bourg-cm2"),)),
-    Family(_parents("Renard", "Gaëlle"), (("Éthan", "bourg-cm2"),)),
-    Family(_parents("Colin", "Magali", "Fabien"), (("Juliette", "bourg-cm2"),)),
-    Family(_parents("Meunier", "Karine", "Olivier"), (("Yanis", "bourg-cm2"),)),
-    Family(_parents("Aubert", "Patricia", "Hervé"), (("Clémence", "bourg-cm2"),)),
-    Family(_parents("Barbier", "Ludovic"), (("Nolan", "bourg-cm2"),)),
+    Family(family_parents("Bernard", "Cédric"), (("Lucas", "bourg-ce1"),)),
+    Family(family_parents("Rousseau", "Pauline", "Maxime"), (("Emma", "bourg-ce1"),)),
+    Family(family_parents("Garcia", "Marina", "Antoine"), (("Louis", "bourg-ce1"),)),
+    Family(family_parents("Faure", "Agnès", "Christophe"), (("Alice", "bourg-ce1"),)),
+    Family(family_parents("Robin", "Valérie"), (("Timéo", "bourg-ce1"),)),
+    Family(family_parents("Dumas", "Estelle", "Benoît"), (("Anna", "bourg-ce1"),)),
+    Family(family_parents("Lopez", "Sonia", "Manuel"), (("Camille", "bourg-cm2"),)),
+    Family(family_parents("Renard", "Gaëlle"), (("Éthan", "bourg-cm2"),)),
+    Family(family_parents("Colin", "Magali", "Fabien"), (("Juliette", "bourg-cm2"),)),
+    Family(family_parents("Meunier", "Karine", "Olivier"), (("Yanis", "bourg-cm2"),)),
+    Family(family_parents("Aubert", "Patricia", "Hervé"), (("Clémence", "bourg-cm2"),)),
+    Family(family_parents("Barbier", "Ludovic"), (("Nolan", "bourg-cm2"),)),
 )

@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.http import HttpResponse
 
-from performance.query_count import QueryCountMiddleware
+from devtools.query_count import QueryCountMiddleware
 
 
 def test_the_header_counts_the_queries_of_the_request(rf, db):
