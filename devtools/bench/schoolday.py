@@ -1,7 +1,7 @@
 """The school-day mix of a run: the readers' request file and the writers' plan.
 
 Runs inside the driver once Django is set up against the benchmark's database and Redis
-(devtools/bench/mix.py finds the people and pages, devtools/bench/sessions.py logs them
+(devtools/bench/mix.py finds the people and pages, devtools/bench/bulk_logins.py logs them
 in). The readers are measured with wrk (a PlanScenario: each line sent once); the
 writers run meanwhile in a process of their own (devtools/bench/writers.py).
 """
@@ -19,7 +19,7 @@ from pathlib import Path
 from django.urls import reverse
 from django.utils.crypto import get_random_string
 
-from . import mix, sessions, writers
+from . import bulk_logins, mix, writers
 from .load import PlanScenario, write_plan
 from .scenarios import BENCH_MARK  # what the writers write is removed before the next size
 
@@ -44,7 +44,7 @@ def writer_items(rates, seconds, rng, csrf_secret):
     comments = mix.waiting_comments(counts["approve"], rng)
     entries = mix.waiting_entries(counts["publish"], rng)
     teachers = mix.teachers_of({c for _, c in comments} | {c for _, c in entries})
-    cookies = sessions.open_sessions(
+    cookies = bulk_logins.open_sessions(
         [p for p, _, _ in drafters + posters] + list(teachers.values()), csrf_secret
     )
     kinds = {
@@ -106,7 +106,7 @@ def prepare(*, schools, families, seconds, base_url, folder, seed, threads=2):
     began = time.monotonic()
     chosen = mix.choose_families(families, rng)
     csrf_secret = get_random_string(32)
-    cookies = sessions.open_sessions([parent for parent, _, _ in chosen], csrf_secret)
+    cookies = bulk_logins.open_sessions([parent for parent, _, _ in chosen], csrf_secret)
     requests = [(path, cookies[person]) for path, person in mix.reader_requests(chosen, rng)]
     plan_path = write_plan(requests, Path(folder) / f"readers-{schools}.tsv")
     writer_seconds = seconds + 2

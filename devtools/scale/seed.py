@@ -17,7 +17,7 @@ in batches of at most 500 rows, as the rows the real paths write:
   teachers' notifications of comments waiting for them.
 
 Each kind of row has its module (`people_rows`, `school_pages`, `activity_rows`,
-`comment_rows`), on the builders the demo loader shares (`home.builders`).
+`bulk_comments`), on the builders the demo loader shares (`home.builders`).
 
 Each school is written in one transaction: an interrupted run leaves whole schools only.
 Bulk inserts send no signal, so `after_writing()` drops the public pages kept.
@@ -40,7 +40,7 @@ from pages.models import SchoolPage
 
 from . import bulk, names
 from .activity_rows import ActivityRows
-from .comment_rows import CommentRows
+from .bulk_comments import CommentRows
 from .people_rows import PeopleRows
 from .plan import SLUG_PREFIX
 from .school_pages import SchoolPages

@@ -12,7 +12,7 @@ from classrooms.models import Guardianship, Membership
 from classrooms.permissions import school_of
 
 from .. import services
-from ..cards import CardSheet, make_card
+from ..login_card_sheets import CardSheet, make_card
 from ..permissions import managed_classroom_or_404, parents_out_of_reach
 from .shared import class_context, render_cards
 

@@ -14,11 +14,11 @@ from classrooms.permissions import school_of
 from pages.permissions import can_direct_school
 
 from .. import importer
-from ..cards import login_url
 from ..forms import ImportForm
+from ..login_card_sheets import login_url
 from ..onde import ParentRow, PupilRow
+from ..onde_upload_handler import CappedMemoryUploadHandler
 from ..permissions import directed_school_or_404, managed_classroom_or_404
-from ..uploads import CappedMemoryUploadHandler
 from .shared import class_context, post_only
 
 # One pending import per session: the rows read from the files, between preview and apply.

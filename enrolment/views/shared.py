@@ -8,7 +8,7 @@ from django.utils.cache import add_never_cache_headers
 from classrooms.permissions import school_of
 from pages.permissions import can_direct_school
 
-from ..cards import CardSheet, make_card
+from ..login_card_sheets import CardSheet, make_card
 
 
 def post_only(request):

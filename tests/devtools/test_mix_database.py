@@ -8,7 +8,7 @@ from django.test import Client
 from wagtail.models import Page
 
 from classrooms.models import ClassroomPage, Guardianship, Membership
-from devtools.bench import mix, sessions
+from devtools.bench import bulk_logins, mix
 from tests.devtools.test_seed_scale import seed_scale
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +42,7 @@ def test_sessions_opened_in_bulk_log_each_person_in(settings):
         .order_by("pk")
         .values_list("pk", flat=True)[:3]
     )
-    cookies = sessions.open_sessions(parents, "x" * 32, batch_size=2)
+    cookies = bulk_logins.open_sessions(parents, "x" * 32, batch_size=2)
     assert set(cookies) == set(parents)
     for parent, header in cookies.items():
         key = header.split(";")[0].split("=")[1]

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from classrooms.models import ClassroomPage, Guardianship, Membership
-from enrolment.cards import qr_svg
+from enrolment.login_card_sheets import qr_svg
 from enrolment.models import PupilRecord
 from pages.models import SchoolStaff
 from tests import factories
