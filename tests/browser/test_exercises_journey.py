@@ -226,7 +226,7 @@ def test_teacher_sets_an_exercise_for_a_group_pupils_do_it_parents_read_the_scor
         page.goto(f"/admin/pages/{classroom.pk}/")
         page.get_by_role("link", name="Ajouter une sous-page").first.click()
         page.get_by_role("link", name=re.compile(r"^\s*Exercice\s*$")).click()
-        expect(page).to_have_url(re.compile(r"/admin/pages/add/classrooms/exercisepage/"))
+        expect(page).to_have_url(re.compile(r"/admin/pages/add/exercises/exercisepage/"))
         page.locator("input[name=title]").fill(TITLE)
         write_exercise(page, AUDIO_TITLE)
         page.get_by_role("tab", name="Paramètres").click()
