@@ -10,9 +10,9 @@ from .shared import (
     DICTATION_MAX_LENGTH,
     MalformedAnswer,
     QuestionBlock,
-    _field,
-    _media_id,
-    _text,
+    answer_field,
+    answer_text,
+    media_id,
 )
 
 
@@ -50,14 +50,14 @@ class DictationBlock(QuestionBlock):
         return {}
 
     def pupil_items(self, value, seed):
-        return {"audio": _media_id(value["audio"])}
+        return {"audio": media_id(value["audio"])}
 
     def answer_from_post(self, data, prefix):
         return {"text": data.get(f"{prefix}-text", "")}
 
     def mark(self, value, answer, seed):
         try:
-            written = _text(_field(answer, "text"), DICTATION_MAX_LENGTH)
+            written = answer_text(answer_field(answer, "text"), DICTATION_MAX_LENGTH)
         except MalformedAnswer:
             result = dictation_marking.mark(value["text"], "")
             return self.marking(value, 0.0, (), {"text": value["text"], "result": result})

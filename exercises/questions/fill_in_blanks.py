@@ -11,12 +11,12 @@ from wagtail import blocks
 from .shared import (
     MalformedAnswer,
     QuestionBlock,
-    _field,
-    _list,
-    _normal,
-    _share,
-    _text,
+    answer_field,
+    answer_list,
+    answer_text,
+    normal_form,
     same_answer,
+    share_right,
 )
 
 
@@ -64,7 +64,9 @@ def blank_problem(text: str):
     if any(not option for blank in blanks for option in blank.options):
         return _("A blank is empty: write the answer between its brackets.")
     for blank in blanks:
-        if blank.chosen and len({_normal(option) for option in blank.options}) < len(blank.options):
+        if blank.chosen and len({normal_form(option) for option in blank.options}) < len(
+            blank.options
+        ):
             return _("The choices of a blank must all be different.")
     return None
 
@@ -138,17 +140,17 @@ class FillInBlanksBlock(QuestionBlock):
 
     def assess(self, value, answer, seed):
         blanks = self.blanks(value, seed)
-        written = _list(_field(answer, "blanks"), len(blanks))
+        written = answer_list(answer_field(answer, "blanks"), len(blanks))
         if len(written) != len(blanks):
             raise MalformedAnswer(written)
         details = []
         for (blank, _options), raw in zip(blanks, written, strict=True):
-            text = _text(raw)
+            text = answer_text(raw)
             if blank.chosen:
                 details.append(same_answer(text, blank.answer))
             else:
                 details.append(any(same_answer(text, option) for option in blank.options))
-        return _share(details), details
+        return share_right(details), details
 
     def correction(self, value, seed):
         return {"blanks": [blank.answer for blank, _options in self.blanks(value, seed)]}

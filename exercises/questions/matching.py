@@ -11,11 +11,11 @@ from wagtail.blocks.list_block import ListBlockValidationError
 from .shared import (
     MalformedAnswer,
     QuestionBlock,
-    _field,
-    _index,
-    _normal,
-    _scrambled,
-    _share,
+    answer_field,
+    answer_index,
+    normal_form,
+    scrambled,
+    share_right,
 )
 
 
@@ -69,14 +69,14 @@ class MatchingBlock(QuestionBlock):
         message = None
         if len(pairs) < 2:
             message = _("Give at least two pairs.")
-        elif len({_normal(pair["left"]) for pair in pairs}) < len(pairs):
+        elif len({normal_form(pair["left"]) for pair in pairs}) < len(pairs):
             message = _("Each item on the left must be different.")
         if message:
             return {"pairs": ListBlockValidationError(non_block_errors=[message])}
         return {}
 
     def right_order(self, value, seed):
-        return _scrambled([pair["right"] for pair in value["pairs"]], random.Random(seed))
+        return scrambled([pair["right"] for pair in value["pairs"]], random.Random(seed))
 
     def pupil_items(self, value, seed):
         pairs = list(value["pairs"])
@@ -95,17 +95,19 @@ class MatchingBlock(QuestionBlock):
     def assess(self, value, answer, seed):
         pairs = list(value["pairs"])
         order = self.right_order(value, seed)
-        raw = _field(answer, "pairs")
+        raw = answer_field(answer, "pairs")
         if not isinstance(raw, Mapping) or len(raw) > len(pairs):
             raise MalformedAnswer(raw)
         matched = {}
         for left, right in raw.items():
-            matched[_index(left, len(pairs))] = _index(right, len(pairs), blank_allowed=True)
+            matched[answer_index(left, len(pairs))] = answer_index(
+                right, len(pairs), blank_allowed=True
+            )
         details = [
             matched.get(key) is not None and pairs[order[matched[key]]]["right"] == pair["right"]
             for key, pair in enumerate(pairs)
         ]
-        return _share(details), details
+        return share_right(details), details
 
     def correction(self, value, seed):
         order = self.right_order(value, seed)

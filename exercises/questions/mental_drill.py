@@ -11,10 +11,10 @@ from .shared import (
     MAX_OPERAND,
     MalformedAnswer,
     QuestionBlock,
-    _field,
-    _list,
-    _number,
-    _share,
+    answer_field,
+    answer_list,
+    answer_number,
+    share_right,
 )
 
 OPERATORS = {"add": "+", "subtract": "−", "multiply": "×"}
@@ -123,14 +123,14 @@ class MentalDrillBlock(QuestionBlock):
 
     def assess(self, value, answer, seed):
         drill = generate_drill(value, seed)
-        raw = _list(_field(answer, "results"), len(drill))
+        raw = answer_list(answer_field(answer, "results"), len(drill))
         if len(raw) != len(drill):
             raise MalformedAnswer(raw)
-        typed = [_number(result) for result in raw]
+        typed = [answer_number(result) for result in raw]
         details = [
             number == result for number, (_a, _op, _b, result) in zip(typed, drill, strict=True)
         ]
-        return _share(details), details
+        return share_right(details), details
 
     def correction(self, value, seed):
         return {"results": [result for _a, _op, _b, result in generate_drill(value, seed)]}

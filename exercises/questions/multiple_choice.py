@@ -11,11 +11,11 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from .shared import (
     QuestionBlock,
-    _field,
-    _index,
-    _list,
-    _media_id,
-    _shuffled,
+    answer_field,
+    answer_index,
+    answer_list,
+    media_id,
+    shuffled_order,
 )
 
 
@@ -117,7 +117,7 @@ class MultipleChoiceBlock(QuestionBlock):
 
     def shown_choices(self, value, seed):
         choices = list(value["choices"])
-        return [choices[i] for i in _shuffled(len(choices), random.Random(seed))]
+        return [choices[i] for i in shuffled_order(len(choices), random.Random(seed))]
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
@@ -136,7 +136,7 @@ class MultipleChoiceBlock(QuestionBlock):
                 {
                     "key": str(key),
                     "text": choice["text"],
-                    "image": _media_id(choice["image"]),
+                    "image": media_id(choice["image"]),
                     "alt_text": choice["alt_text"],
                 }
                 for key, choice in enumerate(self.shown_choices(value, seed))
@@ -148,8 +148,8 @@ class MultipleChoiceBlock(QuestionBlock):
 
     def assess(self, value, answer, seed):
         shown = self.shown_choices(value, seed)
-        raw = _list(_field(answer, "choices"), len(shown))
-        ticked = {_index(key, len(shown)) for key in raw}
+        raw = answer_list(answer_field(answer, "choices"), len(shown))
+        ticked = {answer_index(key, len(shown)) for key in raw}
         details = [(key in ticked) == bool(choice["correct"]) for key, choice in enumerate(shown)]
         right = {key for key, choice in enumerate(shown) if choice["correct"]}
         if not value["several_answers"]:

@@ -9,11 +9,11 @@ from wagtail.blocks.list_block import ListBlockValidationError
 from .shared import (
     MalformedAnswer,
     QuestionBlock,
-    _field,
-    _index,
-    _list,
-    _scrambled,
-    _share,
+    answer_field,
+    answer_index,
+    answer_list,
+    scrambled,
+    share_right,
 )
 
 
@@ -55,7 +55,7 @@ class OrderingBlock(QuestionBlock):
         return {}
 
     def shown_order(self, value, seed):
-        return _scrambled(list(value["items"]), random.Random(seed))
+        return scrambled(list(value["items"]), random.Random(seed))
 
     def pupil_items(self, value, seed):
         items = list(value["items"])
@@ -72,15 +72,15 @@ class OrderingBlock(QuestionBlock):
     def assess(self, value, answer, seed):
         items = list(value["items"])
         order = self.shown_order(value, seed)
-        raw = _list(_field(answer, "order"), len(items))
+        raw = answer_list(answer_field(answer, "order"), len(items))
         if len(raw) != len(items):
             raise MalformedAnswer(raw)
-        placed = [_index(key, len(items), blank_allowed=True) for key in raw]
+        placed = [answer_index(key, len(items), blank_allowed=True) for key in raw]
         details = [
             shown is not None and items[order[shown]] == items[place]
             for place, shown in enumerate(placed)
         ]
-        return _share(details), details
+        return share_right(details), details
 
     def correction(self, value, seed):
         items = list(value["items"])

@@ -44,25 +44,25 @@ class MalformedAnswer(Exception):
 # --- Reading answers -----------------------------------------------------------------
 
 
-def _field(answer, key):
+def answer_field(answer, key):
     if not isinstance(answer, Mapping) or key not in answer:
         raise MalformedAnswer(key)
     return answer[key]
 
 
-def _list(raw, max_length):
+def answer_list(raw, max_length):
     if not isinstance(raw, list | tuple) or len(raw) > max_length:
         raise MalformedAnswer(raw)
     return raw
 
 
-def _text(raw, max_length=ANSWER_MAX_LENGTH):
+def answer_text(raw, max_length=ANSWER_MAX_LENGTH):
     if not isinstance(raw, str) or len(raw) > max_length:
         raise MalformedAnswer(raw)
     return raw
 
 
-def _index(raw, count, *, blank_allowed=False):
+def answer_index(raw, count, *, blank_allowed=False):
     """A position in a list of `count` shown items; None for an unanswered "" when
     allowed (a select left on its placeholder)."""
     if blank_allowed and raw == "":
@@ -74,11 +74,11 @@ def _index(raw, count, *, blank_allowed=False):
     return raw
 
 
-def _number(raw):
+def answer_number(raw):
     """The integer a pupil typed, spaces between thousands allowed; None if it is not one."""
     if isinstance(raw, int) and not isinstance(raw, bool):
         return raw
-    text = re.sub(r"[\s\u202f]", "", _text(raw, NUMBER_MAX_LENGTH))
+    text = re.sub(r"[\s\u202f]", "", answer_text(raw, NUMBER_MAX_LENGTH))
     return int(text) if re.fullmatch(r"-?[0-9]{1,12}", text) else None
 
 
@@ -88,7 +88,7 @@ def _number(raw):
 _SAME_LETTERS = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "œ": "oe", "Œ": "OE", "æ": "ae"})
 
 
-def _normal(text: str) -> str:
+def normal_form(text: str) -> str:
     """The text as compared: capitals, surrounding and repeated spaces do not count."""
     text = unicodedata.normalize("NFC", text).translate(_SAME_LETTERS)
     return " ".join(text.split()).casefold()
@@ -101,7 +101,7 @@ def _unaccented(char: str) -> str:
 def same_answer(written: str, expected: str, *, missing_accents: bool = False) -> bool:
     """Whether a typed answer is the expected one, capitals and spaces aside. With
     `missing_accents`, "ete" is accepted for "été" but a wrong accent ("èté") is not."""
-    written, expected = _normal(written), _normal(expected)
+    written, expected = normal_form(written), normal_form(expected)
     if written == expected:
         return True
     return (
@@ -114,27 +114,27 @@ def same_answer(written: str, expected: str, *, missing_accents: bool = False) -
 # --- Shuffling -------------------------------------------------------------------------
 
 
-def _shuffled(count, rng):
+def shuffled_order(count, rng):
     order = list(range(count))
     rng.shuffle(order)
     return order
 
 
-def _scrambled(texts, rng):
+def scrambled(texts, rng):
     """An order of `texts` (indexes into it) that never reads as the given one, unless
     all texts are the same: shown in the right order, an ordering would answer itself."""
-    order = _shuffled(len(texts), rng)
+    order = shuffled_order(len(texts), rng)
     if len(set(texts)) > 1 and [texts[i] for i in order] == list(texts):
         # Rotated by one, the texts differ from the given order: they are not all equal.
         order = order[1:] + order[:1]
     return order
 
 
-def _share(details):
+def share_right(details):
     return sum(details) / len(details) if details else 0.0
 
 
-def _media_id(media):
+def media_id(media):
     return media.pk if media is not None else None
 
 
@@ -201,7 +201,7 @@ class QuestionBlock(blocks.StructBlock):
         return {
             "kind": self.kind,
             "prompt": value["prompt"],
-            "audio_instruction": _media_id(value["audio_instruction"]),
+            "audio_instruction": media_id(value["audio_instruction"]),
             "points": value.get("points") or 1,
             **self.pupil_items(value, seed),
         }

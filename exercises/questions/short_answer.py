@@ -6,8 +6,8 @@ from wagtail import blocks
 
 from .shared import (
     QuestionBlock,
-    _field,
-    _text,
+    answer_field,
+    answer_text,
     same_answer,
 )
 
@@ -60,7 +60,7 @@ class ShortAnswerBlock(QuestionBlock):
         return {"text": data.get(f"{prefix}-text", "")}
 
     def assess(self, value, answer, seed):
-        text = _text(_field(answer, "text"))
+        text = answer_text(answer_field(answer, "text"))
         missing = bool(value["accept_missing_accents"])
         right = any(
             same_answer(text, accepted, missing_accents=missing)
