@@ -119,6 +119,25 @@ def fill(tab, name, value):
     tab.locator(f"[name='{name}']").fill(value)
 
 
+def tick(tab, name):
+    """Tick a checkbox of a list item Wagtail has just added.
+
+    On a loaded machine the admin's script may still be setting the new item up when the
+    click lands, and the box stays unticked (seen in CI): click until it shows ticked,
+    a few times at most, then insist.
+    """
+    box = tab.locator(f"[name='{name}']")
+    for _attempt in range(3):
+        if box.is_checked():
+            break
+        box.click()
+        try:
+            expect(box).to_be_checked(timeout=2_000)
+        except AssertionError:
+            continue
+    expect(box).to_be_checked()
+
+
 def write_exercise(tab, media_title):
     """One block of each kind, through the "+" menu and each block's own fields."""
     prefix = add_block(tab, "Consigne")
@@ -130,7 +149,7 @@ def write_exercise(tab, media_title):
         item = list_item(tab, prefix, "choices", number)
         fill(tab, f"{item}-text", text)
         if right:
-            tab.locator(f"[name='{item}-correct']").check()
+            tick(tab, f"{item}-correct")
 
     prefix = add_block(tab, "Texte à trous")
     fill(tab, f"{prefix}-prompt", BLANKS_PROMPT)
