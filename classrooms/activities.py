@@ -50,7 +50,8 @@ class Activity:
     per page: `prepare_cards(pages, request)` loads in bulk what its wall cards show
     (authors, a photo, a player); `to_review(classroom, user)` lists what waits for a
     teacher; `drafts(classroom, user)` what this person left unfinished; `new_url(classroom,
-    user)` where their "new" button leads in the front end ("" if they may not add one).
+    user)` where their "new" button leads in the front end ("" if they may not add one),
+    and `new_label` what that button says.
     `wall_annotations()` gives expressions (on the page's id, as OuterRef("pk")) that the
     wall adds to its one query. The wall's pages are shared by every reader of the class
     (classrooms/wall.py): annotations and `share_cards(pages)` (what the cards show that is
@@ -70,6 +71,7 @@ class Activity:
     to_review: Callable | None = None
     drafts: Callable | None = None
     new_url: Callable | None = None
+    new_label: str = ""  # the words of the "new" button (the blog's own by default)
 
     @property
     def model(self):

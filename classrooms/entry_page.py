@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
+from wagtail import hooks
 
 from performance import versions
 
@@ -97,6 +98,12 @@ def entry_context(request, entry):
             context["visibility_url"] = reverse(
                 "classrooms:entry_visibility", kwargs={"entry_id": entry.pk}
             )
+        # What other apps offer on an entry (the writing workshop: "rewrite this text").
+        context["entry_actions"] = [
+            action
+            for hook in hooks.get_hooks("preau_entry_actions")
+            for action in hook(request, entry, classroom)
+        ]
         if user.is_superuser or teaches_class_of(user, classroom):
             context["edit_url"] = reverse("classrooms:entry_edit", kwargs={"entry_id": entry.pk})
             context["review"] = review_of(entry)

@@ -202,3 +202,10 @@ class AccessibilityStatementPageFactory(wagtail_factories.PageFactory):
     title = "Déclaration d'accessibilité"
     slug = "accessibilite"
     compliance = "partial"
+
+
+class WritingAssignmentPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "writing.WritingAssignmentPage"
+
+    title = factory.Sequence(lambda n: f"Écrit {n}")

@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("classes/", include("classrooms.urls")),
     path("commentaires/", include("comments.urls")),
     path("exercices/", include("exercises.urls")),
+    path("ecrits/", include("writing.urls")),
     path("notifications/", include("notifications.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -96,6 +96,9 @@ COVERED_BY = {
     ],
     "tests/notifications": [Rule("one's own notifications", name_prefix="notifications:")],
     "tests/exercises": [Rule("doing exercises and their results", name_prefix="exercises:")],
+    "tests/writing": [
+        Rule("the writing workshop: texts, drafts, marks, progress", name_prefix="writing:")
+    ],
 }
 
 WHAT_TO_DO = (

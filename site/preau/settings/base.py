@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "enrolment",
     "notifications",
     "exercises",
+    "writing",
     "performance",
     "submissions",
     "security",

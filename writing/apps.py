@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WritingConfig(AppConfig):
+    name = "writing"
+    verbose_name = _("Writing workshop")
+
+    def ready(self):
+        from classrooms import activities
+
+        from . import cards
+
+        activities.register(
+            activities.Activity(
+                "writing.WritingAssignmentPage",
+                icon="pencil",
+                prepare_cards=cards.prepare_cards,
+                to_review=cards.to_review,
+                drafts=cards.drafts,
+                new_url=cards.new_url,
+                new_label=_("Set a writing assignment"),
+            )
+        )
