@@ -139,6 +139,12 @@ class TextForm(forms.Form):
         required=False, widget=forms.HiddenInput(attrs={"data-draft-keep": ""})
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An over-long text is refused by the server with the count, kept in the form: a
+        # browser's maxlength would cut what a child pastes without a word.
+        self.fields["body"].widget.attrs.pop("maxlength", None)
+
 
 class MarkForm(forms.Form):
     kind = forms.ModelChoiceField(label=_("Kind"), queryset=ErrorType.objects.none())

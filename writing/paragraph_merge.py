@@ -6,7 +6,8 @@ saved in between, the two saves are merged paragraph by paragraph, like a three-
 merge of lines:
 
 - a paragraph only one of them changed takes that change;
-- paragraphs both added at the same place are both kept (the one saved first, first);
+- paragraphs both added at the same place are both kept (the one saved first, first),
+  unless they are the same (a save sent twice adds nothing the second time);
 - the same paragraph changed differently by both is a `Conflict`: nothing is saved, and
   the pupil is shown both versions with their own text still in the form.
 
@@ -91,7 +92,10 @@ def merge(base: str, theirs: str, their_authors: list, mine: str, me) -> Merged:
     authors += [None] * (len(their_p) - len(authors))
     blocks = SequenceMatcher(None, base_p, their_p, autojunk=False).get_matching_blocks()
     placed = []
+    theirs_edits = _edits(base_p, their_p)
     for i1, i2, new in _edits(base_p, my_p):
+        if (i1, i2, new) in theirs_edits:
+            continue  # they made exactly this change already (a save sent twice, say)
         if i1 == i2:
             start = end = _position_in(blocks, i1)
         else:
@@ -99,8 +103,6 @@ def merge(base: str, theirs: str, their_authors: list, mine: str, me) -> Merged:
             start = inside[0] if inside else None
             end = None if start is None else start + i2 - i1
         if start is None:
-            if _same_change(base_p, their_p, i1, i2, new):
-                continue  # they made exactly this change already
             raise Conflict
         placed.append((start, end, new))
     result, result_authors = list(their_p), authors
@@ -109,15 +111,3 @@ def merge(base: str, theirs: str, their_authors: list, mine: str, me) -> Merged:
         result_authors[start:end] = [me] * len(new)
     return Merged(result, result_authors)
 
-
-def _same_change(base_p, their_p, i1, i2, new) -> bool:
-    """Whether their version already made the change [i1, i2) → new to the base."""
-    return any(
-        (a1, a2, list(theirs_new)) == (i1, i2, list(new))
-        for a1, a2, theirs_new in _edits(base_p, their_p)
-    )
-
-
-def authors_after_edit(before: str, before_authors: list, after: str, me) -> list:
-    """Who wrote each paragraph of `after`, when `me` turned `before` into it alone."""
-    return merge(before, before, before_authors, after, me).authors

@@ -212,3 +212,112 @@ def test_two_pupils_writing_at_once_lose_no_word(client, world):
     assert refused.status_code == 409
     html = refused.content.decode()
     assert "Le héron attend patiemment." in html and "Le grand héron attend." in html
+
+
+def test_an_over_long_text_is_refused_and_kept(client, world):
+    assignment = set_assignment(client, world, topics="")
+    client.force_login(world.pupil)
+    client.post(reverse("writing:start", kwargs={"assignment_id": assignment.pk}))
+    text = Text.objects.get()
+    long_text = "Il était une fois. " * 700
+    response = save(client, text, long_text)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "comporte au plus 12000 caractères (actuellement 13299)" in html
+    assert long_text.strip()[:200] in html  # what was typed is still in the form
+    text.refresh_from_db()
+    assert text.body == "" and text.version == 0
+
+
+def test_parents_read_a_text_only_once_the_teacher_shares_it(client, world):
+    assignment = set_assignment(client, world, topics="")
+    client.force_login(world.pupil)
+    client.post(reverse("writing:start", kwargs={"assignment_id": assignment.pk}))
+    text = Text.objects.get()
+    save(client, text, "Mon texte secret.", action="hand_in")
+    url = reverse("writing:text", kwargs={"text_id": text.pk})
+    draft_url = reverse("writing:draft", kwargs={"text_id": text.pk, "number": 1})
+    client.force_login(world.parent)
+    assert client.get(url).status_code == 404 and client.get(draft_url).status_code == 404
+    assert "Mon texte secret" not in client.get(assignment.url).content.decode()
+    client.force_login(world.teacher)
+    client.post(reverse("writing:share", kwargs={"text_id": text.pk}), {"shared": "1"})
+    client.force_login(world.parent)
+    assert "Mon texte secret." in client.get(url).content.decode()
+    assert client.get(draft_url).status_code == 200
+    assert "Progrès de Léa" in client.get(assignment.url).content.decode()
+    client.force_login(world.other_pupil)
+    assert client.get(url).status_code == 404
+
+
+def test_the_teacher_gathers_two_groups_texts_keeping_who_wrote_what(client, world):
+    ines = factories.UserFactory(username="ines", first_name="Inès", last_name="Bah")
+    hugo = factories.UserFactory(username="hugo", first_name="Hugo", last_name="Roy")
+    for pupil in (ines, hugo):
+        factories.MembershipFactory(
+            user=pupil, classroom=world.classroom, role=Membership.Role.PUPIL
+        )
+    herons = PupilGroup.objects.create(classroom=world.classroom, name="Les hérons")
+    herons.pupils.set([world.pupil, ines])
+    frogs = PupilGroup.objects.create(classroom=world.classroom, name="Les grenouilles")
+    frogs.pupils.set([hugo])
+    assignment = set_assignment(client, world, work_mode="group", topics="")
+    for pupil, words in ((world.pupil, "Le héron pêche."), (hugo, "La grenouille coasse.")):
+        client.force_login(pupil)
+        client.post(reverse("writing:start", kwargs={"assignment_id": assignment.pk}))
+        save(client, Text.objects.get(group__pupils=pupil), words, action="hand_in")
+    client.force_login(world.teacher)
+    texts = list(Text.objects.order_by("pk"))
+    response = client.post(
+        reverse("writing:gather", kwargs={"assignment_id": assignment.pk}),
+        {"texts": [t.pk for t in texts], "title": "La mare", "group": ""},
+    )
+    gathered = Text.objects.get(title="La mare")
+    assert response.url == reverse("writing:text", kwargs={"text_id": gathered.pk})
+    assert gathered.body == "Le héron pêche.\n\nLa grenouille coasse."
+    assert gathered.paragraph_authors == [world.pupil.pk, hugo.pk]
+    assert set(gathered.authors.all()) == {world.pupil, ines, hugo}
+    assert all(
+        t.gathered_into_id == gathered.pk for t in Text.objects.filter(pk__in=[t.pk for t in texts])
+    )
+    page = client.get(response.url).content.decode()
+    assert "écrit par Léa M." in page and "écrit par Hugo R." in page
+    client.force_login(ines)
+    page = client.get(response.url).content.decode()
+    assert "La grenouille coasse." in page and "Enregistrer" in page
+
+
+def test_a_published_text_is_rewritten_from_its_blog_entry(client, world):
+    assignment = set_assignment(client, world, topics="")
+    client.force_login(world.pupil)
+    client.post(reverse("writing:start", kwargs={"assignment_id": assignment.pk}))
+    text = Text.objects.get()
+    save(client, text, "Le héron attend.", action="hand_in")
+    client.force_login(world.teacher)
+    client.post(
+        reverse("writing:give_back", kwargs={"text_id": text.pk, "number": 1}), {"action": "ready"}
+    )
+    client.post(reverse("writing:publish", kwargs={"text_id": text.pk}))
+    entry = BlogEntryPage.objects.get()
+    entry.get_latest_revision().publish()
+    client.force_login(world.pupil)
+    page = client.get(entry.url).content.decode()
+    rewrite_url = reverse("writing:rewrite", kwargs={"text_id": text.pk})
+    assert rewrite_url in page and "Réécrire ce texte" in page
+    client.force_login(world.parent)
+    assert rewrite_url not in client.get(entry.url).content.decode()
+    client.force_login(world.pupil)
+    client.post(rewrite_url)
+    text.refresh_from_db()
+    assert text.status == TextStatus.TO_REWRITE
+    save(client, text, "Le héron gris attend au bord de la mare.", action="hand_in")
+    client.force_login(world.teacher)
+    client.post(
+        reverse("writing:give_back", kwargs={"text_id": text.pk, "number": 2}), {"action": "ready"}
+    )
+    client.force_login(world.pupil)
+    client.post(reverse("writing:publish", kwargs={"text_id": text.pk}))
+    entry.refresh_from_db()
+    latest = entry.get_latest_revision_as_object()
+    assert "au bord de la mare" in latest.body.raw_data[0]["value"]
+    assert BlogEntryPage.objects.count() == 1  # the same entry, a new version for the teacher
