@@ -9,7 +9,7 @@ class WritingConfig(AppConfig):
     def ready(self):
         from classrooms import activities
 
-        from . import cards
+        from . import cached_texts, cards
 
         activities.register(
             activities.Activity(
@@ -22,3 +22,4 @@ class WritingConfig(AppConfig):
                 new_label=_("Set a writing assignment"),
             )
         )
+        cached_texts.watch()

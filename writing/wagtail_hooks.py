@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from . import rules
-from .models import Text
+from .cached_texts import text_of_entry
+from .models import TextStatus
 
 
 @dataclass(frozen=True)
@@ -21,10 +22,13 @@ class EntryAction:
 
 @hooks.register("preau_entry_actions")
 def rewrite_from_entry(request, entry, classroom):
-    if not request.user.is_authenticated or not entry.live:
+    user = request.user
+    if not user.is_authenticated or not entry.live:
         return []
-    text = Text.objects.filter(entry=entry).prefetch_related("authors").first()
-    if text is None or not rules.may_rewrite_published(request.user, text, classroom):
+    text = text_of_entry(entry.pk)  # shared by every reader of the entry: no query
+    if text is None or text["status"] != TextStatus.PUBLISHED:
+        return []
+    if user.pk not in text["authors"] and not rules.is_teacher(user, classroom):
         return []
     return [
         EntryAction(
@@ -33,6 +37,6 @@ def rewrite_from_entry(request, entry, classroom):
                 "The comments gave you ideas? Write a new draft of this text: when your "
                 "teacher says it is ready, it becomes the new version of this entry."
             ),
-            url=reverse("writing:rewrite", kwargs={"text_id": text.pk}),
+            url=reverse("writing:rewrite", kwargs={"text_id": text["id"]}),
         )
     ]

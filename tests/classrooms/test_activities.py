@@ -9,9 +9,13 @@ from classrooms.models import BlogEntryPage, ClassroomPage
 from exercises.models import ExercisePage
 
 
-def test_blog_entries_and_exercises_are_registered():
+def test_blog_entries_exercises_and_the_writing_workshop_are_registered():
     labels = {activity.model_label for activity in activities.registered()}
-    assert labels == {"classrooms.BlogEntryPage", "exercises.ExercisePage"}
+    assert labels == {
+        "classrooms.BlogEntryPage",
+        "exercises.ExercisePage",
+        "writing.WritingAssignmentPage",
+    }
     assert activities.for_model(BlogEntryPage).icon == "pencil"
 
 
