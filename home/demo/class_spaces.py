@@ -1,6 +1,6 @@
 """The demo's class spaces: members, blog entries (some waiting, one sent back), a
-recording, an exercise, comments, a partnership and a parent link to confirm (mixed into
-`DemoLoader`)."""
+recording, an exercise, the writing workshop (`writing.py`), comments, a partnership and
+a parent link to confirm (mixed into `DemoLoader`)."""
 
 from datetime import timedelta
 from html import escape
@@ -75,6 +75,7 @@ class ClassSpaces:
                 ),
                 teacher,
             )
+        self.load_writing(classroom, spec)
 
     def pupil(self, class_key, first_name):
         return self.users[self.pupils[class_key, first_name]]

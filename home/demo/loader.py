@@ -1,6 +1,6 @@
 """The demo loader: creates what is missing of the demo portal, remembering what it found
 or made. Each part of the story has its module (`public_sites`, `class_spaces`,
-`logins`); the text of the story is `data`."""
+`writing`, `logins`); the text of the story is `data`."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -23,9 +23,10 @@ from .class_spaces import ClassSpaces
 from .logins import ADMIN_USERNAME, LoginTable, assign_usernames
 from .public_sites import PublicSites
 from .specs import Person
+from .writing import WritingWorkshop
 
 
-class DemoLoader(PublicSites, ClassSpaces, LoginTable):
+class DemoLoader(PublicSites, ClassSpaces, WritingWorkshop, LoginTable):
     """Creates what is missing of the demo content, remembering what it found or made."""
 
     def __init__(self, password_hash):

@@ -288,7 +288,7 @@ class TestDemoContent:
         assert recorded.body[0].value["audio"].file.size > 1000
 
     def test_creates_blog_entries_comments_and_exercises(self, demo_output):
-        assert BlogEntryPage.objects.filter(live=True).count() == 13
+        assert BlogEntryPage.objects.filter(live=True).count() == 14
         drafts = BlogEntryPage.objects.filter(live=False)
         assert drafts.count() == 8
         for draft in drafts:
@@ -332,6 +332,42 @@ class TestDemoContent:
         )
         assert parent_comments.exists()
         assert parent_comments.exclude(suggestion="").exclude(wondering="").exists()
+
+    def test_the_cp_has_a_writing_workshop_to_try(self, demo_output):
+        """Mme Durand's CP: an assignment with topics, Nathan's three drafts marked with
+        the colour code then published, and the groups' texts gathered into one."""
+        from writing.models import Mark, Text, TextStatus, WritingAssignmentPage
+
+        classroom = ClassroomPage.objects.get(title="CP de Mme Durand")
+        assignment = WritingAssignmentPage.objects.child_of(classroom).live().get()
+        assert assignment.title == "Les animaux de la mare"
+        assert assignment.topics.count() >= 3
+
+        nathan = User.objects.get(username="nathan.moreau")
+        text = Text.objects.get(assignment=assignment, authors=nathan, group=None)
+        drafts = list(text.drafts.order_by("number"))
+        assert [draft.number for draft in drafts] == [1, 2, 3]
+        assert all(draft.marked_at and draft.marked_by and draft.comment for draft in drafts)
+        for draft in drafts[:2]:
+            marks = list(draft.marks.select_related("error_type"))
+            assert len({mark.error_type_id for mark in marks}) >= 4
+            for mark in marks:
+                assert draft.body[mark.start : mark.end] == mark.quote
+                assert mark.error_type.classroom_id == classroom.pk
+            assert any(mark.hint for mark in marks)
+        kinds = Mark.objects.filter(draft__text=text).values("error_type").distinct()
+        assert kinds.count() >= 4
+        assert text.status == TextStatus.PUBLISHED and text.shared_with_parents
+        assert text.entry.live and text.entry.get_parent().pk == classroom.pk
+        assert list(text.entry.authors.all()) == [nathan]
+
+        gathered = Text.objects.filter(assignment=assignment, gathered_from__isnull=False)
+        gathered = gathered.distinct().get()
+        parts = list(gathered.gathered_from.all())
+        assert len(parts) == 2 and all(part.group_id for part in parts)
+        assert gathered.status == TextStatus.TO_REWRITE
+        writers = {author for part in parts for author in part.paragraph_authors}
+        assert set(gathered.paragraph_authors) == writers and len(writers) >= 4
 
     def test_printed_logins_are_the_documented_ones_and_work(self, demo_output):
         logins = printed_logins(demo_output)
