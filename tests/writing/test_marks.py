@@ -113,7 +113,7 @@ def test_progress_counts_each_mark_for_the_writer_of_its_paragraph(world):
 def test_progress_reads_a_fixed_number_of_queries(world, django_assert_max_num_queries):
     assignment = factories.WritingAssignmentPageFactory(parent=world.classroom)
     kind = legend.legend_of(world.classroom)[0]
-    for number in range(1, 6):
+    for _ in range(5):
         text = Text.objects.create(assignment=assignment)
         text.authors.set([world.pupil])
         draft = Draft.objects.create(
