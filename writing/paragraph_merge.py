@@ -110,4 +110,3 @@ def merge(base: str, theirs: str, their_authors: list, mine: str, me) -> Merged:
         result[start:end] = new
         result_authors[start:end] = [me] * len(new)
     return Merged(result, result_authors)
-
