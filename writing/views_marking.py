@@ -19,12 +19,20 @@ from .models import Mark
 from .views_text import carried_marks
 
 
+def _latest_number(text):
+    return text.drafts.order_by("-number").values_list("number", flat=True).first()
+
+
 def _usable_kinds(text, classroom):
     return legend.in_use_for(legend.legend_of(classroom), list(text.authors.all()))
 
 
 def _page(request, text, draft, classroom, mark_form=None, give_back_form=None, status=200):
-    may_mark = rules.may_mark(request.user, text.assignment, classroom)
+    drafts = list(text.drafts.order_by("number"))
+    # Marks go on the latest draft; earlier ones are kept as they were given back.
+    may_mark = rules.may_mark(request.user, text.assignment, classroom) and (
+        draft.number == drafts[-1].number
+    )
     marks = list(draft.marks.select_related("error_type", "marked_by"))
     for mark in marks:
         mark.css = legend.css_class_of(mark.error_type)
@@ -54,7 +62,8 @@ def _page(request, text, draft, classroom, mark_form=None, give_back_form=None, 
         "previous": previous,
         "dealt": dealt,
         "writers": workshop.authors_by_id([draft]),
-        "drafts": list(text.drafts.order_by("number")),
+        "drafts": drafts,
+        "several_authors": len(text.authors.all()) > 1,
         "recording_max_seconds": max_seconds,
         "recording_max_minutes": max_seconds // 60,
     }
@@ -73,6 +82,9 @@ def mark_add(request, text_id, number):
     text, draft, classroom = draft_or_404(request.user, text_id, number)
     if not rules.may_mark(request.user, text.assignment, classroom):
         raise Http404
+    if draft.number != _latest_number(text):
+        messages.error(request, _("A newer draft was handed in since: mark that one."))
+        return redirect("writing:draft", text_id=text.pk, number=draft.number)
     form = MarkForm(request.POST, kinds=_usable_kinds(text, classroom))
     if not form.is_valid():
         messages.error(request, _("Choose some words, then a kind of mark."))
@@ -118,7 +130,7 @@ def give_back(request, text_id, number):
     ready = request.POST.get("action") == "ready"
     if ready and not rules.is_teacher(request.user, classroom):
         raise Http404  # an assistant marks; the teacher says when a text is ready
-    if draft.number != text.drafts.order_by("-number").values_list("number", flat=True).first():
+    if draft.number != _latest_number(text):
         messages.error(request, _("A newer draft was handed in since: give that one back."))
         return redirect("writing:draft", text_id=text.pk, number=draft.number)
     form = GiveBackForm(request.POST, request.FILES)

@@ -100,6 +100,7 @@ def _page(request, text, classroom, form, conflict=None, status=200):
         "text_max_length": TEXT_MAX_LENGTH,
         "writers": workshop.authors_by_id([text]),
         "paragraphs": marked_text.cut(text.body, (), text.paragraph_authors),
+        "several_authors": len(text.authors.all()) > 1,
     }
     context.update(_marked_context(request, text, classroom))
     return render(request, "writing/text.html", context, status=status)
