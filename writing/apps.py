@@ -16,6 +16,7 @@ class WritingConfig(AppConfig):
                 "writing.WritingAssignmentPage",
                 icon="pencil",
                 prepare_cards=cards.prepare_cards,
+                wall_annotations=cards.wall_annotations,
                 to_review=cards.to_review,
                 drafts=cards.drafts,
                 new_url=cards.new_url,

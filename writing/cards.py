@@ -5,15 +5,17 @@ Each list is read in one query per class, whatever its number of texts."""
 
 from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef, Value
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from classrooms.models import Membership
+from classrooms.aggregates import json_rows, rows_of
+from classrooms.models import Membership, PupilGroup
 from classrooms.person import person_of
 
 from . import rules
-from .models import Draft, Text, TextStatus
+from .models import Draft, Text, TextStatus, WritingAssignmentPage
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,35 @@ class Item:
         return self.url
 
 
+def wall_annotations():
+    """For whom each assignment is set (rules.is_for), read by the wall's own query: the
+    pupils it is set for, directly or through one of its groups, the same for every reader."""
+    through = WritingAssignmentPage.assigned_pupils.through
+    pupils = through.objects.filter(writingassignmentpage_id=OuterRef("pk"))
+    groups = WritingAssignmentPage.assigned_groups.through.objects.filter(
+        writingassignmentpage_id=OuterRef("pk")
+    )
+    group_pupils = PupilGroup.pupils.through.objects.filter(
+        pupilgroup__writing_assignments=OuterRef("pk")
+    ).annotate(everything=Value(1))
+    return {
+        "card_for_pupils": Exists(pupils),
+        "card_for_groups": Exists(groups),
+        "card_pupil_rows": json_rows(pupils, "writingassignmentpage_id", id="user_id"),
+        "card_group_pupil_rows": json_rows(group_pupils, "everything", id="user_id"),
+    }
+
+
+def _is_for(assignment, user) -> bool:
+    """rules.is_for(assignment, the person), from the wall's annotations: no query."""
+    if not hasattr(assignment, "card_for_pupils"):
+        return rules.is_for(assignment, user)
+    if not (assignment.card_for_pupils or assignment.card_for_groups):
+        return True
+    rows = rows_of(assignment.card_pupil_rows) + rows_of(assignment.card_group_pupil_rows)
+    return any(row["id"] == user.pk for row in rows)
+
+
 def prepare_cards(assignments, request):
     """Hide from a pupil of the class the assignments set for other pupils or groups."""
     user = request.user
@@ -52,7 +83,7 @@ def prepare_cards(assignments, request):
     }
     for assignment in assignments:
         in_class = assignment.path[: -Page.steplen] in pupil_of
-        assignment.card_hidden = in_class and not rules.is_for(assignment, user)
+        assignment.card_hidden = in_class and not _is_for(assignment, user)
 
 
 def _texts_of_class(classroom):

@@ -321,3 +321,19 @@ def test_a_published_text_is_rewritten_from_its_blog_entry(client, world):
     latest = entry.get_latest_revision_as_object()
     assert "au bord de la mare" in latest.body.raw_data[0]["value"]
     assert BlogEntryPage.objects.count() == 1  # the same entry, a new version for the teacher
+
+
+def test_an_assignment_for_one_group_is_hidden_from_the_other_pupils(client, world):
+    ines = factories.UserFactory(username="ines", first_name="Inès", last_name="Bah")
+    factories.MembershipFactory(user=ines, classroom=world.classroom, role=Membership.Role.PUPIL)
+    herons = PupilGroup.objects.create(classroom=world.classroom, name="Les hérons")
+    herons.pupils.set([ines])
+    assignment = set_assignment(client, world, groups=[herons.pk], topics="")
+    client.force_login(ines)
+    assert "Les animaux de la mare" in client.get(world.classroom.url).content.decode()
+    assert client.get(assignment.url).status_code == 200
+    client.force_login(world.pupil)
+    assert "Les animaux de la mare" not in client.get(world.classroom.url).content.decode()
+    assert client.get(assignment.url).status_code == 404
+    start = client.post(reverse("writing:start", kwargs={"assignment_id": assignment.pk}))
+    assert start.status_code == 404 and not Text.objects.exists()
