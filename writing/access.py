@@ -13,6 +13,14 @@ from . import rules
 from .models import Draft, Text, WritingAssignmentPage
 
 
+def number(value) -> int:
+    """A posted id as a number (0, which names nothing, when it is not one)."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
 def classroom_or_404(user, classroom_id) -> ClassroomPage:
     classroom = ClassroomPage.objects.filter(pk=classroom_id).first()
     if classroom is None or not can_view_classroom(user, classroom):

@@ -2,6 +2,7 @@
 topics, and gathering several texts into one."""
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,7 +15,7 @@ from classrooms import uploads
 from classrooms.models import PupilGroup
 
 from . import rules, workshop
-from .access import assignment_or_404, classroom_or_404
+from .access import assignment_or_404, classroom_or_404, number
 from .forms import AssignmentForm
 from .models import Text, Topic, WritingAssignmentPage
 
@@ -115,8 +116,11 @@ def assign_topic(request, assignment_id):
     assignment, classroom = assignment_or_404(request.user, assignment_id)
     if not rules.may_set(request.user, classroom):
         raise Http404
-    topic = Topic.objects.filter(assignment=assignment, pk=request.POST.get("topic") or 0).first()
-    pupil = workshop.pupils_of(classroom, list(_people(request.POST.get("pupil"))))
+    topic = Topic.objects.filter(
+        assignment=assignment, pk=number(request.POST.get("topic"))
+    ).first()
+    people = get_user_model().objects.filter(pk=number(request.POST.get("pupil")))
+    pupil = workshop.pupils_of(classroom, list(people))
     if topic is None or not pupil:
         raise Http404
     text = workshop.start_text(assignment, pupil[0])
@@ -125,12 +129,6 @@ def assign_topic(request, assignment_id):
     text.save(update_fields=["topic", "title"])
     messages.success(request, _("“%(topic)s” is given.") % {"topic": topic.title})
     return redirect(assignment.get_url(request))
-
-
-def _people(pk):
-    from django.contrib.auth import get_user_model
-
-    return get_user_model().objects.filter(pk=pk or 0)
 
 
 @login_required
@@ -151,7 +149,9 @@ def gather(request, assignment_id):
         return redirect(assignment.get_url(request))
     group = None
     if request.POST.get("group"):
-        group = PupilGroup.objects.filter(classroom=classroom, pk=request.POST["group"]).first()
+        group = PupilGroup.objects.filter(
+            classroom=classroom, pk=number(request.POST["group"])
+        ).first()
         if group is None:
             raise Http404
     gathered = workshop.gather(

@@ -42,7 +42,8 @@ def _page(request, text, draft, classroom, mark_form=None, give_back_form=None, 
     previous = text.drafts.filter(number__lt=draft.number).order_by("-number").first()
     dealt = []
     if previous is not None:
-        for item, mark in carried_marks(previous, draft.body):
+        previous_marks = list(previous.marks.select_related("error_type"))
+        for item, mark in carried_marks(previous, draft.body, previous_marks):
             mark.css = legend.css_class_of(mark.error_type)
             dealt.append({"mark": mark, "dealt_with": item.dealt_with, "state": item.state})
     max_seconds = recording_limits("audio")[0]

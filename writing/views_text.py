@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from submissions import drafts as local_drafts
 
 from . import legend, marked_text, paragraph_merge, rules, text_changes, workshop
-from .access import assignment_or_404, text_or_404
+from .access import assignment_or_404, number, text_or_404
 from .forms import TextForm
 from .models import TEXT_MAX_LENGTH, Topic
 
@@ -26,9 +26,8 @@ def last_marked_draft(text):
     return text.drafts.exclude(marked_at=None).order_by("-number").first()
 
 
-def carried_marks(draft, body):
+def carried_marks(draft, body, marks):
     """The marks of `draft` placed on the working copy `body`, each with what became of it."""
-    marks = list(draft.marks.select_related("error_type"))
     by_position = {(m.start, m.end, m.error_type_id): m for m in marks}
     carried = text_changes.carry_marks(
         draft.body,
@@ -48,7 +47,9 @@ def start(request, assignment_id):
         raise Http404
     topic = None
     if request.POST.get("topic"):
-        topic = Topic.objects.filter(assignment=assignment, pk=request.POST["topic"]).first()
+        topic = Topic.objects.filter(
+            assignment=assignment, pk=number(request.POST["topic"])
+        ).first()
         if topic is None:
             raise Http404
     try:
@@ -59,7 +60,7 @@ def start(request, assignment_id):
     return redirect("writing:text", text_id=text.pk)
 
 
-def _marked_context(request, text, classroom):
+def _marked_context(text, classroom):
     """The last marked draft with its marks and the legend, for the pupil rewriting."""
     draft = last_marked_draft(text)
     if draft is None:
@@ -69,7 +70,7 @@ def _marked_context(request, text, classroom):
     for mark in marks:
         mark.css = legend.css_class_of(mark.error_type)
     carried = []
-    for item, mark in carried_marks(draft, text.body):
+    for item, mark in carried_marks(draft, text.body, marks):
         carried.append({"mark": mark, "state": item.state, "dealt_with": item.dealt_with})
     used = {mark.error_type_id for mark in marks}
     return {
@@ -102,7 +103,7 @@ def _page(request, text, classroom, form, conflict=None, status=200):
         "paragraphs": marked_text.cut(text.body, (), text.paragraph_authors),
         "several_authors": len(text.authors.all()) > 1,
     }
-    context.update(_marked_context(request, text, classroom))
+    context.update(_marked_context(text, classroom))
     return render(request, "writing/text.html", context, status=status)
 
 

@@ -114,6 +114,7 @@ def test_the_whole_loop_from_assignment_to_blog(client, world):
     page = client.get(reverse("writing:text", kwargs={"text_id": text.pk})).content.decode()
     assert "Bravo pour le verbe sauter" in page and "regarde le verbe" in page
     assert "Conjugaison" in page and "ink--blue" in page
+    assert page.count("pas encore changé") == 4  # the four marks to deal with (not the praise)
     second = (
         "La grenouille saute dans l'eau. Elle mange des mouches.\n"
         "Elle chante le soir. Il fait nuit."
