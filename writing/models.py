@@ -314,8 +314,10 @@ class Mark(models.Model):
     """A passage of a draft marked by the teacher: where it is, which kind, and a hint."""
 
     draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="marks")
+    # RESTRICT, not PROTECT: a kind in use is never deleted alone, but deleting the class
+    # deletes its legend with the marks (through its assignments, texts and drafts).
     error_type = models.ForeignKey(
-        ErrorType, on_delete=models.PROTECT, related_name="marks", verbose_name=_("kind")
+        ErrorType, on_delete=models.RESTRICT, related_name="marks", verbose_name=_("kind")
     )
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()

@@ -181,8 +181,10 @@ def compare(request, text_id):
     if text.body and (not drafts or drafts[-1].body != text.body):
         versions.append((0, text.body))  # 0: the text as it is now
     bodies = dict(versions)
+    # One version only (draft 1 handed in, unchanged since): it is shown against itself,
+    # rather than a 404 behind the text page's "Compare" button.
     try:
-        first = int(request.GET.get("de", versions[-2][0] if len(versions) > 1 else -1))
+        first = int(request.GET.get("de", versions[-2:][0][0] if versions else -1))
         second = int(request.GET.get("a", versions[-1][0] if versions else -1))
     except ValueError:
         raise Http404 from None

@@ -18,6 +18,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
@@ -28,6 +29,8 @@ from comments import services as comment_services
 from comments.models import Partnership
 from pages.models import NewsIndexPage, NewsPage, SchoolStaff
 from tests import factories
+from writing import legend
+from writing.models import Draft, Mark, Text, TextStatus, Topic
 
 from .matrix import (
     ADMIN,
@@ -71,6 +74,7 @@ class Target:
     waiting_comment_id: int | None = None  # comments only: the one to moderate
     account_id: int | None = None  # accounts only: the parent a roster acts on
     classroom_id: int | None = None  # accounts only: the roster's class
+    text_id: int | None = None  # texts of the writing workshop only
 
     @property
     def is_page(self):
@@ -169,6 +173,8 @@ def build_matrix_world():
     )
     exercise = factories.ExercisePageFactory(parent=classroom, title="Les additions jusqu’à 20")
     exercise.save_revision().publish()
+    assignment, shared_assignment = writing_assignments(classroom)
+    text, shared_text = writing_texts(classroom, assignment, shared_assignment, users)
     # Before the draft: the admin's page types report names the last edited entry.
     foreign, shown_elsewhere = show_elsewhere(classroom, other_classroom, school)
     # An entry shared with the school once a sentence was taken out, rewritten since
@@ -227,6 +233,9 @@ def build_matrix_world():
         page_target("blog_entry", entry),
         page_target("draft_entry", draft),
         page_target("exercise", exercise),
+        page_target("writing_assignment", assignment),
+        text_target("writing_text", text),
+        text_target("shared_writing_text", shared_text),
         file_target(
             "class_image",
             image.file.url,
@@ -310,6 +319,76 @@ def build_matrix_world():
         name: edit_form_data(admin, target) for name, target in targets.items() if target.is_page
     }
     return MatrixWorld(users=users, targets=targets, edit_forms=edit_forms)
+
+
+def writing_assignments(classroom):
+    """An assignment its assistants may not mark (a matrix object), one they may mark."""
+    assignments = []
+    for title, assistants_may_mark in (
+        ("Les animaux de la mare", False),
+        ("Le héron du marais", True),
+    ):
+        assignment = factories.WritingAssignmentPageFactory(
+            parent=classroom, title=title, assistants_may_mark=assistants_may_mark
+        )
+        Topic.objects.create(assignment=assignment, title=f"Sujet : {title.lower()}")
+        assignment.save_revision().publish()
+        assignments.append(assignment)
+    return assignments
+
+
+# Draft 1 of both texts, marked on "mouche"; the first text is rewritten since.
+DRAFT = "La grenouille saute dans l'eau.\n\nElle mange des mouche."
+REWRITTEN = "La grenouille saute dans l'eau.\n\nElle mange des mouches."
+
+
+def writing_texts(classroom, assignment, shared_assignment, users):
+    """The pupil's text given back to rewrite, and one handed in and shared with parents."""
+    kinds = legend.legend_of(classroom)
+    spelling = next(kind for kind in kinds if not kind.praise)
+    texts = []
+    for on, title, body, status, shared in (
+        (assignment, "Le secret de la grenouille", REWRITTEN, TextStatus.TO_REWRITE, False),
+        (shared_assignment, "La chanson du héron", DRAFT, TextStatus.HANDED_IN, True),
+    ):
+        text = Text.objects.create(
+            assignment=on,
+            topic=on.topics.first(),
+            title=title,
+            body=body,
+            status=status,
+            shared_with_parents=shared,
+        )
+        text.authors.set([users[PUPIL]])
+        given_back = status == TextStatus.TO_REWRITE
+        draft = Draft.objects.create(
+            text=text,
+            number=1,
+            body=DRAFT,
+            handed_in_by=users[PUPIL],
+            marked_by=users[TEACHER] if given_back else None,
+            marked_at=timezone.now() if given_back else None,
+        )
+        start = DRAFT.index("mouche")
+        Mark.objects.create(
+            draft=draft,
+            error_type=spelling,
+            start=start,
+            end=start + len("mouche"),
+            quote="mouche",
+            marked_by=users[TEACHER],
+        )
+        texts.append(text)
+    return texts
+
+
+def text_target(name, text):
+    return Target(
+        name,
+        url=reverse("writing:text", kwargs={"text_id": text.pk}),
+        title=text.title,
+        text_id=text.pk,
+    )
 
 
 def other_class_files(other_classroom):

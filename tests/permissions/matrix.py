@@ -62,12 +62,20 @@ SCHOOL_EDITORS = frozenset({DIRECTOR, ADMIN})
 ADMIN_OUTSIDERS = ADMIN_USERS - CLASS_EDITORS
 
 # Objects, all in class A1 except the public image (in school A's own collection).
-CLASS_PAGES = ["class_space", "blog_entry", "draft_entry", "exercise"]
+CLASS_PAGES = ["class_space", "blog_entry", "draft_entry", "exercise", "writing_assignment"]
 OBJECTS = {
     "class_space": "the ClassroomPage of the class",
     "blog_entry": "a published BlogEntryPage of the class",
     "draft_entry": "a BlogEntryPage never published, with a saved revision",
     "exercise": "a published ExercisePage of the class",
+    "writing_assignment": "a published WritingAssignmentPage of the class, with a topic, set for "
+    "the whole class; its assistants may not mark",
+    # The writing workshop (writing/): texts of the class's pupil, each with draft 1 handed
+    # in and carrying one mark (of the class's colour code).
+    "writing_text": "a text of the class's pupil for that assignment, given back to rewrite "
+    "(rewritten since draft 1), not shared with the parents",
+    "shared_writing_text": "a text of the class's pupil, handed in (as draft 1) and shared with "
+    "the parents, for another assignment whose assistants may mark",
     "class_image": "a Wagtail image in the class's collection, at its /media/original_images/ URL",
     "class_rendition": "a rendition (width-100) of that image, at its /media/images/ URL",
     "class_document": "a Wagtail document in the class's collection, at document.url",
@@ -114,7 +122,8 @@ ACTIONS = {
     "write": "GET /classes/<class id>/ecrire/: the editor of a new entry",
     "front_edit": "GET /classes/articles/<id>/modifier/: the editor of an existing entry",
     "review": "GET /classes/articles/<id>/relire/: the teacher's review",
-    "share": "POST /classes/articles/<id>/lecteurs/ visibility=school: who can read it",
+    "share": "POST /classes/articles/<id>/lecteurs/ visibility=school: who can read it; "
+    "of a text, POST /ecrits/textes/<id>/parents/: shown to the parents, or no longer",
     "feed": "GET the person's own private RSS address of the class (a made-up one if anonymous)",
     # Comments (comments/urls.py).
     "comment_view": "GET the entry's page: the published comment's words are in it",
@@ -123,6 +132,20 @@ ACTIONS = {
     # A new password hands the account over: the roster's one click and the login cards.
     "reset_password": "POST /ecole/classe/<class id>/comptes/<id>/mot-de-passe/",
     "login_card": "POST /ecole/classe/<class id>/cartes/ kind=parents account=<id>",
+    # The writing workshop (writing/urls.py, at /ecrits/). Allowed: 200 naming the object
+    # (a GET) or 302 with the change made (a POST); refused like the class's pages: anonymous
+    # visitors to the login, everyone else 404, and nothing changed.
+    "set_assignment": "GET /ecrits/classes/<class id>/nouveau/: the form of a new assignment",
+    "legend": "GET /ecrits/classes/<class id>/code-couleur/: the class's colour code",
+    "class_progress": "GET /ecrits/classes/<class id>/progres/: the class's marks per kind",
+    "class_progress_csv": "GET /ecrits/classes/<class id>/progres.csv: the same, as CSV "
+    "(allowed: it lists the class's pupil)",
+    "pupil_progress": "GET /ecrits/classes/<class id>/eleves/<the class's pupil>/progres/",
+    "text_view": "GET /ecrits/textes/<id>/: the text, its drafts and marks",
+    "text_save": "POST /ecrits/textes/<id>/ a new paragraph from the text's current version",
+    "draft_view": "GET /ecrits/textes/<id>/brouillons/1/: draft 1 with its marks",
+    "compare": "GET /ecrits/textes/<id>/comparer/: two versions compared word by word",
+    "mark": "POST /ecrits/textes/<id>/brouillons/1/marques/: a mark on a word of draft 1",
 }
 # The blog's readers and writers: the class's audience and the members of partner classes.
 BLOG_READERS = CLASS_AUDIENCE | {PUPIL_PARTNER_CLASS}
@@ -153,6 +176,21 @@ FAMILY_OF_TWO_SCHOOLS = PORTAL_ADMIN_ONLY
 # to the class, as they read the entry then, never a draft.
 VERSION_READERS = frozenset({PUPIL, ASSISTANT, TEACHER, DIRECTOR, ADMIN})
 PUBLISHED_VERSION_READERS = VERSION_READERS | {PARENT}
+
+# The writing workshop (writing/rules.py). A text is read by its authors and the class's
+# staff (teachers, assistants, the director); by its authors' parents once shared with them.
+TEXT_READERS = frozenset({PUPIL, TEACHER, ASSISTANT, DIRECTOR, ADMIN})
+SHARED_TEXT_READERS = TEXT_READERS | {PARENT}
+# Its authors write it while it is theirs (being written, or to rewrite); the class's
+# teachers at any time before it is published.
+TEXT_WRITERS = frozenset({PUPIL, TEACHER, ADMIN})
+# Assignments, the colour code, marks and sharing with parents: the class's teachers; its
+# assistants mark too when the assignment lets them.
+WRITING_TEACHERS = frozenset({TEACHER, ADMIN})
+WRITING_MARKERS_WITH_ASSISTANTS = WRITING_TEACHERS | {ASSISTANT}
+# Progress: the class's staff everyone's; a pupil their own, a parent their child's.
+WRITING_STAFF = frozenset({TEACHER, ASSISTANT, DIRECTOR, ADMIN})
+PUPIL_PROGRESS_READERS = WRITING_STAFF | {PUPIL, PARENT}
 
 # fmt: off
 RULES = [
@@ -187,6 +225,13 @@ RULES = [
     ("exercise",             "delete",      CLASS_EDITORS),
     ("exercise",             "chooser",     CLASS_EDITORS),
     ("exercise",             "bulk_action", CLASS_EDITORS),
+    ("writing_assignment",   "view",        CLASS_AUDIENCE),
+    ("writing_assignment",   "preview",     CLASS_EDITORS),
+    ("writing_assignment",   "edit",        CLASS_EDITORS),
+    ("writing_assignment",   "publish",     CLASS_EDITORS),
+    ("writing_assignment",   "delete",      CLASS_EDITORS),
+    ("writing_assignment",   "chooser",     CLASS_EDITORS),
+    ("writing_assignment",   "bulk_action", CLASS_EDITORS),
     ("class_image",          "view",        CLASS_AUDIENCE),
     ("class_image",          "bulk_action", CLASS_EDITORS),
     ("class_rendition",      "view",        CLASS_AUDIENCE),
@@ -224,6 +269,25 @@ RULES = [
     ("foreign_video",        "view",        OTHER_CLASS_AUDIENCE),
     # A public page outside the class never makes its file public.
     ("class_image_on_school_page", "view",  CLASS_AUDIENCE),
+    # The writing workshop: the class's pages of it, then its texts.
+    ("class_space",          "set_assignment",     WRITING_TEACHERS),
+    ("class_space",          "legend",             WRITING_TEACHERS),
+    ("class_space",          "class_progress",     WRITING_STAFF),
+    ("class_space",          "class_progress_csv", WRITING_STAFF),
+    ("class_space",          "pupil_progress",     PUPIL_PROGRESS_READERS),
+    ("writing_text",         "text_view",   TEXT_READERS),
+    ("writing_text",         "text_save",   TEXT_WRITERS),
+    ("writing_text",         "draft_view",  TEXT_READERS),
+    ("writing_text",         "compare",     TEXT_READERS),
+    ("writing_text",         "mark",        WRITING_TEACHERS),
+    ("writing_text",         "share",       WRITING_TEACHERS),
+    ("shared_writing_text",  "text_view",   SHARED_TEXT_READERS),
+    # Handed in: no longer its author's to write until it is given back.
+    ("shared_writing_text",  "text_save",   WRITING_TEACHERS),
+    ("shared_writing_text",  "draft_view",  SHARED_TEXT_READERS),
+    ("shared_writing_text",  "compare",     SHARED_TEXT_READERS),
+    ("shared_writing_text",  "mark",        WRITING_MARKERS_WITH_ASSISTANTS),
+    ("shared_writing_text",  "share",       WRITING_TEACHERS),
 ]
 # fmt: on
 

@@ -20,6 +20,7 @@ from classrooms.feeds import feed_token
 from classrooms.models import BlogEntryPage, ClassroomPage
 from comments.models import ClassComment
 from tests.factories import TEST_PASSWORD
+from writing.models import ErrorType, Mark, Text
 
 from .matrix import (
     ACTIONS,
@@ -36,6 +37,7 @@ from .matrix import (
     OBJECTS,
     PARENT_OTHER_CLASS,
     PENDING_OBJECTS,
+    PUPIL,
     PUPIL_OTHER_SCHOOL,
     ROLES,
     TEACHER,
@@ -268,10 +270,127 @@ def check_new_password(client, cell, target):
         assert response.status_code == 404, response.status_code
 
 
+# The writing workshop (writing/urls.py).
+
+
+def writing_url(name, target, **kwargs):
+    if target.text_id is not None:
+        kwargs["text_id"] = target.text_id
+    else:
+        kwargs["classroom_id"] = target.page_id
+    return reverse(f"writing:{name}", kwargs=kwargs)
+
+
+def check_writing_read(client, cell, target, url):
+    """A text's pages: allowed, 200 naming it; refused, nothing of it even to the class."""
+    response = client.get(url)
+    if cell.allowed:
+        assert response.status_code == 200, (response.status_code, response.get("Location"))
+        assert names(body(response), target.title)
+        return
+    assert_refused_like_a_class_page(cell, target, response, url, audience_may_see=False)
+
+
+def check_writing_change(client, cell, target, url, data, state):
+    """A POST: allowed, 302 and `state()` changed; refused, nothing changed."""
+    before = state()
+    response = client.post(url, data)
+    if cell.allowed:
+        assert response.status_code == 302, (response.status_code, response.content[:2000])
+        assert state() != before, "the change was not made"
+        return
+    assert state() == before, "a refused request changed something"
+    assert_refused_like_a_class_page(cell, target, response, url, audience_may_see=False)
+
+
+def check_progress_csv(client, world, cell, target):
+    url = writing_url("class_progress_csv", target)
+    response = client.get(url)
+    pupil = world.users[PUPIL].get_full_name()
+    if cell.allowed:
+        assert response.status_code == 200, (response.status_code, response.get("Location"))
+        assert response["Content-Type"].startswith("text/csv")
+        assert names(body(response), pupil)
+        return
+    assert not body(response).startswith("\ufeff".encode())
+    assert_refused_like_a_class_page(cell, target, response, url)
+
+
+def exercise_writing_cell(client, world, cell, target):
+    text = Text.objects.get(pk=target.text_id) if target.text_id else None
+    match cell.action:
+        case "set_assignment":
+            check_front_action(client, cell, target, writing_url("assignment_new", target))
+        case "legend" | "class_progress":
+            check_front_action(client, cell, target, writing_url(cell.action, target))
+        case "class_progress_csv":
+            check_progress_csv(client, world, cell, target)
+        case "pupil_progress":
+            url = writing_url("pupil_progress", target, pupil_id=world.users[PUPIL].pk)
+            check_front_action(client, cell, target, url)
+        case "text_view":
+            check_writing_read(client, cell, target, target.url)
+        case "draft_view":
+            check_writing_read(client, cell, target, writing_url("draft", target, number=1))
+        case "compare":
+            check_writing_read(client, cell, target, writing_url("compare", target))
+        case "text_save":
+            data = {
+                "title": text.title,
+                "body": f"{text.body}\n\nÉcrit par {cell.role}.",
+                "base_version": text.version,
+                "base_body": text.body,
+                "action": "save",
+            }
+
+            def version():
+                return Text.objects.get(pk=text.pk).version
+
+            check_writing_change(client, cell, target, target.url, data, version)
+        case "mark":
+            word = "saute"
+            start = text.drafts.get(number=1).body.index(word)
+            kind = ErrorType.objects.filter(
+                classroom_id=text.assignment.get_parent().pk, praise=False
+            ).first()
+            data = {"start": start, "end": start + len(word), "kind": kind.pk, "hint": ""}
+
+            def marks():
+                return Mark.objects.filter(draft__text=text).count()
+
+            url = writing_url("mark_add", target, number=1)
+            check_writing_change(client, cell, target, url, data, marks)
+        case "share":
+            data = {"shared": "0" if text.shared_with_parents else "1"}
+
+            def shared():
+                return Text.objects.get(pk=text.pk).shared_with_parents
+
+            check_writing_change(client, cell, target, writing_url("share", target), data, shared)
+        case _:
+            raise AssertionError(f"no request for the action {cell.action!r}")
+
+
+WRITING_ACTIONS = {
+    "set_assignment",
+    "legend",
+    "class_progress",
+    "class_progress_csv",
+    "pupil_progress",
+    "text_view",
+    "text_save",
+    "draft_view",
+    "compare",
+    "mark",
+}
+
+
 def exercise_cell(client, world, cell):
     target = world.targets[cell.obj]
     entry_url = {"entry_id": target.page_id}
     view_draft = f"/admin/pages/{target.page_id}/view_draft/"
+    if cell.action in WRITING_ACTIONS or target.text_id is not None:
+        return exercise_writing_cell(client, world, cell, target)
     match cell.action:
         case "view" if cell.obj == "draft_entry":
             check_admin_get(client, cell, target, view_draft)
@@ -351,6 +470,8 @@ MISSING_URLS = {
     "class_space": "/ecole-jean-jaures/cm2-qui-n-existe-pas/",
     "blog_entry": "/ecole-jean-jaures/cp-de-mme-durand/article-qui-n-existe-pas/",
     "exercise": "/ecole-jean-jaures/cp-de-mme-durand/exercice-qui-n-existe-pas/",
+    "writing_assignment": "/ecole-jean-jaures/cp-de-mme-durand/ecrit-qui-n-existe-pas/",
+    "writing_text": "/ecrits/textes/999999/",
     "class_image": "/media/original_images/photo-qui-n-existe-pas.png",
     "class_rendition": "/media/images/photo-qui-n-existe-pas.width-100.png",
     "class_document": "/documents/999999/document-qui-n-existe-pas.txt",
