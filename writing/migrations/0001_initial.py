@@ -85,7 +85,7 @@ class Migration(migrations.Migration):
                 ('hint', models.CharField(blank=True, max_length=120, verbose_name='hint')),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('draft', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='marks', to='writing.draft')),
-                ('error_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='marks', to='writing.errortype', verbose_name='kind')),
+                ('error_type', models.ForeignKey(on_delete=django.db.models.deletion.RESTRICT, related_name='marks', to='writing.errortype', verbose_name='kind')),
                 ('marked_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
