@@ -14,7 +14,7 @@ class WritingConfig(AppConfig):
         activities.register(
             activities.Activity(
                 "writing.WritingAssignmentPage",
-                icon="pencil",
+                icon="page",
                 prepare_cards=cards.prepare_cards,
                 wall_annotations=cards.wall_annotations,
                 to_review=cards.to_review,

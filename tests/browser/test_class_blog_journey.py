@@ -181,7 +181,7 @@ def test_pupil_writes_teacher_sends_back_then_publishes_and_a_parent_listens(
         log_in(teacher_tab, people.teacher.username)
         expect(teacher_tab).to_have_url(re.compile(r"/compte/mes-espaces/$"))
         teacher_tab.get_by_role("main").get_by_role("link", name="CE1 de Mme Durand").click()
-        waiting = teacher_tab.get_by_role("region", name="1 article vous attend")
+        waiting = teacher_tab.get_by_role("region", name="1 travail vous attend")
         expect(waiting).to_be_visible()
         waiting.get_by_role("link", name=TITLE).click()
         expect(teacher_tab).to_have_url(re.compile(r"/classes/articles/\d+/relire/$"))
@@ -231,7 +231,7 @@ def test_pupil_writes_teacher_sends_back_then_publishes_and_a_parent_listens(
 
         # --- The teacher publishes it for the class ------------------------------------
         teacher_tab.goto(class_url)
-        waiting = teacher_tab.get_by_role("region", name="1 article vous attend")
+        waiting = teacher_tab.get_by_role("region", name="1 travail vous attend")
         waiting.get_by_role("link", name=TITLE).click()
         expect(teacher_tab).to_have_url(review_url)
         expect(teacher_tab.locator(".entry__body")).to_contain_text(CORRECTION.strip())

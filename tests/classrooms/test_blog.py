@@ -69,7 +69,7 @@ def test_the_whole_round_trip_send_back_correct_publish(client, world):
 
     client.force_login(world.teacher)
     wall = client.get(world.classroom.url).content.decode()
-    assert "1 article vous attend" in wall and review_url(entry) in wall
+    assert "1 travail vous attend" in wall and review_url(entry) in wall
     response = client.post(review_url(entry), {"action": "send_back", "note": ""})
     assert response.status_code == 200
     assert "Écrivez une remarque" in response.content.decode()
