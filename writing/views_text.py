@@ -70,6 +70,7 @@ def _marked_context(request, text, classroom):
         mark.css = legend.css_class_of(mark.error_type)
     carried = []
     for item, mark in carried_marks(draft, text.body):
+        mark.css = legend.css_class_of(mark.error_type)
         carried.append({"mark": mark, "state": item.state, "dealt_with": item.dealt_with})
     used = {mark.error_type_id for mark in marks}
     return {
