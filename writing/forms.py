@@ -150,7 +150,7 @@ class MarkForm(forms.Form):
     kind = forms.ModelChoiceField(label=_("Kind"), queryset=ErrorType.objects.none())
     start = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
     end = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
-    hint = forms.CharField(label=_("A hint (optional)"), max_length=120, required=False)
+    hint = forms.CharField(label=_("A hint"), max_length=120, required=False)
 
     def __init__(self, *args, kinds, **kwargs):
         super().__init__(*args, **kwargs)
