@@ -53,7 +53,9 @@ class Activity:
     user)` where their "new" button leads in the front end ("" if they may not add one),
     and `new_label` what that button says.
     `wall_annotations()` gives expressions (on the page's id, as OuterRef("pk")) that the
-    wall adds to its one query. The wall's pages are shared by every reader of the class
+    wall adds to its one query, over the pages of every activity: their names must be
+    the activity's own (the writing workshop's start with "writing_"), or one activity's
+    would silently replace another's. The wall's pages are shared by every reader of the class
     (classrooms/wall.py): annotations and `share_cards(pages)` (what the cards show that is
     the same for everyone: photos, authors) say nothing of the person reading, and their
     results are kept with the pages; `prepare_cards(pages, request)` is where a card

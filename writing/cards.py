@@ -46,7 +46,9 @@ class Item:
 
 def wall_annotations():
     """For whom each assignment is set (rules.is_for), read by the wall's own query: the
-    pupils it is set for, directly or through one of its groups, the same for every reader."""
+    pupils it is set for, directly or through one of its groups, the same for every reader.
+    The wall adds every activity's annotations to one query over all its pages: the names
+    are the app's own, never an other activity's ("card_for_pupils" is the exercises')."""
     through = WritingAssignmentPage.assigned_pupils.through
     pupils = through.objects.filter(writingassignmentpage_id=OuterRef("pk"))
     groups = WritingAssignmentPage.assigned_groups.through.objects.filter(
@@ -56,20 +58,20 @@ def wall_annotations():
         pupilgroup__writing_assignments=OuterRef("pk")
     ).annotate(everything=Value(1))
     return {
-        "card_for_pupils": Exists(pupils),
-        "card_for_groups": Exists(groups),
-        "card_pupil_rows": json_rows(pupils, "writingassignmentpage_id", id="user_id"),
-        "card_group_pupil_rows": json_rows(group_pupils, "everything", id="user_id"),
+        "writing_for_pupils": Exists(pupils),
+        "writing_for_groups": Exists(groups),
+        "writing_pupil_rows": json_rows(pupils, "writingassignmentpage_id", id="user_id"),
+        "writing_group_pupil_rows": json_rows(group_pupils, "everything", id="user_id"),
     }
 
 
 def _is_for(assignment, user) -> bool:
     """rules.is_for(assignment, the person), from the wall's annotations: no query."""
-    if not hasattr(assignment, "card_for_pupils"):
+    if not hasattr(assignment, "writing_for_pupils"):
         return rules.is_for(assignment, user)
-    if not (assignment.card_for_pupils or assignment.card_for_groups):
+    if not (assignment.writing_for_pupils or assignment.writing_for_groups):
         return True
-    rows = rows_of(assignment.card_pupil_rows) + rows_of(assignment.card_group_pupil_rows)
+    rows = rows_of(assignment.writing_pupil_rows) + rows_of(assignment.writing_group_pupil_rows)
     return any(row["id"] == user.pk for row in rows)
 
 
