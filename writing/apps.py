@@ -8,8 +8,9 @@ class WritingConfig(AppConfig):
 
     def ready(self):
         from classrooms import activities
+        from notifications import kinds
 
-        from . import cached_texts, cards
+        from . import cached_texts, cards, notices
 
         activities.register(
             activities.Activity(
@@ -24,3 +25,5 @@ class WritingConfig(AppConfig):
             )
         )
         cached_texts.watch()
+        for kind in notices.notification_kinds():
+            kinds.register(kind)

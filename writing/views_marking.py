@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from classrooms.uploads import clean_recording, recording_limits
 
-from . import legend, marked_text, rules, workshop
+from . import legend, marked_text, notices, rules, workshop
 from .access import draft_or_404
 from .forms import GiveBackForm, MarkForm
 from .models import Mark
@@ -153,6 +153,7 @@ def give_back(request, text_id, number):
     workshop.give_back(
         draft, request.user, comment=form.cleaned_data["comment"], recording=recording, ready=ready
     )
+    notices.given_back(text, ready)
     if ready:
         messages.success(request, _("The text is ready: its authors can publish it."))
     else:

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from submissions import drafts as local_drafts
 
-from . import legend, marked_text, paragraph_merge, rules, text_changes, workshop
+from . import legend, marked_text, notices, paragraph_merge, rules, text_changes, workshop
 from .access import assignment_or_404, number, text_or_404
 from .forms import TextForm
 from .models import TEXT_MAX_LENGTH, Topic
@@ -153,7 +153,8 @@ def text_view(request, text_id):
         return _page(request, text, classroom, TextForm(again), conflict=text, status=409)
     merged = paragraph_merge.normal_text(data["body"]) != saved.body
     if request.POST.get("action") == "hand_in" and saved.body:
-        workshop.hand_in(saved, request.user)
+        draft = workshop.hand_in(saved, request.user)
+        notices.handed_in(saved, draft, classroom, request.user)
         messages.success(
             request, _("Your text is handed in. Your teacher will read it. Well done!")
         )

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from classrooms.models import BlogEntryPage, Membership, PupilGroup
+from notifications.models import Notification
 from tests import factories
 from writing.models import Draft, ErrorType, Mark, Text, TextStatus, WritingAssignmentPage
 
@@ -82,6 +83,8 @@ def test_the_whole_loop_from_assignment_to_blog(client, world):
     draft = Draft.objects.get(text=text)
     text.refresh_from_db()
     assert draft.number == 1 and text.status == TextStatus.HANDED_IN
+    told = Notification.objects.get(recipient=world.teacher, kind="writing_handed_in")
+    assert told.url == reverse("writing:draft", kwargs={"text_id": text.pk, "number": 1})
 
     client.force_login(world.teacher)
     client.get(reverse("writing:draft", kwargs={"text_id": text.pk, "number": 1}))
@@ -109,6 +112,7 @@ def test_the_whole_loop_from_assignment_to_blog(client, world):
     )
     text.refresh_from_db()
     assert text.status == TextStatus.TO_REWRITE
+    assert Notification.objects.filter(recipient=world.pupil, kind="writing_to_rewrite").exists()
 
     client.force_login(world.pupil)
     page = client.get(reverse("writing:text", kwargs={"text_id": text.pk})).content.decode()
