@@ -21,7 +21,7 @@ Pure Python: no database, nothing translated.
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from enum import StrEnum
 
@@ -57,6 +57,13 @@ class Piece:
 
     change: Change
     text: str
+    # What separates it from the piece before, as a page shows it: nothing (a full stop
+    # after a word), a space, or a new paragraph ("\n").
+    gap: str = field(default=" ", compare=False)
+
+    @property
+    def starts_paragraph(self) -> bool:
+        return self.gap == "\n"
 
 
 def _opcodes(before: list[Word], after: list[Word]):
@@ -69,21 +76,47 @@ def _joined(text: str, run: list[Word]) -> str:
     return text[run[0].start : run[-1].end] if run else ""
 
 
+def _gap(text: str, run: list[Word], index: int) -> str:
+    """What stands in `text` before the word `index` of `run`: "", " " or "\n"."""
+    if index == 0:
+        return ""
+    between = text[run[index - 1].end : run[index].start]
+    return "\n" if "\n" in between else (" " if between else "")
+
+
 def compare(before: str, after: str) -> list[Piece]:
     """The words of both drafts in reading order, each piece saying whether it is in both,
     only in the first (removed) or only in the second (added). A replaced passage is its
-    removed words followed by its added ones."""
+    removed words followed by its added ones; a new paragraph of the second draft that
+    begins with a replaced passage begins before its removed words."""
     before, after = unicodedata.normalize("NFC", before), unicodedata.normalize("NFC", after)
     old, new = words(before), words(after)
     pieces = []
     for tag, i1, i2, j1, j2 in _opcodes(old, new):
         if tag == "equal":
-            pieces.append(Piece(Change.SAME, _joined(after, new[j1:j2])))
+            pieces += _pieces(Change.SAME, after, new, j1, j2)
             continue
-        if i2 > i1:
-            pieces.append(Piece(Change.REMOVED, _joined(before, old[i1:i2])))
-        if j2 > j1:
-            pieces.append(Piece(Change.ADDED, _joined(after, new[j1:j2])))
+        removed = _pieces(Change.REMOVED, before, old, i1, i2)
+        added = _pieces(Change.ADDED, after, new, j1, j2)
+        if removed and added:
+            if added[0].gap == "\n":
+                # The second draft starts a paragraph here: the words it replaced open it.
+                removed[0] = Piece(removed[0].change, removed[0].text, "\n")
+            added[0] = Piece(added[0].change, added[0].text, " ")  # beside what it replaced
+        pieces += removed + added
+    return pieces
+
+
+def _pieces(change: Change, text: str, run: list[Word], first: int, last: int) -> list[Piece]:
+    """Pieces for the words first..last of `text`, one per paragraph they cross."""
+    pieces, start = [], first
+    for index in range(first, last + 1):
+        if index == last or (index > start and _gap(text, run, index) == "\n"):
+            if index > start:
+                pieces.append(
+                    Piece(change, _joined(text, run[start:index]), _gap(text, run, start))
+                )
+            start = index
     return pieces
 
 

@@ -51,7 +51,11 @@ def test_compare_shows_the_words_that_went_and_came_in_reading_order():
 def test_compare_ignores_spacing_and_line_breaks():
     pieces = compare("Le chat  dort.", "Le chat\ndort .")
 
-    assert [(p.change, p.text) for p in pieces] == [(Change.SAME, "Le chat\ndort .")]
+    # Nothing changed; the line break of the second draft is where a paragraph starts.
+    assert [(p.change, p.text, p.gap) for p in pieces] == [
+        (Change.SAME, "Le chat", ""),
+        (Change.SAME, "dort .", "\n"),
+    ]
 
 
 def test_identical_drafts_are_one_unchanged_piece():
@@ -164,3 +168,24 @@ def test_accents_and_capitals_count_as_changes():
 
     assert [c.state for c in carried] == [MarkState.REWRITTEN, MarkState.REWRITTEN]
     assert [placed(second, c) for c in carried] == ["Il", "été"]
+
+
+def test_compared_pieces_say_where_paragraphs_and_spaces_are():
+    pieces = compare("Le canard nage.\n\nIl mange.", "Le canard nage.\n\nCet oiseau mange du pain.")
+    assert [(p.change, p.text, p.gap) for p in pieces] == [
+        (Change.SAME, "Le canard nage.", ""),
+        (Change.REMOVED, "Il", "\n"),
+        (Change.ADDED, "Cet oiseau", " "),
+        (Change.SAME, "mange", " "),
+        (Change.ADDED, "du pain", " "),
+        (Change.SAME, ".", ""),
+    ]
+
+
+def test_a_replaced_first_word_stands_apart_from_its_replacement():
+    pieces = compare("le canar nage.", "Le canard nage.")
+    assert [(p.change, p.text, p.gap) for p in pieces][:2] == [
+        (Change.REMOVED, "le canar", ""),
+        (Change.ADDED, "Le canard", " "),
+    ]
+    assert pieces[-1].starts_paragraph is False
