@@ -17,6 +17,7 @@ from pages.models import (
     SchoolPage,
     StandardPage,
 )
+from writing.models import WritingAssignmentPage
 
 
 class PageTreeTests(WagtailPageTestCase):
@@ -86,8 +87,12 @@ class PageTreeTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(PortalPage, ClassroomPage)
 
     def test_class_space_holds_the_registered_activities(self):
-        self.assertAllowedSubpageTypes(ClassroomPage, {BlogEntryPage, ExercisePage})
+        self.assertAllowedSubpageTypes(
+            ClassroomPage, {BlogEntryPage, ExercisePage, WritingAssignmentPage}
+        )
         self.assertAllowedParentPageTypes(BlogEntryPage, {ClassroomPage})
+        self.assertAllowedParentPageTypes(WritingAssignmentPage, {ClassroomPage})
+        self.assertAllowedSubpageTypes(WritingAssignmentPage, set())
         self.assertCanNotCreateAt(SchoolPage, BlogEntryPage)
         self.assertCanNotCreateAt(BlogEntryPage, BlogEntryPage)
 
