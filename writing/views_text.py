@@ -152,7 +152,9 @@ def text_view(request, text_id):
         )
         return _page(request, text, classroom, TextForm(again), conflict=text, status=409)
     merged = paragraph_merge.normal_text(data["body"]) != saved.body
-    if request.POST.get("action") == "hand_in" and saved.body:
+    if request.POST.get("action") == "hand_in" and not saved.body:
+        messages.error(request, _("Write your text before handing it in."))
+    elif request.POST.get("action") == "hand_in":
         draft = workshop.hand_in(saved, request.user)
         notices.handed_in(saved, draft, classroom, request.user)
         messages.success(

@@ -342,3 +342,13 @@ def test_an_assignment_for_one_group_is_hidden_from_the_other_pupils(client, wor
     assert client.get(assignment.url).status_code == 404
     start = client.post(reverse("writing:start", kwargs={"assignment_id": assignment.pk}))
     assert start.status_code == 404 and not Text.objects.exists()
+
+
+def test_an_empty_text_is_not_handed_in(client, world):
+    assignment = set_assignment(client, world, topics="")
+    client.force_login(world.pupil)
+    client.post(reverse("writing:start", kwargs={"assignment_id": assignment.pk}))
+    text = Text.objects.get()
+    response = save(client, text, "  \n ", action="hand_in")
+    page = client.get(response.url).content.decode()
+    assert "Écris ton texte avant de le rendre." in page and not Draft.objects.exists()
