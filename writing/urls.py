@@ -33,6 +33,7 @@ urlpatterns = [
     path("<int:assignment_id>/rassembler/", views_assignment.gather, name="gather"),
     path("textes/<int:text_id>/", views_text.text_view, name="text"),
     path("textes/<int:text_id>/comparer/", views_text.compare, name="compare"),
+    path("textes/<int:text_id>/nouvelles/", views_text.text_news, name="text_news"),
     path("textes/<int:text_id>/parents/", views_text.share, name="share"),
     path("textes/<int:text_id>/publier/", views_text.publish, name="publish"),
     path("textes/<int:text_id>/reecrire/", views_text.rewrite, name="rewrite"),

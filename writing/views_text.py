@@ -4,10 +4,14 @@ rewriting it after comments. Changes are POSTs; every outcome says what happened
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.html import escape
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from submissions import drafts as local_drafts
@@ -172,6 +176,25 @@ def text_view(request, text_id):
         messages.success(request, _("Your text is saved. You can come back to it later."))
     response = redirect("writing:text", text_id=saved.pk)
     return local_drafts.forget(request, response, draft_key(saved))
+
+
+@login_required
+@cache_control(private=True, no_store=True)
+def text_news(request, text_id):
+    """What a co-author's open editor asks every few seconds (htmx): whether someone else
+    saved the text since it was opened, so that they know before they save."""
+    text, classroom = text_or_404(request.user, text_id)
+    since = number(request.GET.get("depuis"))
+    news = ""
+    if text.version > since and text.saved_by_id not in (None, request.user.pk):
+        news = _(
+            "%(name)s saved the text at %(time)s. Save yours: their words and yours will "
+            "be put together."
+        ) % {
+            "name": text.saved_by.display_name,
+            "time": date_format(localtime(text.saved_at), "TIME_FORMAT"),
+        }
+    return HttpResponse(escape(news))
 
 
 @login_required

@@ -352,3 +352,29 @@ def test_an_empty_text_is_not_handed_in(client, world):
     response = save(client, text, "  \n ", action="hand_in")
     page = client.get(response.url).content.decode()
     assert "Écris ton texte avant de le rendre." in page and not Draft.objects.exists()
+
+
+def test_an_open_editor_learns_that_a_co_author_saved(client, world):
+    ines = factories.UserFactory(username="ines", first_name="Inès", last_name="Bah")
+    factories.MembershipFactory(user=ines, classroom=world.classroom, role=Membership.Role.PUPIL)
+    group = PupilGroup.objects.create(classroom=world.classroom, name="Les hérons")
+    group.pupils.set([world.pupil, ines])
+    assignment = set_assignment(client, world, work_mode="group", topics="")
+    client.force_login(world.pupil)
+    client.post(reverse("writing:start", kwargs={"assignment_id": assignment.pk}))
+    text = Text.objects.get()
+    news_url = reverse("writing:text_news", kwargs={"text_id": text.pk})
+    page = client.get(reverse("writing:text", kwargs={"text_id": text.pk})).content.decode()
+    assert f"{news_url}?depuis=0" in page
+    assert client.get(news_url, {"depuis": 0}).content == b""
+    client.force_login(ines)
+    save(client, text, "Le héron attend.")
+    assert client.get(news_url, {"depuis": 0}).content == b""  # her own save
+    client.force_login(world.pupil)
+    news = client.get(news_url, {"depuis": 0})
+    assert "Inès B. a enregistré le texte à" in news.content.decode()
+    assert "no-store" in news["Cache-Control"]
+    client.force_login(world.other_pupil)
+    assert client.get(news_url, {"depuis": 0}).status_code == 404
+    client.logout()
+    assert client.get(news_url).status_code == 302
