@@ -146,6 +146,7 @@ ACTIONS = {
     "draft_view": "GET /ecrits/textes/<id>/brouillons/1/: draft 1 with its marks",
     "compare": "GET /ecrits/textes/<id>/comparer/: two versions compared word by word",
     "mark": "POST /ecrits/textes/<id>/brouillons/1/marques/: a mark on a word of draft 1",
+    "live": "GET /ecrits/textes/<id>/nouvelles/?depuis=0: what an open editor polls (htmx)",
 }
 # The blog's readers and writers: the class's audience and the members of partner classes.
 BLOG_READERS = CLASS_AUDIENCE | {PUPIL_PARTNER_CLASS}
@@ -279,6 +280,7 @@ RULES = [
     ("writing_text",         "text_save",   TEXT_WRITERS),
     ("writing_text",         "draft_view",  TEXT_READERS),
     ("writing_text",         "compare",     TEXT_READERS),
+    ("writing_text",         "live",        TEXT_READERS),
     ("writing_text",         "mark",        WRITING_TEACHERS),
     ("writing_text",         "share",       WRITING_TEACHERS),
     ("shared_writing_text",  "text_view",   SHARED_TEXT_READERS),
@@ -286,6 +288,7 @@ RULES = [
     ("shared_writing_text",  "text_save",   WRITING_TEACHERS),
     ("shared_writing_text",  "draft_view",  SHARED_TEXT_READERS),
     ("shared_writing_text",  "compare",     SHARED_TEXT_READERS),
+    ("shared_writing_text",  "live",        SHARED_TEXT_READERS),
     ("shared_writing_text",  "mark",        WRITING_MARKERS_WITH_ASSISTANTS),
     ("shared_writing_text",  "share",       WRITING_TEACHERS),
 ]

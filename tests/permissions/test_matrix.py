@@ -334,6 +334,15 @@ def exercise_writing_cell(client, world, cell, target):
             check_writing_read(client, cell, target, writing_url("draft", target, number=1))
         case "compare":
             check_writing_read(client, cell, target, writing_url("compare", target))
+        case "live":
+            url = writing_url("text_news", target) + "?depuis=0"
+            response = client.get(url)
+            if cell.allowed:
+                assert response.status_code == 200, (response.status_code, response.get("Location"))
+            else:
+                assert_refused_like_a_class_page(
+                    cell, target, response, url, audience_may_see=False
+                )
         case "text_save":
             data = {
                 "title": text.title,
@@ -381,6 +390,7 @@ WRITING_ACTIONS = {
     "text_save",
     "draft_view",
     "compare",
+    "live",
     "mark",
 }
 

@@ -90,6 +90,7 @@ COVERED_BY_MATRIX = [
     Rule("text_view and text_save", name="writing:text"),
     Rule("draft_view", name="writing:draft"),
     Rule("compare", name="writing:compare"),
+    Rule("live", name="writing:text_news"),
     Rule("mark", name="writing:mark_add"),
     Rule("share of texts with parents", name="writing:share"),
 ]
