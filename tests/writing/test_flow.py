@@ -287,6 +287,8 @@ def test_the_teacher_gathers_two_groups_texts_keeping_who_wrote_what(client, wor
     )
     page = client.get(response.url).content.decode()
     assert "écrit par Léa M." in page and "écrit par Hugo R." in page
+    listing = client.get(assignment.url).content.decode()
+    assert "2 textes rassemblés dans d’autres" in listing
     client.force_login(ines)
     page = client.get(response.url).content.decode()
     assert "La grenouille coasse." in page and "Enregistrer" in page
