@@ -103,11 +103,12 @@ def _pupils(classroom, people):
     return [person for person in people if person.pk in pupil_ids]
 
 
-def _add_photo(classroom, user, cleaned, description, people, title):
+def store_photo(classroom, user, cleaned, title):
+    """A photo checked by uploads.clean_photo, kept in the class's files (its collection).
+
+    Also used by other activities (the writing workshop's pictures)."""
     image = get_image_model()(
-        title=(description or title)[:255],
-        collection=classroom.collection,
-        uploaded_by_user=user,
+        title=title[:255], collection=classroom.collection, uploaded_by_user=user
     )
     image.file.save(cleaned.name, cleaned.content, save=False)
     image.width, image.height = cleaned.width, cleaned.height
@@ -115,14 +116,13 @@ def _add_photo(classroom, user, cleaned, description, people, title):
     image._set_file_hash()
     with already_cleaned(image):  # re-encoded without metadata by clean_photo()
         image.save()
-    Appearance.objects.bulk_create([Appearance(pupil=p, image=image) for p in people])
-    return _block(
-        "image",
-        {"image": image.pk, "alt_text": (description or title)[:250], "caption": description},
-    )
+    return image
 
 
-def _add_recording(classroom, user, cleaned, voices, title):
+def store_recording(classroom, user, cleaned, title):
+    """A recording checked by uploads.clean_recording, kept in the class's files.
+
+    Also used by other activities (the writing workshop's spoken instructions)."""
     media = get_media_model()(
         title=title[:255],
         type=cleaned.media_type,
@@ -132,6 +132,20 @@ def _add_recording(classroom, user, cleaned, voices, title):
     )
     media.file.save(cleaned.name, File(cleaned.file), save=False)
     media.save()
+    return media
+
+
+def _add_photo(classroom, user, cleaned, description, people, title):
+    image = store_photo(classroom, user, cleaned, description or title)
+    Appearance.objects.bulk_create([Appearance(pupil=p, image=image) for p in people])
+    return _block(
+        "image",
+        {"image": image.pk, "alt_text": (description or title)[:250], "caption": description},
+    )
+
+
+def _add_recording(classroom, user, cleaned, voices, title):
+    media = store_recording(classroom, user, cleaned, title)
     Appearance.objects.bulk_create([Appearance(pupil=p, media=media) for p in voices])
     if cleaned.media_type == "video":
         return _block("video", {"video": media.pk, "caption": "", "transcript": ""})

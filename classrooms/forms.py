@@ -19,7 +19,7 @@ from taggit.models import Tag
 from submissions.once import OnceField
 
 from . import uploads
-from .models import Membership, Visibility
+from .models import Visibility, class_pupils
 
 TITLE_MAX_LENGTH = 120
 TEXT_MAX_LENGTH = 20_000
@@ -189,15 +189,7 @@ class EntryForm(forms.Form):
 
     def __init__(self, *args, classroom, author, removable=(), **kwargs):
         super().__init__(*args, **kwargs)
-        pupils = (
-            get_user_model()
-            .objects.filter(
-                memberships__classroom=classroom,
-                memberships__role=Membership.Role.PUPIL,
-                is_active=True,
-            )
-            .order_by("first_name", "last_name")
-        )
+        pupils = class_pupils(classroom)
         self.fields["photo_people"].queryset = pupils
         self.fields["coauthors"].queryset = pupils.exclude(pk=author.pk)
         self.fields["topics"].choices = [

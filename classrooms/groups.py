@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from .forms import PeopleField
-from .models import Membership, PupilGroup
+from .models import PupilGroup, class_pupils
 from .permissions import can_manage_classroom
 from .views import classroom_or_404
 
@@ -37,15 +37,7 @@ class PupilGroupForm(forms.ModelForm):
     def __init__(self, *args, classroom, **kwargs):
         super().__init__(*args, **kwargs)
         self.classroom = classroom
-        self.fields["pupils"].queryset = (
-            get_user_model()
-            .objects.filter(
-                memberships__classroom=classroom,
-                memberships__role=Membership.Role.PUPIL,
-                is_active=True,
-            )
-            .order_by("first_name", "last_name")
-        )
+        self.fields["pupils"].queryset = class_pupils(classroom)
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())

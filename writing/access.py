@@ -6,8 +6,7 @@ is not theirs, learns nothing, not even that it exists."""
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from classrooms.models import ClassroomPage
-from classrooms.permissions import can_view_classroom
+from classrooms.views import classroom_or_404
 
 from . import rules
 from .models import Draft, Text, WritingAssignmentPage
@@ -19,13 +18,6 @@ def number(value) -> int:
         return int(value)
     except (TypeError, ValueError):
         return 0
-
-
-def classroom_or_404(user, classroom_id) -> ClassroomPage:
-    classroom = ClassroomPage.objects.filter(pk=classroom_id).first()
-    if classroom is None or not can_view_classroom(user, classroom):
-        raise Http404
-    return classroom
 
 
 def assignment_or_404(user, assignment_id):

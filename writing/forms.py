@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from classrooms.forms import PeopleField
-from classrooms.models import Membership, PupilGroup
+from classrooms.models import PupilGroup, class_pupils
 
 from .models import (
     TEXT_MAX_LENGTH,
@@ -20,18 +20,6 @@ from .models import (
 )
 
 TOPICS_MAX = 30
-
-
-def class_pupils(classroom):
-    return (
-        get_user_model()
-        .objects.filter(
-            memberships__classroom=classroom,
-            memberships__role=Membership.Role.PUPIL,
-            is_active=True,
-        )
-        .order_by("first_name", "last_name")
-    )
 
 
 class AssignmentForm(forms.Form):

@@ -4,10 +4,10 @@ give out and the texts to gather; for a parent, their child's texts the teacher 
 
 from django.http import Http404
 
+from classrooms.models import class_pupils
 from classrooms.person import person_of
 
 from . import rules
-from .forms import class_pupils
 from .models import Text, TopicChoice, WorkMode
 from .workshop import group_for
 

@@ -2,7 +2,6 @@
 topics, and gathering several texts into one."""
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,28 +10,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from classrooms import uploads
-from classrooms.models import PupilGroup
+from classrooms import editor, uploads
+from classrooms.models import PupilGroup, class_pupils
 
 from . import rules, workshop
 from .access import assignment_or_404, classroom_or_404, number
 from .forms import AssignmentForm
 from .models import Text, Topic, WritingAssignmentPage
-
-
-def _picture(classroom, user, cleaned, description, title):
-    from wagtail.images import get_image_model
-
-    image = get_image_model()(
-        title=(description or title)[:255], collection=classroom.collection, uploaded_by_user=user
-    )
-    image.file.save(cleaned.name, cleaned.content, save=False)
-    image.width, image.height = cleaned.width, cleaned.height
-    image.file_size = cleaned.content.size
-    image._set_file_hash()
-    with uploads.already_cleaned(image):  # re-encoded without metadata by clean_photo()
-        image.save()
-    return image
 
 
 @transaction.atomic
@@ -50,12 +34,12 @@ def _create(classroom, user, data, recording, photo):
         assistants_may_mark=data["assistants_may_mark"],
     )
     if recording is not None:
-        assignment.spoken_instruction = workshop.save_recording(
+        assignment.spoken_instruction = editor.store_recording(
             classroom, user, recording, data["title"]
         )
     if photo is not None:
-        assignment.image = _picture(
-            classroom, user, photo, data["photo_description"], data["title"]
+        assignment.image = editor.store_photo(
+            classroom, user, photo, data["photo_description"] or data["title"]
         )
     assignment.topics = [Topic(title=title) for title in data["topics"]]
     assignment.assigned_groups = list(data["groups"])
@@ -119,11 +103,10 @@ def assign_topic(request, assignment_id):
     topic = Topic.objects.filter(
         assignment=assignment, pk=number(request.POST.get("topic"))
     ).first()
-    people = get_user_model().objects.filter(pk=number(request.POST.get("pupil")))
-    pupil = workshop.pupils_of(classroom, list(people))
-    if topic is None or not pupil:
+    pupil = class_pupils(classroom).filter(pk=number(request.POST.get("pupil"))).first()
+    if topic is None or pupil is None:
         raise Http404
-    text = workshop.start_text(assignment, pupil[0])
+    text = workshop.start_text(assignment, pupil)
     text.topic = topic
     text.title = text.title or topic.title
     text.save(update_fields=["topic", "title"])

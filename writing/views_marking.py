@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from classrooms import editor
 from classrooms.uploads import clean_recording, recording_limits
 
 from . import legend, marked_text, notices, rules, workshop
@@ -144,7 +145,7 @@ def give_back(request, text_id, number):
         except ValidationError as error:
             form.add_error("recording", error)
             return _page(request, text, draft, classroom, give_back_form=form, status=400)
-        recording = workshop.save_recording(
+        recording = editor.store_recording(
             classroom,
             request.user,
             cleaned,

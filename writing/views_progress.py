@@ -14,9 +14,11 @@ from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from classrooms.models import class_pupils
+
 from . import legend, progress, rules
 from .access import classroom_or_404
-from .forms import ErrorTypeForm, class_pupils
+from .forms import ErrorTypeForm
 from .models import ErrorType
 
 

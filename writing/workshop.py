@@ -4,14 +4,11 @@ gathering texts and publishing them on the class blog. Views check the rules
 """
 
 from django.contrib.auth import get_user_model
-from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
-from wagtailmedia import get_media_model
 
 from classrooms import editor, moderation
-from classrooms.models import Membership
 
 from . import paragraph_merge
 from .models import Draft, Mark, Text, TextStatus, WorkMode
@@ -19,16 +16,6 @@ from .models import Draft, Mark, Text, TextStatus, WorkMode
 
 class TopicTaken(Exception):
     """Someone chose this topic first and it takes no more pupils or groups."""
-
-
-def pupils_of(classroom, people):
-    """Only pupils of the class write texts."""
-    ids = set(
-        Membership.objects.filter(
-            classroom=classroom, role=Membership.Role.PUPIL, user__in=[p.pk for p in people]
-        ).values_list("user_id", flat=True)
-    )
-    return [person for person in people if person.pk in ids]
 
 
 def group_for(assignment, pupil):
@@ -124,20 +111,6 @@ def add_mark(draft, user, kind, start, end, hint="") -> Mark:
         hint=" ".join(hint.split())[:120],
         marked_by=user,
     )
-
-
-def save_recording(classroom, user, cleaned, title):
-    """A checked recording (classrooms.uploads.clean_recording) kept in the class's files."""
-    media = get_media_model()(
-        title=title[:255],
-        type=cleaned.media_type,
-        duration=cleaned.duration,
-        collection=classroom.collection,
-        uploaded_by_user=user,
-    )
-    media.file.save(cleaned.name, File(cleaned.file), save=False)
-    media.save()
-    return media
 
 
 @transaction.atomic

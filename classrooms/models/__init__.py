@@ -17,6 +17,7 @@ from .memberships import (
     Guardianship,
     Membership,
     PupilGroup,
+    class_pupils,
 )
 from .spaces import (
     NURSERY_LEVELS,
@@ -43,4 +44,5 @@ __all__ = [
     "PupilGroup",
     "Visibility",
     "WithheldCollection",
+    "class_pupils",
 ]

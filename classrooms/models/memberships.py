@@ -113,6 +113,22 @@ class PupilGroup(models.Model):
         return self.name
 
 
+def class_pupils(classroom):
+    """The class's active pupils, by first name: who may be an author, be seen in a
+    photo, be in a group or be given work."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(
+            memberships__classroom=classroom,
+            memberships__role=Membership.Role.PUPIL,
+            is_active=True,
+        )
+        .order_by("first_name", "last_name")
+    )
+
+
 class ClassroomUserObjectPermission(UserObjectPermissionBase):
     """Guardian's per-user permissions on class spaces, with a real foreign key."""
 
