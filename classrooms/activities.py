@@ -54,7 +54,7 @@ class Activity:
     and `new_label` what that button says.
     `wall_annotations()` gives expressions (on the page's id, as OuterRef("pk")) that the
     wall adds to its one query, over the pages of every activity: their names must be
-    the activity's own (the writing workshop's start with "writing_"), or one activity's
+    the activity's own (classrooms.assigned prefixes them with the app's name), or one activity's
     would silently replace another's. The wall's pages are shared by every reader of the class
     (classrooms/wall.py): annotations and `share_cards(pages)` (what the cards show that is
     the same for everyone: photos, authors) say nothing of the person reading, and their

@@ -9,6 +9,7 @@
 
 from django.utils import timezone
 
+from classrooms import assigned
 from classrooms.models import Membership
 from classrooms.moderation import teaches_class_of
 from classrooms.permissions import can_moderate_classroom
@@ -20,14 +21,8 @@ def classroom_of(exercise):
 
 
 def is_for(exercise, pupil) -> bool:
-    """Whether the exercise is set for this pupil (the whole class, or one of theirs)."""
-    pupils = {p.pk for p in exercise.assigned_pupils.all()}
-    groups = list(exercise.assigned_groups.all())
-    if not pupils and not groups:
-        return True
-    if pupil.pk in pupils:
-        return True
-    return any(pupil.pk in {p.pk for p in group.pupils.all()} for group in groups)
+    """Whether it is set for this pupil (the whole class, or one of theirs)."""
+    return assigned.is_set_for(exercise, pupil)
 
 
 def is_pupil_of(user, classroom) -> bool:

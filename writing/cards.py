@@ -5,13 +5,12 @@ Each list is read in one query per class, whatever its number of texts."""
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Value
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from classrooms.aggregates import json_rows, rows_of
-from classrooms.models import Membership, PupilGroup
+from classrooms import assigned
+from classrooms.models import Membership
 from classrooms.person import person_of
 
 from . import rules
@@ -45,34 +44,8 @@ class Item:
 
 
 def wall_annotations():
-    """For whom each assignment is set (rules.is_for), read by the wall's own query: the
-    pupils it is set for, directly or through one of its groups, the same for every reader.
-    The wall adds every activity's annotations to one query over all its pages: the names
-    are the app's own, never an other activity's ("card_for_pupils" is the exercises')."""
-    through = WritingAssignmentPage.assigned_pupils.through
-    pupils = through.objects.filter(writingassignmentpage_id=OuterRef("pk"))
-    groups = WritingAssignmentPage.assigned_groups.through.objects.filter(
-        writingassignmentpage_id=OuterRef("pk")
-    )
-    group_pupils = PupilGroup.pupils.through.objects.filter(
-        pupilgroup__writing_assignments=OuterRef("pk")
-    ).annotate(everything=Value(1))
-    return {
-        "writing_for_pupils": Exists(pupils),
-        "writing_for_groups": Exists(groups),
-        "writing_pupil_rows": json_rows(pupils, "writingassignmentpage_id", id="user_id"),
-        "writing_group_pupil_rows": json_rows(group_pupils, "everything", id="user_id"),
-    }
-
-
-def _is_for(assignment, user) -> bool:
-    """rules.is_for(assignment, the person), from the wall's annotations: no query."""
-    if not hasattr(assignment, "writing_for_pupils"):
-        return rules.is_for(assignment, user)
-    if not (assignment.writing_for_pupils or assignment.writing_for_groups):
-        return True
-    rows = rows_of(assignment.writing_pupil_rows) + rows_of(assignment.writing_group_pupil_rows)
-    return any(row["id"] == user.pk for row in rows)
+    """For whom each assignment is set, read by the wall's own query (classrooms.assigned)."""
+    return assigned.wall_annotations(WritingAssignmentPage, "writing")
 
 
 def prepare_cards(assignments, request):
@@ -85,7 +58,9 @@ def prepare_cards(assignments, request):
     }
     for assignment in assignments:
         in_class = assignment.path[: -Page.steplen] in pupil_of
-        assignment.card_hidden = in_class and not _is_for(assignment, user)
+        assignment.card_hidden = in_class and not assigned.is_set_for_annotated(
+            assignment, user, "writing"
+        )
 
 
 def _texts_of_class(classroom):

@@ -16,6 +16,7 @@ flag a person could set:
   child's, the class's staff everyone's.
 """
 
+from classrooms import assigned
 from classrooms.models import Membership
 from classrooms.moderation import teaches_class_of
 from classrooms.permissions import can_moderate_classroom, can_view_classroom
@@ -50,14 +51,8 @@ def is_pupil_of(user, classroom) -> bool:
 
 
 def is_for(assignment, pupil) -> bool:
-    """Whether the assignment is set for this pupil (the whole class, or one of theirs)."""
-    pupils = {p.pk for p in assignment.assigned_pupils.all()}
-    groups = list(assignment.assigned_groups.all())
-    if not pupils and not groups:
-        return True
-    if pupil.pk in pupils:
-        return True
-    return any(pupil.pk in {p.pk for p in group.pupils.all()} for group in groups)
+    """Whether it is set for this pupil (the whole class, or one of theirs)."""
+    return assigned.is_set_for(assignment, pupil)
 
 
 def may_set(user, classroom) -> bool:
