@@ -77,6 +77,12 @@ def legend_of(classroom) -> list[ErrorType]:
     types = list(ErrorType.objects.filter(classroom=classroom).prefetch_related("switched_off_for"))
     if types:
         return types
+    # Two first readers at once make the defaults once: the class's row is held meanwhile.
+    type(classroom).objects.select_for_update().filter(pk=classroom.pk).first()
+    if ErrorType.objects.filter(classroom=classroom).exists():
+        return list(
+            ErrorType.objects.filter(classroom=classroom).prefetch_related("switched_off_for")
+        )
     language = getattr(getattr(classroom, "locale", None), "language_code", None) or "fr"
     with translation.override(language):
         ErrorType.objects.bulk_create(
