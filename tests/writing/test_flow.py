@@ -153,6 +153,8 @@ def test_the_whole_loop_from_assignment_to_blog(client, world):
     assert text.status == TextStatus.READY
 
     client.force_login(world.pupil)
+    draft_2 = client.get(reverse("writing:draft", kwargs={"text_id": text.pk, "number": 2}))
+    assert draft_2.content.decode().count("réécrit") >= 4  # the pupil sees it too
     response = client.post(reverse("writing:publish", kwargs={"text_id": text.pk}))
     entry = BlogEntryPage.objects.get()
     assert response.url == reverse("classrooms:entry_edit", kwargs={"entry_id": entry.pk})
