@@ -144,14 +144,17 @@ def serve_media(request, path):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         raise Http404
-    response = file_response(name)
+    response = file_response(name, request)
     private = classroom or children or set_aside
     response["Cache-Control"] = PRIVATE_CACHE if private else PUBLIC_CACHE
     return response
 
 
-def file_response(name):
-    """The file itself, or a hand-over to the web server when it serves MEDIA_ROOT."""
+def file_response(name, request=None):
+    """The file itself, or a hand-over to the web server when it serves MEDIA_ROOT.
+
+    With the request, a "Range: bytes=..." asks for a part (206): Safari plays audio and
+    video only from a server that answers such requests."""
     accel_prefix = getattr(settings, "MEDIA_X_ACCEL_REDIRECT", "")
     if accel_prefix:
         response = HttpResponse()
@@ -160,7 +163,49 @@ def file_response(name):
         return response
     if not default_storage.exists(name):
         raise Http404
-    return FileResponse(default_storage.open(name, "rb"))
+    wanted = _byte_range(request, default_storage.size(name)) if request is not None else None
+    if wanted is None:
+        response = FileResponse(default_storage.open(name, "rb"))
+        response["Accept-Ranges"] = "bytes"
+        return response
+    start, end, size = wanted
+    if start is None:
+        response = HttpResponse(status=416)
+        response["Content-Range"] = f"bytes */{size}"
+        return response
+    with default_storage.open(name, "rb") as stored:
+        stored.seek(start)
+        part = stored.read(end - start + 1)
+    response = HttpResponse(part, status=206)
+    response["Content-Range"] = f"bytes {start}-{end}/{size}"
+    response["Accept-Ranges"] = "bytes"
+    response["Content-Type"] = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return response
+
+
+# A part is read into memory: at most this much per request (the player asks again).
+MAX_RANGE_BYTES = 8 * 1024 * 1024
+
+
+def _byte_range(request, size):
+    """(start, end, size) of the one range asked for, (None, None, size) when it cannot
+    be served, or None when the whole file is wanted."""
+    header = request.META.get("HTTP_RANGE", "")
+    if not header.startswith("bytes=") or "," in header:
+        return None
+    first, _dash, last = header[6:].strip().partition("-")
+    try:
+        if first:
+            start = int(first)
+            end = int(last) if last else size - 1
+        else:
+            start, end = max(0, size - int(last)), size - 1
+    except ValueError:
+        return None
+    end = min(end, size - 1, start + MAX_RANGE_BYTES - 1)
+    if start > end or start >= size:
+        return (None, None, size)
+    return (start, end, size)
 
 
 def check_document_access(document, request):

@@ -1,4 +1,5 @@
-/* Recording a pupil's voice in the browser, to listen to before sending.
+/* Recording a voice (or, with data-recorder-kind="video", a video) in the browser, to
+ * listen to or watch before sending.
  *
  * MediaRecorder gives WebM/Opus in Chrome and Firefox, MP4/AAC in Safari; the server
  * checks either by its content. The recording is put in the form's file input, so it
@@ -8,17 +9,22 @@
 (function () {
   "use strict";
 
-  var TYPES = ["audio/webm;codecs=opus", "audio/webm", "audio/mp4", "audio/ogg;codecs=opus"];
+  var TYPES = {
+    audio: ["audio/webm;codecs=opus", "audio/webm", "audio/mp4", "audio/ogg;codecs=opus"],
+    // MP4 first: it plays on every phone, Safari included; WebM where MP4 cannot be made.
+    video: ["video/mp4;codecs=avc1,mp4a", "video/mp4", "video/webm;codecs=vp8,opus", "video/webm"]
+  };
 
-  function pickType() {
-    for (var i = 0; i < TYPES.length; i++) {
-      if (window.MediaRecorder && MediaRecorder.isTypeSupported && MediaRecorder.isTypeSupported(TYPES[i])) return TYPES[i];
+  function pickType(kind) {
+    var types = TYPES[kind];
+    for (var i = 0; i < types.length; i++) {
+      if (window.MediaRecorder && MediaRecorder.isTypeSupported && MediaRecorder.isTypeSupported(types[i])) return types[i];
     }
     return "";
   }
 
-  function extension(type) {
-    if (type.indexOf("mp4") !== -1) return "m4a";
+  function extension(type, kind) {
+    if (type.indexOf("mp4") !== -1) return kind === "video" ? "mp4" : "m4a";
     if (type.indexOf("ogg") !== -1) return "ogg";
     return "webm";
   }
@@ -41,6 +47,8 @@
     var status = box.querySelector("[data-recorder-status]");
     var input = box.querySelector("input[type=file]");
     var maxSeconds = parseInt(box.dataset.maxSeconds, 10) || 300;
+    var kind = box.dataset.recorderKind === "video" ? "video" : "audio";
+    var live = box.querySelector("[data-recorder-live]");
     // What the recorder says comes from the page, translated by Django.
     var say = {
       denied: box.dataset.msgDenied,
@@ -63,17 +71,21 @@
     }
 
     function begin() {
-      navigator.mediaDevices.getUserMedia({ audio: true }).then(function (granted) {
+      var wanted = kind === "video" ? { audio: true, video: { facingMode: "user" } } : { audio: true };
+      navigator.mediaDevices.getUserMedia(wanted).then(function (granted) {
         stream = granted;
-        var type = pickType();
+        var type = pickType(kind);
+        if (live) { live.srcObject = stream; live.hidden = false; live.play(); }
         recorder = type ? new MediaRecorder(stream, { mimeType: type }) : new MediaRecorder(stream);
         chunks = [];
         recorder.addEventListener("dataavailable", function (event) { if (event.data.size) chunks.push(event.data); });
         recorder.addEventListener("stop", function () {
           stream.getTracks().forEach(function (track) { track.stop(); });
-          var mime = recorder.mimeType || type || "audio/webm";
+          if (live) { live.srcObject = null; live.hidden = true; }
+          var mime = recorder.mimeType || type || kind + "/webm";
           var blob = new Blob(chunks, { type: mime.split(";")[0] });
-          var file = new File([blob], "enregistrement." + extension(mime), { type: blob.type });
+          var stem = kind === "video" ? "video." : "enregistrement.";
+          var file = new File([blob], stem + extension(mime, kind), { type: blob.type });
           var transfer = new DataTransfer();
           transfer.items.add(file);
           input.files = transfer.files;

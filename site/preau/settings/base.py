@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "notifications",
     "exercises",
     "writing",
+    "messaging",
     "performance",
     "submissions",
     "security",
@@ -126,6 +127,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "classrooms.context_processors.my_spaces",
                 "notifications.context_processors.unread_notifications",
+                "messaging.context_processors.unread_messages",
             ],
         },
     },
@@ -396,6 +398,9 @@ COMMENTS_XTD_API_GET_USER_AVATAR = "comments.avatars.no_avatar"
 # Floods: at most this many comments per person in this many minutes (comments/rules.py).
 PREAU_COMMENTS_PER_WINDOW = env_int("PREAU_COMMENTS_PER_WINDOW", 10)
 PREAU_COMMENTS_WINDOW_MINUTES = env_int("PREAU_COMMENTS_WINDOW_MINUTES", 10)
+# Messages a person may send within the window (messaging/services.py).
+PREAU_MESSAGES_PER_WINDOW = env_int("PREAU_MESSAGES_PER_WINDOW", 20)
+PREAU_MESSAGES_WINDOW_MINUTES = env_int("PREAU_MESSAGES_WINDOW_MINUTES", 10)
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MessagingConfig(AppConfig):
+    """A person's conversations (not a class activity): reached from the header."""
+
+    name = "messaging"
+    verbose_name = _("Messaging")
+
+    def ready(self):
+        from notifications import kinds
+
+        from . import notices
+
+        for kind in notices.notification_kinds():
+            kinds.register(kind)

@@ -1,0 +1,165 @@
+"""What messaging tells people: the bell (notifications/), and e-mails to adults who
+have an address, at once or once a day as they chose (MessagingPreference).
+
+The bell rings once per conversation until it is read, not once per message. An e-mail
+never carries what was written in a conversation with a pupil in it: it says who wrote
+and gives the link; in conversations between adults it quotes the start of the text.
+"""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_tasks import task
+
+from notifications.kinds import Kind
+from notifications.services import notify
+
+from .models import EmailChoice, Message, MessagingPreference, Participant
+
+EXCERPT_WORDS = 40
+
+
+def notification_kinds():
+    """Registered from MessagingConfig.ready()."""
+    return [
+        Kind("message_to_adult", gettext_lazy("%(author)s wrote to you: “%(subject)s”.")),
+        Kind("message_to_pupil", gettext_lazy("%(author)s wrote to you: “%(subject)s”. Open it!")),
+        Kind(
+            "message_reported",
+            gettext_lazy(
+                "A message was reported in the conversation “%(subject)s”: please read it."
+            ),
+        ),
+    ]
+
+
+def subject_of(conversation) -> str:
+    return conversation.subject or _("Message")
+
+
+def ring(message, fresh_ids, pupil_ids):
+    """The bell for the people whose conversation was read until now (`fresh_ids`)."""
+    if not fresh_ids:
+        return
+    from django.contrib.auth import get_user_model
+
+    people = list(get_user_model().objects.filter(pk__in=fresh_ids, is_active=True))
+    url = reverse("messaging:conversation", kwargs={"conversation_id": message.conversation_id})
+    params = {
+        "author": message.author.get_full_name() or message.author.username,
+        "subject": subject_of(message.conversation),
+    }
+    notify([p for p in people if p.pk in pupil_ids], "message_to_pupil", url=url, **params)
+    notify([p for p in people if p.pk not in pupil_ids], "message_to_adult", url=url, **params)
+
+
+def email_at_once(message, recipient_ids):
+    """Queue the e-mails of the recipients who want them at once, after commit."""
+    ids = list(recipient_ids)
+    if not ids:
+        return
+    transaction.on_commit(lambda: send_message_emails.enqueue(message.pk, ids))
+
+
+def _wants(user, choice):
+    try:
+        preference = user.messaging_preference
+    except MessagingPreference.DoesNotExist:
+        return choice == EmailChoice.IMMEDIATE
+    return preference.email == choice
+
+
+def _link(conversation_id):
+    path = reverse("messaging:conversation", kwargs={"conversation_id": conversation_id})
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _lines(message):
+    """What an e-mail says of one message: who, where, and the text only between adults."""
+    conversation = message.conversation
+    author = message.author.get_full_name() or message.author.username
+    lines = [
+        _("%(author)s wrote in “%(subject)s”.")
+        % {"author": author, "subject": subject_of(conversation)}
+    ]
+    if not conversation.with_pupils and message.body:
+        lines.append("« " + Truncator(strip_tags(message.body)).words(EXCERPT_WORDS) + " »")
+    lines.append(_link(conversation.pk))
+    return lines
+
+
+@task()
+def send_message_emails(message_id: int, recipient_ids: list[int]) -> int:
+    """One e-mail per recipient who has an address and wants them at once."""
+    message = Message.objects.select_related("conversation", "author").filter(pk=message_id).first()
+    if message is None:
+        return 0
+    sent = 0
+    places = Participant.objects.filter(
+        conversation_id=message.conversation_id, user_id__in=recipient_ids
+    ).select_related("user", "user__messaging_preference")
+    with translation.override(settings.LANGUAGE_CODE):
+        for place in places:
+            user = place.user
+            if not (user.is_active and user.email) or not _wants(user, EmailChoice.IMMEDIATE):
+                continue
+            body = "\n\n".join(_lines(message)) + "\n"
+            send_mail(_("A new message on Préau"), body, None, [user.email])
+            sent += 1
+    return sent
+
+
+def send_digests(now=None) -> int:
+    """The daily summary to each adult who chose it: the messages others wrote to them
+    since the last summary and that they have not read. Run once a day
+    (`manage.py send_message_digests`, from cron)."""
+    now = now or timezone.now()
+    sent = 0
+    preferences = (
+        MessagingPreference.objects.filter(email=EmailChoice.DAILY, user__is_active=True)
+        .exclude(user__email="")
+        .select_related("user")
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        for preference in preferences:
+            since = preference.digest_sent_until
+            messages = (
+                Message.objects.filter(
+                    conversation__participants__user=preference.user, created_at__lte=now
+                )
+                .exclude(author=preference.user)
+                .select_related("conversation", "author")
+                .order_by("created_at")
+            )
+            if since:
+                messages = messages.filter(created_at__gt=since)
+            read_until = dict(
+                Participant.objects.filter(user=preference.user).values_list(
+                    "conversation_id", "read_until"
+                )
+            )
+            unread = [message for message in messages if _unread(message, read_until)]
+            if unread:
+                parts = ["\n".join(_lines(message)) for message in unread]
+                intro = _("Messages written to you on Préau that you have not read yet:")
+                send_mail(
+                    _("Your messages of the day on Préau"),
+                    intro + "\n\n" + "\n\n".join(parts) + "\n",
+                    None,
+                    [preference.user.email],
+                )
+                sent += 1
+            preference.digest_sent_until = now
+            preference.save(update_fields=["digest_sent_until"])
+    return sent
+
+
+def _unread(message, read_until) -> bool:
+    seen = read_until.get(message.conversation_id)
+    return seen is None or seen < message.created_at
