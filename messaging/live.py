@@ -15,6 +15,8 @@ from performance import versions
 from .models import Participant
 
 POLL_SECONDS = 2
+# The status that tells htmx to stop polling (the session ended: no login page swapped in).
+STOP_POLLING = 286
 
 
 def inbox_scope(user_id) -> str:

@@ -33,6 +33,7 @@ from wagtail.models import Page
 from classrooms.models import ClassroomPage, Guardianship, Membership
 from classrooms.person import person_of
 from pages.models import MunicipalityAgent, SchoolPage, SchoolStaff
+from pages.templatetags.french import of_name
 
 from .models import ClassMessaging, OpenToParents
 
@@ -164,7 +165,10 @@ def _pupils_and_families(class_query, exclude):
     )
     for parent_id, first, last, username, child_id in rows:
         child = pupils[child_id]
-        detail = _("Parent of %(child)s · %(class)s") % {"child": child.name, "class": child.detail}
+        detail = _("Parent %(of_child)s · %(class)s") % {
+            "of_child": of_name(child.name),
+            "class": child.detail,
+        }
         if parent_id in parents:
             detail = f"{parents[parent_id].detail}; {detail}"
         parents[parent_id] = Contact(parent_id, adult_name(first, last, username), detail)

@@ -133,11 +133,13 @@ def conversation_view(request, conversation_id):
     )
 
 
-@login_required
 @never_cache
 def news(request, conversation_id):
     """The live part of an open conversation, polled every 2 seconds: 204 while its
-    version is the one the page shows; otherwise the new messages and who read what."""
+    version is the one the page shows; otherwise the new messages and who read what;
+    286 (htmx stops polling) once the session ended."""
+    if not request.user.is_authenticated:
+        return HttpResponse(status=live.STOP_POLLING)
     if live.unchanged(live.conversation_scope(number(conversation_id)), request.GET.get("v", "")):
         return HttpResponse(status=204)
     conversation, participant_ids, mode = conversation_or_404(request.user, conversation_id)

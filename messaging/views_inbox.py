@@ -186,11 +186,12 @@ def new_conversation(request):
     )
 
 
-@login_required
 @never_cache
 def counter(request):
     """The header's count, polled by every page: 204 while nothing changed (one cache
-    read), the new count otherwise."""
+    read), the new count otherwise; 286 (htmx stops polling) once the session ended."""
+    if not request.user.is_authenticated:
+        return HttpResponse(status=live.STOP_POLLING)
     if live.unchanged(live.inbox_scope(request.user.pk), request.GET.get("v", "")):
         return HttpResponse(status=204)
     return render(request, "messaging/includes/counter.html")

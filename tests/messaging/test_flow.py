@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from classrooms.models import Membership
+from messaging import services
 from messaging.models import Conversation, Message, Participant, Report
 from notifications.models import Notification
 from tests import factories
@@ -136,3 +137,12 @@ def test_a_teacher_writes_to_every_family_of_her_class(client, world):
         for c in conversations
     )
     assert groups == [["Julie", "Paul"], ["Sophie"]]
+
+
+def test_polls_stop_once_the_session_ended(client, world):
+    conversation, _rows = services.start(
+        world.parent, [world.teacher.pk], subject="", body="<p>Un</p>"
+    )
+    assert client.get(reverse("messaging:counter"), {"v": "x"}).status_code == 286
+    news = reverse("messaging:news", kwargs={"conversation_id": conversation.pk})
+    assert client.get(news, {"v": "x"}).status_code == 286

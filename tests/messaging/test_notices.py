@@ -1,0 +1,106 @@
+"""What messaging tells people outside the conversation: the bell once per unread
+conversation, an e-mail at once or in a daily summary as each adult chose, and never
+the words of a conversation with a pupil in an e-mail."""
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+
+from messaging import services
+from messaging.models import EmailChoice, MessagingPreference
+from notifications.models import Notification
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def adults(world):
+    world.teacher.email = "claire.durand@example.org"
+    world.teacher.save()
+    world.parent.email = "sophie.martin@example.org"
+    world.parent.save()
+    return world
+
+
+def test_an_adult_gets_an_email_at_once_quoting_a_conversation_between_adults(
+    adults, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.start(
+            adults.parent,
+            [adults.teacher.pk],
+            subject="Cantine",
+            body="<p>Léa mange à la cantine jeudi.</p>",
+        )
+    assert [m.to for m in mail.outbox] == [["claire.durand@example.org"]]
+    assert "Léa mange à la cantine jeudi." in mail.outbox[0].body
+    assert "/messages/" in mail.outbox[0].body
+
+
+def test_an_email_never_quotes_a_conversation_with_a_pupil(
+    adults, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        conversation, _rows = services.start(
+            adults.teacher,
+            [adults.pupil.pk, adults.parent.pk],
+            subject="Exposé",
+            body="<p>Le secret de l'exposé est caché.</p>",
+        )
+    assert [m.to for m in mail.outbox] == [["sophie.martin@example.org"]]
+    assert "secret" not in mail.outbox[0].body
+    assert conversation.with_pupils
+
+
+def test_the_bell_rings_once_per_conversation_until_it_is_read(adults, client):
+    conversation, _rows = services.start(
+        adults.parent, [adults.teacher.pk], subject="A", body="<p>Un</p>"
+    )
+    services.post(adults.parent, conversation, body="<p>Deux</p>")
+    assert Notification.objects.filter(recipient=adults.teacher).count() == 1
+    client.force_login(adults.teacher)
+    client.get(reverse("messaging:conversation", kwargs={"conversation_id": conversation.pk}))
+    services.post(adults.parent, conversation, body="<p>Trois</p>")
+    assert Notification.objects.filter(recipient=adults.teacher).count() == 2
+
+
+def test_a_pupil_is_told_with_tu_and_gets_no_email(adults):
+    services.start(
+        adults.teacher, [adults.pupil.pk], subject="Leçon", body="<p>Voici la leçon.</p>"
+    )
+    notification = Notification.objects.get(recipient=adults.pupil)
+    assert notification.kind == "message_to_pupil"
+    assert not mail.outbox
+
+
+def test_the_daily_summary_lists_unread_messages_once(adults, django_capture_on_commit_callbacks):
+    MessagingPreference.objects.create(user=adults.teacher, email=EmailChoice.DAILY)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.start(
+            adults.parent,
+            [adults.teacher.pk],
+            subject="Sortie",
+            body="<p>Merci pour la sortie.</p>",
+        )
+    assert not mail.outbox  # not at once
+    call_command("send_message_digests")
+    assert [m.to for m in mail.outbox] == [["claire.durand@example.org"]]
+    assert "Merci pour la sortie." in mail.outbox[0].body
+    call_command("send_message_digests")
+    assert len(mail.outbox) == 1  # nothing new since the last summary
+
+
+def test_never_means_no_email(adults, django_capture_on_commit_callbacks):
+    MessagingPreference.objects.create(user=adults.teacher, email=EmailChoice.NEVER)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.start(adults.parent, [adults.teacher.pk], subject="A", body="<p>Un</p>")
+    call_command("send_message_digests")
+    assert not mail.outbox
+
+
+def test_an_adult_chooses_from_the_settings_page(adults, client):
+    client.force_login(adults.parent)
+    response = client.post(reverse("messaging:settings"), {"quoi": "courriels", "email": "daily"})
+    assert response.status_code == 302
+    assert MessagingPreference.objects.get(user=adults.parent).email == EmailChoice.DAILY
