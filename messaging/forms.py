@@ -139,6 +139,21 @@ class NewConversationForm(MessageForm):
         else:
             del self.fields["families_of"]
 
+    def forged(self):
+        """Whether the request names someone the picker never offered: a person or a
+        class outside the rules. The view answers 404, as for any page one may not see."""
+        offered_people = {str(value) for value, _name in self.fields["to"].choices}
+        asked_people = self.data.getlist(self.add_prefix("to")) if self.is_bound else []
+        if any(value not in offered_people for value in asked_people):
+            return True
+        asked_class = self.data.get(self.add_prefix("families_of"), "") if self.is_bound else ""
+        if not asked_class:
+            return False
+        offered_classes = {
+            str(value) for value, _name in self.contacts.family_classes
+        }
+        return asked_class not in offered_classes
+
     def clean(self):
         data = super().clean()
         if not self.errors and not (data.get("to") or data.get("families_of")):

@@ -129,7 +129,9 @@ def start_with_families(starter, classroom_id, *, subject, body, files=None):
 def post(user, conversation, *, body, files=None, reply_to=None):
     """A message in an existing conversation, by one of its people."""
     conversation = (
-        Conversation.objects.select_for_update()
+        # Only the conversation's row is locked: PostgreSQL refuses FOR UPDATE on the
+        # nullable side of the outer join select_related() adds.
+        Conversation.objects.select_for_update(of=("self",))
         .select_related("started_by")
         .get(pk=conversation.pk)
     )

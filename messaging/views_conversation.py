@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -206,5 +207,7 @@ def attachment_file(request, attachment_id, name):
     response["Cache-Control"] = PRIVATE_CACHE
     response["X-Content-Type-Options"] = "nosniff"
     if attachment.kind == Attachment.Kind.DOCUMENT:
-        response["Content-Disposition"] = f'attachment; filename="{attachment.name}"'
+        response["Content-Disposition"] = content_disposition_header(
+            as_attachment=True, filename=attachment.name
+        )
     return response

@@ -123,6 +123,8 @@ def new_conversation(request):
         request.POST or None, request.FILES or None, contacts=contacts, initial=initial
     )
     if request.method == "POST":
+        if form.forged():
+            raise Http404
         if services.flooding(request.user):
             form.add_error(
                 None,

@@ -97,7 +97,10 @@ def test_a_forged_recipient_gets_404_and_nothing_is_written(client, world):
     page = client.get(reverse("messaging:new")).content.decode()
     assert "Marc Petit" not in page and "Sophie Martin" not in page
     response = write(client, [other_parent])
-    assert response.status_code == 400  # not a choice of the picker
+    assert response.status_code == 404  # not a choice of the picker: a forged request
+    assert not Conversation.objects.exists()
+    mixed = write(client, [world.teacher, other_parent])
+    assert mixed.status_code == 404
     assert not Conversation.objects.exists()
 
 
