@@ -149,9 +149,7 @@ class NewConversationForm(MessageForm):
         asked_class = self.data.get(self.add_prefix("families_of"), "") if self.is_bound else ""
         if not asked_class:
             return False
-        offered_classes = {
-            str(value) for value, _name in self.contacts.family_classes
-        }
+        offered_classes = {str(value) for value, _name in self.contacts.family_classes}
         return asked_class not in offered_classes
 
     def clean(self):
