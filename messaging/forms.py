@@ -7,6 +7,7 @@ typed: the form comes back with the text, and the browser keeps it too (drafts.j
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from classrooms.forms import clean_text
 from submissions.once import OnceField
@@ -59,6 +60,17 @@ class MessageForm(forms.Form):
     )
     reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
     once = OnceField()
+
+    def __init__(self, *args, for_pupil=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if for_pupil:
+            # A child is addressed with "tu": "Ton message", not "Votre message".
+            self.fields["body"].label = pgettext_lazy("pupil", "Your message")
+            self.fields["body"].error_messages["max_length"] = pgettext_lazy(
+                "pupil",
+                "Your message is %(show_value)d characters long: %(limit_value)d at most. "
+                "Shorten it or send it in two messages.",
+            )
 
     def clean_body(self):
         return clean_text(self.cleaned_data["body"])
@@ -133,7 +145,9 @@ class NewConversationForm(MessageForm):
         self.fields["to"].choices = [
             (contact.user_id, contact.name) for _h, group in contacts.groups for contact in group
         ]
-        self.fields["to"].error_messages["invalid_choice"] = _("You cannot write to this person.")
+        self.fields["to"].error_messages["invalid_choice"] = _(
+            "This person is not among the people you may write to."
+        )
         if contacts.family_classes:
             self.fields["families_of"].choices = [("", "—"), *contacts.family_classes]
         else:

@@ -77,7 +77,11 @@ def conversation_view(request, conversation_id):
     """Read the conversation (it is then read) and write in it."""
     conversation, participant_ids, mode = conversation_or_404(request.user, conversation_id)
     may_write = mode == PARTICIPANT and rules.may_post(request.user, conversation, participant_ids)
-    form = MessageForm(request.POST or None, request.FILES or None)
+    form = MessageForm(
+        request.POST or None,
+        request.FILES or None,
+        for_pupil=bool(rules.pupil_ids_among([request.user.pk])),
+    )
     if request.method == "POST":
         if not may_write:
             raise Http404

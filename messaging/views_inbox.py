@@ -114,13 +114,18 @@ def charter_of(user):
 @never_cache
 def new_conversation(request):
     contacts = rules.contacts_of(request.user)
+    is_pupil = _is_pupil(request.user)
     initial = {}
     if request.method == "GET" and request.GET.get("a"):
         wanted = request.GET["a"]
         if wanted.isdigit() and int(wanted) in contacts.ids:
             initial["to"] = [int(wanted)]
     form = NewConversationForm(
-        request.POST or None, request.FILES or None, contacts=contacts, initial=initial
+        request.POST or None,
+        request.FILES or None,
+        contacts=contacts,
+        initial=initial,
+        for_pupil=is_pupil,
     )
     if request.method == "POST":
         if form.forged():
@@ -172,7 +177,6 @@ def new_conversation(request):
             response = redirect(target)
             local_drafts.forget(request, response, NEW_DRAFT_KEY)
             return response
-    is_pupil = _is_pupil(request.user)
     return render(
         request,
         "messaging/new.html",

@@ -149,3 +149,22 @@ def test_polls_stop_once_the_session_ended(client, world):
     assert client.get(reverse("messaging:counter"), {"v": "x"}).status_code == 286
     news = reverse("messaging:news", kwargs={"conversation_id": conversation.pk})
     assert client.get(news, {"v": "x"}).status_code == 286
+
+
+def test_a_pupil_is_addressed_with_tu_and_an_adult_with_vous(client, world):
+    """The message field of a pupil says "Ton message", an adult's "Votre message",
+    on the new-message page and in a conversation, and so does the over-long error."""
+    client.force_login(world.teacher)
+    write(client, [world.pupil], body="Bonjour Léa")
+    conversation = Conversation.objects.get()
+    url = reverse("messaging:conversation", kwargs={"conversation_id": conversation.pk})
+    assert "Votre message" in client.get(url).content.decode()
+    assert "Votre message" in client.get(reverse("messaging:new")).content.decode()
+
+    client.force_login(world.pupil)
+    for page in (client.get(url), client.get(reverse("messaging:new"))):
+        text = page.content.decode()
+        assert "Ton message" in text and "Votre message" not in text
+    too_long = client.post(url, {"body": "a" * 5001}).content.decode()
+    assert "Ton message fait 5001 caractères" in too_long
+    assert Message.objects.count() == 1
