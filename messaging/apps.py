@@ -11,7 +11,8 @@ class MessagingConfig(AppConfig):
     def ready(self):
         from notifications import kinds
 
-        from . import notices
+        from . import notices, signal_handlers
 
+        signal_handlers.register()
         for kind in notices.notification_kinds():
             kinds.register(kind)

@@ -5,10 +5,11 @@ Who may write to whom is not stored here: it is derived from the membership rows
 
 Retention (personal data): messages, their files, read marks and reports are kept while
 the conversation has a participant whose account is kept, and for the school year at
-most: they are erased with the accounts of the people who wrote them, and a
-conversation whose every participant left the portal is erased with the last one (the
-purge of accounts that left is another issue's work). Nobody deletes another person's
-message: a report goes to the adults responsible instead.
+most. Erasing an account erases that person's messages, read marks and reports; the
+last participant's erases the conversation, and a message's files leave the disk with
+it (signal_handlers.py). Erasing the accounts of people who left the school and the
+end-of-year purge are another issue's work: until then nothing is erased by date.
+Nobody deletes another person's message: a report goes to the adults responsible instead.
 """
 
 import uuid
