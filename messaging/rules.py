@@ -408,17 +408,24 @@ def supervised_class_for(starter, participant_ids):
     return min(shared) if shared else None
 
 
-def report_handlers(conversation, participant_ids) -> list:
+def report_handlers(conversation, participant_ids, exclude=()) -> list:
     """Who is told of a report: the teachers of the pupils in the conversation; without
-    pupils, the directors of the schools its people belong to; failing that, the
-    portal's administrators."""
+    pupils, or when those teachers are all excluded (the message's author, the person
+    reporting: a class's only teacher supervising it, or reporting what she wrote), the
+    directors of the schools its people belong to; failing that, the portal's
+    administrators. Nobody excluded is ever told."""
     User = get_user_model()
+    exclude = set(exclude)
     pupils = pupil_ids_among(participant_ids)
     if pupils:
         classes = Membership.objects.filter(user_id__in=pupils, role=PUPIL).values("classroom_id")
-        teachers = User.objects.filter(
-            is_active=True, memberships__classroom_id__in=classes, memberships__role=TEACHER
-        ).distinct()
+        teachers = (
+            User.objects.filter(
+                is_active=True, memberships__classroom_id__in=classes, memberships__role=TEACHER
+            )
+            .exclude(pk__in=exclude)
+            .distinct()
+        )
         if teachers:
             return list(teachers)
     paths = set(
@@ -440,6 +447,10 @@ def report_handlers(conversation, participant_ids) -> list:
     directors = list(
         User.objects.filter(
             is_active=True, school_roles__school__path__in=schools, school_roles__role=DIRECTOR
-        ).distinct()
+        )
+        .exclude(pk__in=exclude)
+        .distinct()
     )
-    return directors or list(User.objects.filter(is_active=True, is_superuser=True))
+    return directors or list(
+        User.objects.filter(is_active=True, is_superuser=True).exclude(pk__in=exclude)
+    )

@@ -170,11 +170,11 @@ def report(user, message, reason=""):
         message=message, reported_by=user, defaults={"reason": reason}
     )
     if created:
-        handlers = [
-            h
-            for h in rules.report_handlers(conversation, participant_ids)
-            if h.pk not in (message.author_id, user.pk)
-        ]
+        # Never the author nor the reporter; when they were the only ones responsible
+        # (the class's teacher reporting in her pupils' conversation), the directors.
+        handlers = rules.report_handlers(
+            conversation, participant_ids, exclude={message.author_id, user.pk}
+        )
         report.handlers.set(handlers)
         from django.urls import reverse
 

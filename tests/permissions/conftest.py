@@ -49,6 +49,7 @@ from .matrix import (
     TEACHER,
     TEACHER_OTHER_CLASS,
 )
+from .messaging_world import OTHER_TOWN, SCHOOL_TOWN, build_messaging_world
 
 # What only one version of the shared entry says: the sentence taken out before sharing,
 # and the one its later draft adds.
@@ -86,6 +87,7 @@ class MatrixWorld:
     users: dict  # role → user, None for anonymous
     targets: dict  # object name → Target
     edit_forms: dict  # page object name → the data its admin edit form posts
+    messaging: object = None  # messaging_world.MessagingWorld
 
     def client_for(self, role, client=None):
         client = client or Client()
@@ -97,9 +99,13 @@ class MatrixWorld:
 def build_matrix_world():
     """School A with classes A1 (under test) and A2, school B with B1, a municipality."""
     portal = factories.portal()
-    school = factories.SchoolPageFactory(parent=portal, title="École Jean-Jaurès")
-    other_school = factories.SchoolPageFactory(parent=portal, title="École du Bourg")
-    municipality = factories.MunicipalityPageFactory(parent=portal, title="Saint-Aubin")
+    school = factories.SchoolPageFactory(parent=portal, title="École Jean-Jaurès", town=SCHOOL_TOWN)
+    other_school = factories.SchoolPageFactory(
+        parent=portal, title="École du Bourg", town=OTHER_TOWN
+    )
+    municipality = factories.MunicipalityPageFactory(
+        parent=portal, title="Saint-Aubin", town=SCHOOL_TOWN
+    )
     classroom = factories.ClassroomPageFactory(parent=school, title="CP de Mme Durand")
     other_classroom = factories.ClassroomPageFactory(parent=school, title="CM1 de M. Petit")
     far_classroom = factories.ClassroomPageFactory(parent=other_school, title="CE2 du Bourg")
@@ -318,7 +324,8 @@ def build_matrix_world():
     edit_forms = {
         name: edit_form_data(admin, target) for name, target in targets.items() if target.is_page
     }
-    return MatrixWorld(users=users, targets=targets, edit_forms=edit_forms)
+    messaging = build_messaging_world(users, classroom)
+    return MatrixWorld(users=users, targets=targets, edit_forms=edit_forms, messaging=messaging)
 
 
 def writing_assignments(classroom):

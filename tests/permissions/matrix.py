@@ -103,6 +103,33 @@ OBJECTS = {
     "and the entry shared with the whole school",
     "later_version": "a version saved after the sharing and never published (a draft)",
 }
+# Messaging (issue 19, messaging/rules.py; built by messaging_world.py, checked by
+# messaging_checks.py). Conversations are private to their people, and to the class's
+# teachers for those between its pupils: the portal administrator reads none of them.
+MESSAGING_OBJECTS = {
+    "parent_conversation": "a conversation the class's parent started with the class's "
+    "teacher, who answered with a document",
+    "pupil_conversation": "a conversation the class's teacher started with the class's pupil, "
+    "with a photo",
+    "classmates_conversation": "the class's pupil and a classmate (the class allows it), read by "
+    "the class's teachers; the classmate answered with a voice message",
+    "document_attachment": "the document of the parent conversation",
+    "photo_attachment": "the photo of the pupil conversation",
+    "voice_attachment": "the voice message of the classmates conversation",
+    "report_queue": "a classmate's message the class's pupil reported: it reached the "
+    "class's teacher",
+    "class_settings": "class A1's messaging rules (pupils writing to each other, charter)",
+    "own_messaging": "one's own inbox, new-message form, settings and header counter",
+    # People to write to: a POST of the new-message form naming them.
+    "teacher_recipient": "the class's teacher",
+    "parent_recipient": "the parent of the class's pupil",
+    "pupil_recipient": "the class's pupil",
+    "director_recipient": "the school's director",
+    "agent_recipient": "the agent of the school's town",
+    "other_class_parent_recipient": "the parent of the pupil of class A2",
+    "other_school_pupil_recipient": "the pupil of school B",
+}
+OBJECTS.update(MESSAGING_OBJECTS)
 # Not in the matrix: nothing left (django-comments-xtd's own post, reply and API views
 # are not mounted; comments/urls.py holds the only comment endpoints).
 PENDING_OBJECTS = []
@@ -148,6 +175,32 @@ ACTIONS = {
     "mark": "POST /ecrits/textes/<id>/brouillons/1/marques/: a mark on a word of draft 1",
     "live": "GET /ecrits/textes/<id>/nouvelles/?depuis=0: what an open editor polls (htmx)",
 }
+# Messaging (messaging/urls.py, at /messages/). Refused: anonymous visitors to the login
+# (the polls answer 286, which stops htmx), everyone else 404, and nothing made.
+ACTIONS.update(
+    {
+        "read": "GET /messages/<id>/: the conversation, its subject and first message",
+        "poll_news": "GET /messages/<id>/nouveaux/?apres=0: what an open conversation polls",
+        "reply": "POST /messages/<id>/ a message: 302 and one more message in it",
+        "report": "POST /messages/message/<id>/signaler/ about another's message: 302, a report "
+        "and someone told",
+        "in_inbox": "GET /messages/: the conversation is listed (a 200 without it is refused)",
+        "supervise": "GET /messages/classes/<class id>/eleves/: the pupils' conversation listed",
+        "download": "GET /messages/fichiers/<id>/<name>: the file's very bytes and type",
+        "queue": "GET /messages/signalements/: the reported words are shown (200 without them "
+        "is refused)",
+        "handle": "POST /messages/signalements/<id>/traite/: the report marked handled",
+        "rules_form": "GET /messages/reglages/: the class's rules form is in it (200 without)",
+        "change_rules": "POST /messages/reglages/ quoi=classe: the class's charter changed",
+        "inbox": "GET /messages/",
+        "new_form": "GET /messages/nouveau/: the recipient picker",
+        "own_settings": "GET /messages/reglages/",
+        "counter": "GET /messages/compteur/: the header's count (anonymous: 286)",
+        "write_to": "POST /messages/nouveau/ to=<the person>: 302 and a conversation with "
+        "them; refused, 404 (a forged recipient) and nothing made",
+    }
+)
+
 # The blog's readers and writers: the class's audience and the members of partner classes.
 BLOG_READERS = CLASS_AUDIENCE | {PUPIL_PARTNER_CLASS}
 # Who moderates comments: the class's teachers and the school's director.
@@ -293,6 +346,58 @@ RULES = [
     ("shared_writing_text",  "share",       WRITING_TEACHERS),
 ]
 # fmt: on
+
+# Messaging (messaging/rules.py): who reads and writes each conversation, who may write to whom.
+LOGGED_IN = EVERYBODY - {ANONYMOUS}
+PARENT_AND_TEACHER = frozenset({PARENT, TEACHER})
+PUPIL_AND_TEACHER = frozenset({PUPIL, TEACHER})
+# The class's pupil and their classmate; the class's teacher reads and reports, never writes.
+PUPILS_ONLY = frozenset({PUPIL})
+CLASS_TEACHER = frozenset({TEACHER})
+# fmt: off
+MESSAGING_RULES = [
+    ("parent_conversation",     "read",      PARENT_AND_TEACHER),
+    ("parent_conversation",     "poll_news", PARENT_AND_TEACHER),
+    ("parent_conversation",     "reply",     PARENT_AND_TEACHER),
+    ("parent_conversation",     "report",    CLASS_TEACHER),  # the parent wrote it
+    ("parent_conversation",     "in_inbox",  PARENT_AND_TEACHER),
+    ("pupil_conversation",      "read",      PUPIL_AND_TEACHER),
+    ("pupil_conversation",      "poll_news", PUPIL_AND_TEACHER),
+    ("pupil_conversation",      "reply",     PUPIL_AND_TEACHER),
+    ("pupil_conversation",      "report",    PUPILS_ONLY),  # the teacher wrote it
+    ("pupil_conversation",      "in_inbox",  PUPIL_AND_TEACHER),
+    ("classmates_conversation", "read",      PUPIL_AND_TEACHER),
+    ("classmates_conversation", "poll_news", PUPIL_AND_TEACHER),
+    ("classmates_conversation", "reply",     PUPILS_ONLY),
+    ("classmates_conversation", "report",    PUPIL_AND_TEACHER),
+    ("classmates_conversation", "in_inbox",  PUPILS_ONLY),
+    ("classmates_conversation", "supervise", CLASS_TEACHER),
+    ("document_attachment",     "download",  PARENT_AND_TEACHER),
+    ("photo_attachment",        "download",  PUPIL_AND_TEACHER),
+    ("voice_attachment",        "download",  PUPIL_AND_TEACHER),
+    ("report_queue",            "queue",     CLASS_TEACHER),
+    ("report_queue",            "handle",    CLASS_TEACHER),
+    ("class_settings",          "rules_form",   CLASS_TEACHER),
+    ("class_settings",          "change_rules", CLASS_TEACHER),
+    ("own_messaging",           "inbox",        LOGGED_IN),
+    ("own_messaging",           "new_form",     LOGGED_IN),
+    ("own_messaging",           "own_settings", LOGGED_IN),
+    ("own_messaging",           "counter",      LOGGED_IN),
+    # A pupil writes to the adults of their class; a parent to their children's teachers
+    # and directors; staff to their school's staff; teachers to their pupils and families,
+    # directors to the school's; directors and their town's agents to each other.
+    ("teacher_recipient",       "write_to",  frozenset({PUPIL, PARENT, TEACHER_OTHER_CLASS,
+                                                        ASSISTANT, DIRECTOR})),
+    ("parent_recipient",        "write_to",  frozenset({TEACHER, DIRECTOR})),
+    ("pupil_recipient",         "write_to",  frozenset({TEACHER, DIRECTOR})),
+    ("director_recipient",      "write_to",  frozenset({PARENT, PARENT_OTHER_CLASS, TEACHER,
+                                                        TEACHER_OTHER_CLASS, ASSISTANT, AGENT})),
+    ("agent_recipient",         "write_to",  frozenset({DIRECTOR})),
+    ("other_class_parent_recipient", "write_to", frozenset({TEACHER_OTHER_CLASS, DIRECTOR})),
+    ("other_school_pupil_recipient", "write_to", frozenset({DIRECTOR_OTHER_SCHOOL})),
+]
+# fmt: on
+RULES += MESSAGING_RULES
 
 # Cells that fail because of a bug still open, with what goes wrong (a strict xfail).
 # The admin chooser, bulk-action and report leaks found here were fixed in

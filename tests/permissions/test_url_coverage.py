@@ -93,6 +93,18 @@ COVERED_BY_MATRIX = [
     Rule("live", name="writing:text_news"),
     Rule("mark", name="writing:mark_add"),
     Rule("share of texts with parents", name="writing:share"),
+    # Messaging (matrix.py MESSAGING_RULES, checked by messaging_checks.py).
+    Rule("in_inbox, and one's own inbox", name="messaging:inbox"),
+    Rule("new_form and write_to", name="messaging:new"),
+    Rule("counter", name="messaging:counter"),
+    Rule("read and reply", name="messaging:conversation"),
+    Rule("poll_news", name="messaging:news"),
+    Rule("report", name="messaging:report"),
+    Rule("download of a message's files", name="messaging:attachment"),
+    Rule("own_settings, rules_form and change_rules", name="messaging:settings"),
+    Rule("supervise", name="messaging:supervised"),
+    Rule("queue", name="messaging:reports"),
+    Rule("handle", name="messaging:report_handled"),
 ]
 
 # Test module (a path from the repository root) → the patterns it checks. A module that
