@@ -90,6 +90,10 @@ def look_at(tab, role, name):
     size = tab.viewport_size
     for width in WIDTHS:
         tab.set_viewport_size({"width": width, "height": 900})
+        # Two frames: the page laid out again at this width before it is measured.
+        tab.evaluate(
+            "new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+        )
         overflow = tab.evaluate("document.documentElement.scrollWidth")
         assert overflow <= width, f"{role} {name} at {width} px is {overflow} px wide"
         tab.screenshot(
