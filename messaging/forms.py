@@ -58,7 +58,11 @@ class MessageForm(forms.Form):
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "video/*"}),
     )
-    reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # Kept with the draft (drafts.js): a reply typed, left and come back to still answers
+    # the message it was written to.
+    reply_to = forms.IntegerField(
+        required=False, widget=forms.HiddenInput(attrs={"data-draft-keep": True})
+    )
     once = OnceField()
 
     def __init__(self, *args, for_pupil=False, **kwargs):

@@ -71,12 +71,25 @@ def _context(user, conversation, participant_ids, mode, *, after=None):
     }
 
 
+def _may_write(user, conversation, participant_ids, mode) -> bool:
+    return mode == PARTICIPANT and rules.may_post(user, conversation, participant_ids)
+
+
+def _reported(user, conversation) -> set:
+    """The messages of this conversation the person reported (no second report button)."""
+    return set(
+        Report.objects.filter(reported_by=user, message__conversation=conversation).values_list(
+            "message_id", flat=True
+        )
+    )
+
+
 @login_required
 @never_cache
 def conversation_view(request, conversation_id):
     """Read the conversation (it is then read) and write in it."""
     conversation, participant_ids, mode = conversation_or_404(request.user, conversation_id)
-    may_write = mode == PARTICIPANT and rules.may_post(request.user, conversation, participant_ids)
+    may_write = _may_write(request.user, conversation, participant_ids, mode)
     form = MessageForm(
         request.POST or None,
         request.FILES or None,
@@ -123,11 +136,7 @@ def conversation_view(request, conversation_id):
             "form": form,
             "may_write": may_write,
             "draft_key": draft_key(conversation),
-            "reported": set(
-                Report.objects.filter(
-                    reported_by=request.user, message__conversation=conversation
-                ).values_list("message_id", flat=True)
-            ),
+            "reported": _reported(request.user, conversation),
         }
     )
     return render(
@@ -153,6 +162,9 @@ def news(request, conversation_id):
     if mode == PARTICIPANT:
         services.mark_read(request.user, conversation)
     context = _context(request.user, conversation, participant_ids, mode)
+    # The messages arriving live have the same buttons as the others ("Reply", "Report").
+    context["may_write"] = _may_write(request.user, conversation, participant_ids, mode)
+    context["reported"] = _reported(request.user, conversation)
     shown = context["chat_messages"]
     context["chat_messages"] = [message for message in shown if message.pk > after]
     # Who read my latest messages changes too: their "read by" lines are sent again.

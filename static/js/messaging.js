@@ -28,21 +28,41 @@
     var field = form.querySelector("input[name=reply_to]");
     var note = form.querySelector("[data-reply-note]");
     var label = form.querySelector("[data-reply-label]");
+
+    /* The note says which message is answered: after a click on "Reply", and when the
+     * field comes back with a value (a kept draft put back by drafts.js, which sends an
+     * input event, or a form sent back with an error). */
+    function showNote() {
+      var wanted = /^\d+$/.test(field.value) ? field.value : "";
+      var button = wanted && document.querySelector('[data-reply-to="' + wanted + '"]');
+      if (!button) {
+        field.value = "";
+        note.hidden = true;
+        return;
+      }
+      label.textContent = (note.dataset.template || "__NAME__").replace("__NAME__", button.dataset.replyName);
+      note.hidden = false;
+    }
+
+    /* Changed by a script, the field says so: drafts.js keeps it with the text. */
+    function set(value) {
+      field.value = value;
+      showNote();
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+
     document.addEventListener("click", function (event) {
       var button = event.target.closest("[data-reply-to]");
       if (button) {
-        field.value = button.dataset.replyTo;
-        label.textContent = (note.dataset.template || "__NAME__").replace("__NAME__", button.dataset.replyName);
-        note.hidden = false;
+        set(button.dataset.replyTo);
         var area = form.querySelector("textarea");
         if (area) area.focus();
         return;
       }
-      if (event.target.closest("[data-reply-cancel]")) {
-        field.value = "";
-        note.hidden = true;
-      }
+      if (event.target.closest("[data-reply-cancel]")) set("");
     });
+    field.addEventListener("input", showNote);
+    if (field.value) showNote();
   }
 
   function showLatest() {
