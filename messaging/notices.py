@@ -4,7 +4,11 @@ have an address, at once or once a day as they chose (MessagingPreference).
 The bell rings once per conversation until it is read, not once per message. An e-mail
 never carries what was written in a conversation with a pupil in it: it says who wrote
 and gives the link; in conversations between adults it quotes the start of the text.
+`no_emails()` holds back the e-mails of messages written inside it (the demo loader).
 """
+
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -23,6 +27,20 @@ from notifications.services import notify
 from .models import EmailChoice, Message, MessagingPreference, Participant
 
 EXCERPT_WORDS = 40
+# Set by no_emails(): messages written meanwhile send no e-mail.
+_without_emails = ContextVar("messaging_without_emails", default=False)
+
+
+@contextmanager
+def no_emails():
+    """Messages written inside this block send no e-mail, at once or queued; the bell
+    still rings, and a daily summary still lists them as unread. For the demo loader,
+    whose families must not be written to about conversations that never happened."""
+    token = _without_emails.set(True)
+    try:
+        yield
+    finally:
+        _without_emails.reset(token)
 
 
 def notification_kinds():
@@ -62,7 +80,7 @@ def ring(message, fresh_ids, pupil_ids):
 def email_at_once(message, recipient_ids):
     """Queue the e-mails of the recipients who want them at once, after commit."""
     ids = list(recipient_ids)
-    if not ids:
+    if not ids or _without_emails.get():
         return
     transaction.on_commit(lambda: send_message_emails.enqueue(message.pk, ids))
 

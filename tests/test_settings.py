@@ -60,6 +60,28 @@ def test_production_refuses_to_start_without_a_stated_proxy_count():
     assert stated.returncode == 0, stated.stderr
 
 
+def test_messaging_limits_come_from_the_environment():
+    code = (
+        "import sys; sys.path.insert(0, 'site'); import preau.settings.base as s; "
+        "print(s.PREAU_MESSAGES_PER_WINDOW, s.PREAU_MESSAGES_WINDOW_MINUTES, "
+        "s.PREAU_MESSAGE_DOCUMENT_MAX_BYTES)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "PREAU_MESSAGES_PER_WINDOW": "5",
+            "PREAU_MESSAGES_WINDOW_MINUTES": "3",
+            "PREAU_MESSAGE_DOCUMENT_MAX_MB": "2",
+        },
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["5", "3", str(2 * 1024 * 1024)]
+
+
 def test_defaults_are_sqlite_and_local_memory_with_debug_off():
     result = run_settings("preau.settings.base")
     assert result.returncode == 0, result.stderr

@@ -1,6 +1,6 @@
 """The demo loader: creates what is missing of the demo portal, remembering what it found
 or made. Each part of the story has its module (`public_sites`, `class_spaces`,
-`writing`, `logins`); the text of the story is `data`."""
+`writing`, `messaging`, `logins`); the text of the story is `data`."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -21,18 +21,25 @@ from home.models import PortalPage
 from . import data as content
 from .class_spaces import ClassSpaces
 from .logins import ADMIN_USERNAME, LoginTable, assign_usernames
+from .messaging import DemoMessaging
 from .public_sites import PublicSites
 from .specs import Person
 from .writing import WritingWorkshop
 
 
-class DemoLoader(PublicSites, ClassSpaces, WritingWorkshop, LoginTable):
+class DemoLoader(PublicSites, ClassSpaces, WritingWorkshop, DemoMessaging, LoginTable):
     """Creates what is missing of the demo content, remembering what it found or made."""
 
     def __init__(self, password_hash):
         # Hashing once keeps the command fast: a strong hasher takes ~0.3 s per call.
         self.password_hash = password_hash
-        self.created = {"accounts": 0, "pages": 0, "links": 0, "comments": 0}
+        self.created = {
+            "accounts": 0,
+            "pages": 0,
+            "links": 0,
+            "comments": 0,
+            "conversations": 0,
+        }
         self.now = timezone.now()
         self.today = timezone.localdate(self.now)
         self.site = None  # django.contrib.sites' Site, which comments belong to
@@ -64,6 +71,7 @@ class DemoLoader(PublicSites, ClassSpaces, WritingWorkshop, LoginTable):
                 self.link(Guardianship, parent=row.parent, child=row.child)
         self.partner_classes()
         self.parent_link_request()
+        self.load_messaging()
         self.news_section(portal, content.PORTAL_NEWS, self.admin)
         self.statement(portal, self.admin)
 

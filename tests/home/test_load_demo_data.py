@@ -11,6 +11,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import authenticate, get_user_model
+from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
@@ -29,6 +30,15 @@ from comments.models import ClassComment
 from exercises.models import ExercisePage
 from home.management.commands.load_demo_data import DEMO_PASSWORD
 from home.models import PortalPage
+from messaging.models import (
+    Attachment,
+    ClassMessaging,
+    Conversation,
+    Message,
+    Participant,
+    Report,
+)
+from notifications.models import Notification
 from pages.models import (
     AccessibilityStatementPage,
     CanteenMenuPage,
@@ -106,6 +116,13 @@ def counts():
         SchoolStaff,
         MunicipalityAgent,
         ClassComment,
+        Conversation,
+        Participant,
+        Message,
+        Attachment,
+        Report,
+        ClassMessaging,
+        Notification,
     ]
     return {model.__name__: model.objects.count() for model in models}
 
@@ -369,6 +386,104 @@ class TestDemoContent:
         writers = {author for part in parts for author in part.paragraph_authors}
         assert set(gathered.paragraph_authors) == writers and len(writers) >= 4
 
+    def test_messaging_has_a_conversation_for_each_role_to_try(self, demo_output, client):
+        """Nathan's father waits for an answer he has not read, Nathan for a video from
+        Mme Durand; the CM1 talks about its exposé, and a report waits for M. Benali."""
+        by_subject = {c.subject: c for c in Conversation.objects.select_related("started_by")}
+        assert set(by_subject) == {
+            "Absence de Nathan",
+            "Un petit mot pour Nathan",
+            "Notre exposé sur le cycle de l'eau",
+            "Les équipes de foot à la récré",
+        }
+        now = timezone.now()
+        for conversation in by_subject.values():
+            times = list(conversation.messages.values_list("created_at", flat=True))
+            assert times == sorted(times) and times[-1] == conversation.last_message_at
+            assert now - timedelta(days=4) < times[0] and times[-1] < now
+        for subject, conversation in by_subject.items():
+            if subject.startswith("Les équipes"):
+                continue
+            # Only the pupils' own conversation is left for the class's teachers to read.
+            assert conversation.supervised_class_id is None, subject
+
+        def people(subject):
+            return set(by_subject[subject].participants.values_list("user__username", flat=True))
+
+        def unread(subject):
+            places = by_subject[subject].participants.select_related("user")
+            return {place.user.username for place in places if place.unread}
+
+        absence = by_subject["Absence de Nathan"]
+        assert absence.started_by.username == "vincent.moreau"
+        assert people("Absence de Nathan") == {"vincent.moreau", "claire.durand"}
+        assert absence.messages.last().author.username == "claire.durand"
+        assert unread("Absence de Nathan") == {"vincent.moreau"}
+        assert not absence.with_pupils
+
+        video_note = by_subject["Un petit mot pour Nathan"]
+        assert video_note.started_by.username == "claire.durand"
+        assert people("Un petit mot pour Nathan") == {"claire.durand", "nathan.moreau"}
+        assert unread("Un petit mot pour Nathan") == {"nathan.moreau"}
+        video = Attachment.objects.get(message__conversation=video_note)
+        assert (video.kind, video.content_type) == (Attachment.Kind.VIDEO, "video/webm")
+        assert 1000 < video.size < 60_000 and 4 < video.duration < 6
+        assert video.file.size == video.size
+
+        cm1 = ClassroomPage.objects.get(title="CM1 de M. Benali")
+        rules = ClassMessaging.objects.get(classroom=cm1)
+        assert rules.pupils_write_to_classmates and "M. Benali" in rules.charter
+        cm1_pupils = set(
+            cm1.memberships.filter(role=Membership.Role.PUPIL).values_list(
+                "user__username", flat=True
+            )
+        )
+        class_talk = by_subject["Notre exposé sur le cycle de l'eau"]
+        assert class_talk.started_by.username == "karim.benali"
+        assert people("Notre exposé sur le cycle de l'eau") == cm1_pupils | {"karim.benali"}
+        assert "karim.benali" in unread("Notre exposé sur le cycle de l'eau")
+        assert class_talk.messages.exclude(author__username="karim.benali").count() >= 3
+
+        football = by_subject["Les équipes de foot à la récré"]
+        assert football.supervised_class_id == cm1.pk
+        assert people("Les équipes de foot à la récré") < cm1_pupils
+        report = Report.objects.get()
+        assert report.message.conversation_id == football.pk
+        assert report.handled_at is None and report.reason
+        assert report.reported_by.username in cm1_pupils
+        assert [user.username for user in report.handlers.all()] == ["karim.benali"]
+        assert Notification.objects.filter(
+            recipient__username="karim.benali", kind="message_reported", read_at=None
+        ).exists()
+
+        # What each login meets in its pages.
+        client.force_login(User.objects.get(username="nathan.moreau"))
+        page = client.get(f"/messages/{video_note.pk}/").content.decode()
+        assert "<video" in page and "Toute la classe pense à toi" in page
+        file_url = f"/messages/fichiers/{video.pk}/{video.name}"
+        assert file_url in page
+        answer = client.get(file_url)
+        assert answer.status_code == 200 and answer["Content-Type"] == "video/webm"
+        client.force_login(User.objects.get(username="vincent.moreau"))
+        inbox = client.get("/messages/").content.decode()
+        assert "Absence de Nathan" in inbox and "Un petit mot" not in inbox
+        client.force_login(User.objects.get(username="karim.benali"))
+        assert (
+            "Les équipes de foot"
+            in client.get(f"/messages/classes/{cm1.pk}/eleves/").content.decode()
+        )
+        assert "trop lentement" in client.get("/messages/signalements/").content.decode()
+        assert "trop lentement" in client.get(f"/messages/{football.pk}/").content.decode()
+        client.force_login(User.objects.get(username="lucas.bernard"))
+        assert "M. Benali peut lire" in client.get("/messages/nouveau/").content.decode()
+
+    def test_the_summary_lists_the_demo_conversations(self, demo_output):
+        assert "“Un petit mot pour Nathan”: claire.durand, nathan.moreau" in demo_output
+        assert "“Les équipes de foot à la récré”: lucas.bernard, jules.blanc, raphael.bonnet" in (
+            demo_output
+        )
+        assert re.search(r"\b4 conversations\b", demo_output)
+
     def test_printed_logins_are_the_documented_ones_and_work(self, demo_output):
         logins = printed_logins(demo_output)
         usernames = [username for username, _password in logins]
@@ -388,14 +503,20 @@ class TestDemoContent:
             ), username
 
 
-def test_a_second_run_creates_nothing():
-    load(verbosity=0)
+def test_a_second_run_creates_nothing(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        load(verbosity=0)
     before = counts()
 
-    load(verbosity=0)
+    with django_capture_on_commit_callbacks(execute=True):
+        output = load()
 
     assert counts() == before
     assert before["User"] == 108
+    assert before["Conversation"] == 4 and before["Report"] == 1
+    # The conversations are listed again, and nobody was e-mailed about the story.
+    assert "“Absence de Nathan”: vincent.moreau, claire.durand" in output
+    assert not mail.outbox
 
 
 def test_refuses_to_run_in_production(settings):

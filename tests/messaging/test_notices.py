@@ -104,3 +104,24 @@ def test_an_adult_chooses_from_the_settings_page(adults, client):
     response = client.post(reverse("messaging:settings"), {"quoi": "courriels", "email": "daily"})
     assert response.status_code == 302
     assert MessagingPreference.objects.get(user=adults.parent).email == EmailChoice.DAILY
+
+
+def test_no_emails_holds_back_the_emails_of_messages_written_inside_it(
+    adults, django_capture_on_commit_callbacks
+):
+    """The demo loader writes its conversations inside no_emails(): the bell rings, no
+    e-mail leaves, and messages written after the block are e-mailed again."""
+    from messaging.notices import no_emails
+
+    with django_capture_on_commit_callbacks(execute=True), no_emails():
+        conversation, _rows = services.start(
+            adults.parent, [adults.teacher.pk], subject="Absence", body="<p>Léa est malade.</p>"
+        )
+        services.post(adults.teacher, conversation, body="<p>Merci de me prévenir.</p>")
+    assert not mail.outbox
+    assert Notification.objects.filter(recipient=adults.teacher).count() == 1
+    assert Notification.objects.filter(recipient=adults.parent).count() == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.post(adults.parent, conversation, body="<p>Elle revient lundi.</p>")
+    assert [m.to for m in mail.outbox] == [["claire.durand@example.org"]]

@@ -61,14 +61,24 @@ class Command(BaseCommand):
                 self.style.SUCCESS(
                     _(
                         "Demo data loaded: %(accounts)d accounts, %(pages)d pages, "
-                        "%(links)d memberships and family links, %(comments)d comments."
+                        "%(links)d memberships and family links, %(comments)d comments, "
+                        "%(conversations)d conversations."
                     )
                     % created
                 )
             )
         else:
             self.stdout.write(self.style.SUCCESS(_("Demo data already present: nothing new.")))
+        self.write_conversations(loader.demo_conversations())
         self.write_logins(loader.logins())
+
+    def write_conversations(self, conversations):
+        """The demo's conversations and who to log in as to read them (before the logins,
+        which end the output)."""
+        self.stdout.write("")
+        self.stdout.write(_("Conversations to read in messaging, with the people in them:"))
+        for subject, usernames in conversations:
+            self.stdout.write(f"  “{subject}”: {', '.join(usernames)}")
 
     def write_logins(self, logins):
         """Print the logins as aligned columns, readable in any terminal."""

@@ -401,6 +401,9 @@ PREAU_COMMENTS_WINDOW_MINUTES = env_int("PREAU_COMMENTS_WINDOW_MINUTES", 10)
 # Messages a person may send within the window (messaging/services.py).
 PREAU_MESSAGES_PER_WINDOW = env_int("PREAU_MESSAGES_PER_WINDOW", 20)
 PREAU_MESSAGES_WINDOW_MINUTES = env_int("PREAU_MESSAGES_WINDOW_MINUTES", 10)
+# The largest document sent with a message (messaging/attachments.py); photos and
+# recordings follow the blog's limits above.
+PREAU_MESSAGE_DOCUMENT_MAX_BYTES = env_int("PREAU_MESSAGE_DOCUMENT_MAX_MB", 10) * MEBIBYTE
 
 LOGGING = {
     "version": 1,
