@@ -57,7 +57,7 @@ def test_the_rows_ask_each_person_for_their_own_polls_and_inbox(portal, tmp_path
     counter = lines_of(by_key["messaging_counter"])
     assert len(counter) == 12 * rows.rounds
     assert Counter(cookie for _path, cookie in counter) == Counter(
-        {cookie: rows.rounds for cookie in {c for _p, c in counter}}
+        dict.fromkeys({c for _p, c in counter}, rows.rounds)
     )
     statuses = Counter()
     for key in report.MESSAGING_KEYS:
