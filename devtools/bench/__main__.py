@@ -29,6 +29,21 @@ def arguments():
         default=4000,
         help="different families reading in the school-day mix (at least 1,000)",
     )
+    parser.add_argument(
+        "--conversations-per-teacher",
+        type=int,
+        default=4,
+        help="messaging conversations seeded per class teacher (0: no messaging rows)",
+    )
+    parser.add_argument(
+        "--pollers",
+        type=int,
+        default=2000,
+        help="different people polling messaging's counter and news, each once a round",
+    )
+    parser.add_argument(
+        "--name", default="report", help="file name of the report (report.md, .json, .png)"
+    )
     parser.add_argument("--warmup", type=int, default=1, help="warm-up seconds per page")
     parser.add_argument("--connections", type=int, default=16, help="concurrent users")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
@@ -70,10 +85,15 @@ def machine():
 
 
 def measure_size(options, environment, schools):
-    from . import scenarios, schoolday
+    from . import messaging_rows, scenarios, schoolday
 
     say(f"Seeding a portal of {schools} schools")
-    environment.manage("seed_scale", f"--schools={schools}", "--force")
+    environment.manage(
+        "seed_scale",
+        f"--schools={schools}",
+        f"--conversations-per-teacher={options.conversations_per_teacher}",
+        "--force",
+    )
     flush_redis(options.redis)
     size = {"schools_asked": schools, "portal": scenarios.portal_size(), "pages": {}}
     say(f"Portal: {size['portal']}")
@@ -91,6 +111,26 @@ def measure_size(options, environment, schools):
         size["mix"] = {"families": day.families, "classes_read": day.classes}
         # The mix before the posting row: that row's comments pile up in one class.
         plan.insert(next(i for i, s in enumerate(plan) if s.key == "comment_post"), day.readers)
+        talk = None
+        if options.conversations_per_teacher:
+            talk = messaging_rows.prepare(
+                schools=schools,
+                people=options.pollers,
+                seconds=options.seconds,
+                base_url=server.base_url,
+                folder=environment.workdir,
+                seed=options.seed + schools,
+            )
+        if talk is not None:
+            size["messaging"] = {
+                "people": talk.people,
+                "rounds": talk.rounds,
+                "conversations": talk.conversations,
+                "rate_asked": messaging_rows.rate(schools),
+                "writers": {},
+            }
+            at = next(i for i, s in enumerate(plan) if s.key == "comment_post")
+            plan[at:at] = talk.scenarios
         ceiling = None
         ceiling_scenario = next(s for s in plan if s.key == "ceiling_view")
         previous_t = None
@@ -108,10 +148,16 @@ def measure_size(options, environment, schools):
             seconds = options.seconds
             writers_out = environment.workdir / f"writers-{schools}-out.json"
             writing = None
+            messages_plan = talk.writer_plans.get(scenario.key) if talk else None
             if scenario is day.readers:
                 # Each family's first visit: no priming, no warm-up (it would use them up).
                 seconds = options.mix_seconds
                 writing = schoolday.start_writers(day, writers_out)
+                time.sleep(1)
+            elif messages_plan is not None:
+                # Each person's first poll counts too: no priming, no warm-up.
+                writers_out = environment.workdir / f"{scenario.key}-writers-{schools}-out.json"
+                writing = messaging_rows.start_writers(messages_plan, writers_out)
                 time.sleep(1)
             else:
                 prime(scenario, server.base_url)
@@ -125,7 +171,11 @@ def measure_size(options, environment, schools):
             figures = run_wrk(
                 scenario, server.base_url, seconds=seconds, connections=options.connections
             )
-            if writing is not None:
+            if messages_plan is not None:
+                written = schoolday.finish_writers(writing, writers_out)
+                size["messaging"]["writers"][scenario.key] = written[messaging_rows.LABEL]
+                figures["requests_planned"] = scenario.requests
+            elif writing is not None:
                 size["writers"] = schoolday.finish_writers(writing, writers_out)
                 figures["families"] = day.families
                 figures["requests_planned"] = scenario.requests
@@ -157,11 +207,16 @@ def measure_size(options, environment, schools):
                 f"SQL {figures['queries_per_request'] or 0:5.1f}  errors {figures['errors']}"
                 + (f"  MISSED: {'; '.join(missed)}" if missed else "")
             )
-            if writing is not None:
+            if messages_plan is not None:
+                say(f"  {report.writer_line(size['messaging']['writers'][scenario.key])}")
+                if figures.get("unchanged") is not None and figures["requests"]:
+                    say(f"  answered 204 (nothing new): {report.unchanged_share(figures):.0%}")
+            elif writing is not None:
                 for kind in size["writers"].values():
                     say(f"  {report.writer_line(kind)}")
     size["ceiling_rps"] = ceiling
     scenarios.forget_posted_comments(started)
+    messaging_rows.forget_written_messages()
     return size
 
 
@@ -197,6 +252,8 @@ def main():
                 "seconds": options.seconds,
                 "mix_seconds": options.mix_seconds,
                 "families": options.families,
+                "conversations_per_teacher": options.conversations_per_teacher,
+                "pollers": options.pollers,
             },
             "sizes": [measure_size(options, environment, schools) for schools in sizes],
         }
@@ -209,9 +266,9 @@ def main():
     folder.mkdir(parents=True, exist_ok=True)
     results["duration_s"] = round(time.monotonic() - began)
     paths = [
-        report.write_json(results, folder),
-        report.write_markdown(results, folder),
-        chart.draw(results, folder),
+        report.write_json(results, folder, options.name),
+        report.write_markdown(results, folder, options.name),
+        chart.draw(results, folder, options.name),
     ]
     say(f"Done in {results['duration_s']} s: " + ", ".join(str(path) for path in paths))
     for schools, label, missed in report.failures(results):

@@ -3,8 +3,10 @@
 from pathlib import Path
 
 
-def draw(results, folder):
+def draw(results, folder, name="report"):
     import matplotlib
+
+    from .report import chart_name
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -39,7 +41,7 @@ def draw(results, folder):
     axes.set_title("Préau: throughput per page against the machine's ceilings")
     axes.legend(loc="lower right", fontsize="small")
     figure.tight_layout()
-    path = Path(folder) / "throughput.png"
+    path = Path(folder) / chart_name(name)
     figure.savefig(path, dpi=110)
     plt.close(figure)
     return path

@@ -87,6 +87,7 @@ end
 LUA_PLAN_TEMPLATE = r"""
 local plan_file = %(plan)s
 local thread_count = %(threads)d
+local accepted = %(accepted)s
 local ffi = require("ffi")
 ffi.cdef[[
 typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
@@ -118,6 +119,7 @@ function init(args)
   position = 0
   sent = 0
   answered = 0
+  unchanged = 0
   queries = 0
   counted = 0
   failed = 0
@@ -150,13 +152,16 @@ function response(status, headers, body)
     queries = queries + tonumber(q)
     counted = counted + 1
   end
-  if status ~= 200 then
+  if status == 204 then
+    unchanged = unchanged + 1
+  end
+  if not accepted[status] then
     failed = failed + 1
   end
 end
 
 function done(summary, latency, requests)
-  local q, n, f, a, x = 0, 0, 0, 0, 0
+  local q, n, f, a, x, u = 0, 0, 0, 0, 0, 0
   local first, last = 0, 0
   for _, thread in ipairs(threads) do
     q = q + thread:get("queries")
@@ -164,6 +169,7 @@ function done(summary, latency, requests)
     f = f + thread:get("failed")
     a = a + thread:get("answered")
     x = x + thread:get("exhausted")
+    u = u + thread:get("unchanged")
     local t0, t1 = thread:get("first_us"), thread:get("last_us")
     if t0 > 0 and (first == 0 or t0 < first) then first = t0 end
     if t1 > last then last = t1 end
@@ -172,10 +178,11 @@ function done(summary, latency, requests)
   io.write(string.format(
     '\nBENCH-JSON {"requests": %%d, "duration_us": %%d, "p50_us": %%d, "p90_us": %%d, ' ..
     '"p99_us": %%d, "max_us": %%d, "errors": %%d, "failed": %%d, "queries": %%d, ' ..
-    '"counted": %%d, "answered": %%d, "exhausted_threads": %%d, "active_us": %%d}\n',
+    '"counted": %%d, "answered": %%d, "exhausted_threads": %%d, "active_us": %%d, ' ..
+    '"unchanged": %%d}\n',
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(90),
     latency:percentile(99), latency.max,
-    e.connect + e.read + e.write + e.timeout + e.status, f, q, n, a, x, last - first))
+    e.connect + e.read + e.write + e.timeout + e.status, f, q, n, a, x, last - first, u))
 end
 """
 
@@ -245,9 +252,16 @@ class PlanScenario:
     method: str = "GET"
     body: str | None = None
     cookies: list[str] = field(default_factory=list)
+    # The answers that are not errors: a poll's 204 ("nothing new") is one.
+    accepted: tuple[int, ...] = (200,)
 
     def lua(self):
-        return LUA_PLAN_TEMPLATE % {"plan": lua_string(self.plan_path), "threads": self.threads}
+        accepted = "{" + ", ".join(f"[{status}] = true" for status in self.accepted) + "}"
+        return LUA_PLAN_TEMPLATE % {
+            "plan": lua_string(self.plan_path),
+            "threads": self.threads,
+            "accepted": accepted,
+        }
 
 
 def prime(scenario, base_url):
@@ -322,4 +336,6 @@ def run_wrk(scenario, base_url, *, seconds, connections, threads=2):
         # wrk counts answers of 400 and above as errors; a plan's readers expect 200 only.
         "errors": max(raw["errors"], raw["failed"]),
         "queries_per_request": raw["queries"] / raw["counted"] if raw["counted"] else None,
+        # Answers 204 (a poll with nothing new), for plans; None for the other scenarios.
+        "unchanged": raw.get("unchanged"),
     }

@@ -73,8 +73,16 @@ def writer_line(kind):
     )
 
 
-def write_json(results, folder):
-    path = Path(folder) / "report.json"
+def unchanged_share(page):
+    """The share of a poll's answers that were 204 (nothing new: the cache alone)."""
+    unchanged = page.get("unchanged")
+    if unchanged is None or not page.get("requests"):
+        return None
+    return unchanged / page["requests"]
+
+
+def write_json(results, folder, name="report"):
+    path = Path(folder) / f"{name}.json"
     path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return path
 
@@ -140,7 +148,75 @@ def header_lines(results):
     ]
 
 
-def write_markdown(results, folder):
+def chart_name(name):
+    return "throughput.png" if name == "report" else f"{name}.png"
+
+
+MESSAGING_KEYS = ("messaging_counter", "messaging_news", "messaging_inbox")
+
+
+def open_pages(page):
+    """Open pages polling every 2 s that this rate serves."""
+    return f"{page['rps'] * 2:,.0f}"
+
+
+def messaging_lines(sizes):
+    """The messaging section: who polled, what the polls found, what was written."""
+    with_messaging = [size for size in sizes if size.get("messaging")]
+    if not with_messaging:
+        return []
+    lines = [
+        "",
+        "## Messaging's polls",
+        "",
+        "Every logged-in page polls the header's counter every 2 s, and an open "
+        "conversation its news every 2 s too. Each row sends the requests of many "
+        "different people, participants of the seeded conversations drawn over the whole "
+        "portal: each person once per round (a new random order each round), with the "
+        "version their page was rendered with; the inbox is opened once by each. "
+        "Meanwhile participants post messages through the conversation's view at the rate "
+        "shown, in the polled conversations. A person keeps the version of the start (a "
+        "browser would take the new one after an answer with news), so the share of "
+        "204 answers is a lower bound. Open pages one server holds = req/s × 2 s (each "
+        "open page polls every 2 s), at the p99 shown.",
+        "",
+        "| Size | Row | people | rounds planned | req/s (T) | answered 204 | p50 / p99 ms "
+        "| SQL | err | open pages (× 2 s) |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for size in with_messaging:
+        talk = size["messaging"]
+        for key in MESSAGING_KEYS:
+            page = size["pages"].get(key)
+            if page is None:
+                continue
+            share = unchanged_share(page)
+            queries = page["queries_per_request"]
+            polled = key != "messaging_inbox"
+            lines.append(
+                f"| N={size['schools_asked']} | {page['label']} | {talk['people']:,} | "
+                f"{talk['rounds'] if polled else 1} | {page['rps']:,.0f} ({page['ratio']:.2f} T) | "
+                f"{'–' if share is None or not polled else f'{share:.0%}'} | "
+                f"{page['p50_ms']:.1f} / {page['p99_ms']:.1f} | "
+                f"{'–' if queries is None else f'{queries:.1f}'} | {page['errors']} | "
+                f"{open_pages(page) if polled else '–'} |"
+            )
+    lines += [
+        "",
+        "Messages written during each row (rate asked | done per second | went through | "
+        "p99 ms | errors):",
+        "",
+        "| Size | During | asked | done | ok | p99 | err |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for size in with_messaging:
+        for key, kind in size["messaging"]["writers"].items():
+            label = size["pages"].get(key, {}).get("label", key)
+            lines.append(f"| N={size['schools_asked']} | {label} | {writer_cell(kind)} |")
+    return lines
+
+
+def write_markdown(results, folder, name="report"):
     sizes = results["sizes"]
     names = [f"N={size['schools_asked']}" for size in sizes]
     lines = header_lines(results)
@@ -242,9 +318,11 @@ def write_markdown(results, folder):
         )
         + " |",
         "",
-        "![Throughput per page against the ceilings](throughput.png)",
+        *messaging_lines(sizes),
+        "",
+        f"![Throughput per page against the ceilings]({chart_name(name)})",
         "",
     ]
-    path = Path(folder) / "report.md"
+    path = Path(folder) / f"{name}.md"
     path.write_text("\n".join(lines))
     return path

@@ -165,6 +165,7 @@ def portal_size():
     )
     from comments.models import ClassComment
     from exercises.models import Attempt, ExercisePage
+    from messaging.models import Conversation, Message
     from pages.models import SchoolPage, SchoolStaff
 
     roles = dict(
@@ -180,4 +181,6 @@ def portal_size():
         "comments": ClassComment.objects.count(),
         "exercises": ExercisePage.objects.count(),
         "attempts": Attempt.objects.count(),
+        "conversations": Conversation.objects.count(),
+        "messages": Message.objects.count(),
     }

@@ -35,6 +35,7 @@ LABELS = {
     "comment": "Pupils posting a comment",
     "approve": "Teachers approving a comment",
     "publish": "Teachers publishing an entry",
+    "message": "People writing a message (conversation)",
 }
 # Answers that mean the write went through: each of these views redirects after it.
 EXPECTED = {302, 303}

@@ -32,8 +32,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from devtools.scale import bulk_messages, plan_messages, seed
 from devtools.scale import plan as planning
-from devtools.scale import seed
 from devtools.scale.progress import ProgressBar, duration
 from enrolment.services import current_school_year
 from home.models import PortalPage
@@ -115,6 +115,15 @@ class Command(BaseCommand):
             help=gettext_lazy("News items in each school's news section (default 3)."),
         )
         parser.add_argument(
+            "--conversations-per-teacher",
+            type=positive,
+            default=0,
+            help=gettext_lazy(
+                "Messaging conversations of each class's teacher with its families and "
+                "pupils (default 0: none; the benchmark asks for 4)."
+            ),
+        )
+        parser.add_argument(
             "--password",
             default=DEFAULT_PASSWORD,
             help=gettext_lazy("The password every generated account shares."),
@@ -168,6 +177,8 @@ class Command(BaseCommand):
             )
         started = time.monotonic()
         totals = {}
+        per_teacher = options["conversations_per_teacher"]
+        school_year = current_school_year()
         if missing:
             # One hash for every account: hashing per account would take most of the run.
             context = seed.Context(
@@ -175,7 +186,6 @@ class Command(BaseCommand):
                 password_hash=make_password(options["password"]),
                 now=timezone.now(),
             )
-            school_year = current_school_year()
             progress = ProgressBar(
                 len(missing), label=_("Schools"), stream=self.stderr, enabled=verbosity > 0
             )
@@ -185,14 +195,53 @@ class Command(BaseCommand):
                     school = planning.plan_school(options["seed"], index, sizes, school_year)
                     for key, count in seed.write_school(school, context).items():
                         totals[key] = totals.get(key, 0) + count
+                    if per_teacher:
+                        self.add(totals, self.conversations(options, school, context.now))
                     progress.advance()
             progress.finish()
+        if per_teacher:
+            self.conversations_of_present(options, sizes, school_year, present, totals)
+        if missing or totals.get("conversations"):
             seed.after_writing()
         if verbosity:
             self.report(totals, time.monotonic() - started, options["password"])
 
+    @staticmethod
+    def add(totals, counts):
+        for key, count in counts.items():
+            totals[key] = totals.get(key, 0) + count
+
+    @staticmethod
+    def conversations(options, school, now):
+        planned = plan_messages.plan_conversations(
+            options["seed"], school, options["conversations_per_teacher"]
+        )
+        return bulk_messages.write_conversations(planned, now=now)
+
+    def conversations_of_present(self, options, sizes, school_year, present, totals):
+        """Conversations for the schools written by an earlier run without them."""
+        written = bulk_messages.schools_with_conversations()
+        wanted = sorted(index for index in present if index < options["schools"])
+        lacking = [i for i in wanted if planning.school_prefix(i) not in written]
+        if not lacking:
+            return
+        now = timezone.now()
+        progress = ProgressBar(
+            len(lacking),
+            label=_("Conversations"),
+            stream=self.stderr,
+            enabled=options["verbosity"] > 0,
+        )
+        with translation.override(settings.LANGUAGE_CODE):
+            for index in lacking:
+                school = planning.plan_school(options["seed"], index, sizes, school_year)
+                self.add(totals, self.conversations(options, school, now))
+                progress.advance()
+        progress.finish()
+
     def report(self, totals, elapsed, password):
-        if not totals:
+        conversations = totals.get("conversations", 0)
+        if not totals.get("schools"):
             self.stdout.write(self.style.SUCCESS(_("Nothing to add: every school is there.")))
         else:
             self.stdout.write(
@@ -205,6 +254,11 @@ class Command(BaseCommand):
                     )
                     % {**totals, "time": duration(elapsed)}
                 )
+            )
+        if conversations:
+            self.stdout.write(
+                _("Added %(conversations)d conversations with %(messages)d messages.")
+                % {"conversations": conversations, "messages": totals["messages"]}
             )
         self.stdout.write(
             _("Every generated account's password is %(password)s (e.g. s0000.c1.p1.g1).")
