@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 from django.views.decorators.cache import never_cache
 
 from submissions import drafts as local_drafts
@@ -168,7 +168,12 @@ def new_conversation(request):
                         body=data["body"],
                         files=form.checked_files(),
                     )
-                    messages.success(request, _("Your message was sent."))
+                    messages.success(
+                        request,
+                        pgettext("pupil", "Your message was sent.")
+                        if is_pupil
+                        else _("Your message was sent."),
+                    )
                     target = reverse(
                         "messaging:conversation", kwargs={"conversation_id": conversation.pk}
                     )
