@@ -137,7 +137,7 @@ class Message(models.Model):
 
 def attachment_path(instance, filename):
     """Files of messages live apart from the class collections: only messaging's own
-    view serves them (views_files.py), never the media URL."""
+    view serves them (views_conversation.attachment_file), never the media URL."""
     return f"messages/{uuid.uuid4().hex}/{filename}"
 
 

@@ -233,7 +233,7 @@ class DemoMessaging:
     """Loads the demo's conversations, the CM1's rules and a report, once each."""
 
     def load_messaging(self):
-        rules, created = ClassMessaging.objects.get_or_create(
+        _rules, created = ClassMessaging.objects.get_or_create(
             classroom=self.classrooms[CM1],
             defaults={"pupils_write_to_classmates": True, "charter": CM1_CHARTER},
         )

@@ -1,5 +1,5 @@
 """Send the daily summary of unread messages to the adults who chose it (run from cron
-once a day, e.g. at 18:00; see README "Running in production")."""
+once a day, e.g. at 18:00; see README "How messaging works" and "Production")."""
 
 from django.core.management.base import BaseCommand
 
