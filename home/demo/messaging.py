@@ -35,7 +35,7 @@ from . import data as content
 # --- The story ------------------------------------------------------------------------
 
 CP, CM1 = "jaures-cp", "jaures-cm1"
-VIDEO = Path(__file__).resolve().parent / "media" / "un-petit-mot-pour-nathan.webm"
+VIDEO = Path(__file__).resolve().parent / "media" / "un-petit-mot-pour-nathan.mp4"
 
 CM1_CHARTER = (
     "Dans notre classe, quand j'écris un message :\n"
@@ -315,7 +315,7 @@ class DemoMessaging:
 
     def demo_video(self):
         """The demo video, checked by its bytes as an upload would be."""
-        upload = SimpleUploadedFile(VIDEO.name, VIDEO.read_bytes(), content_type="video/webm")
+        upload = SimpleUploadedFile(VIDEO.name, VIDEO.read_bytes(), content_type="video/mp4")
         return attachments.clean_recording(upload, "video")
 
     @staticmethod

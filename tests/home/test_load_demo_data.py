@@ -426,7 +426,7 @@ class TestDemoContent:
         assert people("Un petit mot pour Nathan") == {"claire.durand", "nathan.moreau"}
         assert unread("Un petit mot pour Nathan") == {"nathan.moreau"}
         video = Attachment.objects.get(message__conversation=video_note)
-        assert (video.kind, video.content_type) == (Attachment.Kind.VIDEO, "video/webm")
+        assert (video.kind, video.content_type) == (Attachment.Kind.VIDEO, "video/mp4")
         assert 1000 < video.size < 60_000 and 4 < video.duration < 6
         assert video.file.size == video.size
 
@@ -463,7 +463,7 @@ class TestDemoContent:
         file_url = f"/messages/fichiers/{video.pk}/{video.name}"
         assert file_url in page
         answer = client.get(file_url)
-        assert answer.status_code == 200 and answer["Content-Type"] == "video/webm"
+        assert answer.status_code == 200 and answer["Content-Type"] == "video/mp4"
         client.force_login(User.objects.get(username="vincent.moreau"))
         inbox = client.get("/messages/").content.decode()
         assert "Absence de Nathan" in inbox and "Un petit mot" not in inbox

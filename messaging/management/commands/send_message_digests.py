@@ -2,6 +2,7 @@
 once a day, e.g. at 18:00; see README "How messaging works" and "Production")."""
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import ngettext
 
 from messaging.notices import send_digests
 
@@ -11,4 +12,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         sent = send_digests()
-        self.stdout.write(f"{sent} summaries sent.")
+        self.stdout.write(
+            ngettext("%(count)d summary sent.", "%(count)d summaries sent.", sent) % {"count": sent}
+        )
