@@ -209,7 +209,7 @@ def measure_size(options, environment, schools):
             )
             if messages_plan is not None:
                 say(f"  {report.writer_line(size['messaging']['writers'][scenario.key])}")
-                if figures.get("unchanged") is not None and figures["requests"]:
+                if 204 in scenario.accepted and figures["requests"]:
                     say(f"  answered 204 (nothing new): {report.unchanged_share(figures):.0%}")
             elif writing is not None:
                 for kind in size["writers"].values():

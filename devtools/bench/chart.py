@@ -3,7 +3,7 @@
 from pathlib import Path
 
 
-def draw(results, folder, name="report"):
+def draw(results, folder, stem="report"):
     import matplotlib
 
     from .report import chart_name
@@ -41,7 +41,7 @@ def draw(results, folder, name="report"):
     axes.set_title("Préau: throughput per page against the machine's ceilings")
     axes.legend(loc="lower right", fontsize="small")
     figure.tight_layout()
-    path = Path(folder) / chart_name(name)
+    path = Path(folder) / chart_name(stem)
     figure.savefig(path, dpi=110)
     plt.close(figure)
     return path

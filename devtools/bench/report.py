@@ -81,8 +81,8 @@ def unchanged_share(page):
     return unchanged / page["requests"]
 
 
-def write_json(results, folder, name="report"):
-    path = Path(folder) / f"{name}.json"
+def write_json(results, folder, stem="report"):
+    path = Path(folder) / f"{stem}.json"
     path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return path
 
@@ -148,8 +148,8 @@ def header_lines(results):
     ]
 
 
-def chart_name(name):
-    return "throughput.png" if name == "report" else f"{name}.png"
+def chart_name(stem):
+    return "throughput.png" if stem == "report" else f"{stem}.png"
 
 
 MESSAGING_KEYS = ("messaging_counter", "messaging_news", "messaging_inbox")
@@ -216,7 +216,7 @@ def messaging_lines(sizes):
     return lines
 
 
-def write_markdown(results, folder, name="report"):
+def write_markdown(results, folder, stem="report"):
     sizes = results["sizes"]
     names = [f"N={size['schools_asked']}" for size in sizes]
     lines = header_lines(results)
@@ -320,9 +320,9 @@ def write_markdown(results, folder, name="report"):
         "",
         *messaging_lines(sizes),
         "",
-        f"![Throughput per page against the ceilings]({chart_name(name)})",
+        f"![Throughput per page against the ceilings]({chart_name(stem)})",
         "",
     ]
-    path = Path(folder) / f"{name}.md"
+    path = Path(folder) / f"{stem}.md"
     path.write_text("\n".join(lines))
     return path

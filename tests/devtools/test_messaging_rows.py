@@ -100,3 +100,33 @@ def test_the_writers_post_through_the_conversation_view(portal, tmp_path):
     assert Message.objects.count() == before + len(items)
     messaging_rows.forget_written_messages()
     assert Message.objects.count() == before
+
+
+def test_the_report_shows_the_polls_with_their_share_of_204_and_open_pages(tmp_path):
+    from tests.devtools.test_bench import page, results
+
+    data = results((300, 20))
+    size = data["sizes"][0]
+    size["pages"]["messaging_counter"] = page(
+        800, label="Counter poll", requests=4000, unchanged=3900, queries_per_request=1.0
+    )
+    size["pages"]["messaging_inbox"] = page(40, label="Inbox", requests=200, unchanged=0)
+    written = writers.Tally(messaging_rows.LABEL, 0.5)
+    for _ in range(5):
+        written.record(302, 0.2)
+    size["messaging"] = {
+        "people": 2000,
+        "rounds": 7,
+        "conversations": 1200,
+        "rate_asked": 0.5,
+        "writers": {"messaging_counter": written.summary(10)},
+    }
+    text = report.write_markdown(data, tmp_path, "messaging-64").read_text()
+    assert (tmp_path / "messaging-64.md").exists()
+    assert "![Throughput per page against the ceilings](messaging-64.png)" in text
+    counter = next(line for line in text.splitlines() if "| Counter poll | 2,000 |" in line)
+    assert "| 7 |" in counter and "98%" in counter and "| 1,600 |" in counter
+    inbox = next(line for line in text.splitlines() if "| Inbox | 2,000 |" in line)
+    assert inbox.endswith("| – |")
+    assert "| N=64 | Counter poll | 0.50 | 0.50 | 5 | 200 | 0 |" in text
+    assert report.unchanged_share(size["pages"]["messaging_counter"]) == 0.975
