@@ -156,3 +156,58 @@ def test_too_many_messages_are_refused_and_the_text_comes_back(client, world, se
     assert response.status_code == 400
     assert "Trois, gardé" in response.content.decode()
     assert Message.objects.count() == 2
+
+
+def test_a_report_by_the_supervising_teacher_reaches_the_director(client, world, classmate):
+    """The class's only teacher reports what a pupil wrote to a classmate: the class's
+    teachers minus the reporter is nobody, so the school's director is told."""
+    ClassMessaging.objects.create(classroom=world.classroom, pupils_write_to_classmates=True)
+    conversation, _rows = services.start(
+        world.pupil, [classmate.pk], subject="Récré", body="<p>Personne ne t’aime.</p>"
+    )
+    message = conversation.messages.get()
+    client.force_login(world.teacher)
+
+    response = client.post(
+        reverse("messaging:report", kwargs={"message_id": message.pk}), {"reason": "À voir"}
+    )
+
+    assert response.status_code == 302
+    report = Report.objects.get()
+    assert list(report.handlers.all()) == [world.director]
+    client.force_login(world.director)
+    assert "Personne ne t’aime." in client.get(reverse("messaging:reports")).content.decode()
+    client.post(reverse("messaging:report_handled", kwargs={"report_id": report.pk}))
+    report.refresh_from_db()
+    assert report.handled_by == world.director
+
+
+def test_a_pupil_reporting_their_only_teacher_reaches_the_director(client, world):
+    conversation, _rows = services.start(
+        world.teacher, [world.pupil.pk], subject="", body="<p>Viens me voir.</p>"
+    )
+    client.force_login(world.pupil)
+
+    client.post(
+        reverse("messaging:report", kwargs={"message_id": conversation.messages.get().pk}),
+        {"reason": ""},
+    )
+
+    assert list(Report.objects.get().handlers.all()) == [world.director]
+
+
+def test_nobody_excluded_is_ever_told_and_admins_come_last(world):
+    """Without a director either, the portal's administrators; never the author nor the
+    person reporting."""
+    admin = factories.UserFactory(is_staff=True, is_superuser=True)
+    conversation, _rows = services.start(
+        world.teacher, [world.pupil.pk], subject="", body="<p>Bonjour</p>"
+    )
+    people = {world.teacher.pk, world.pupil.pk}
+    assert rules.report_handlers(conversation, people) == [world.teacher]
+    assert rules.report_handlers(conversation, people, exclude={world.teacher.pk}) == [
+        world.director
+    ]
+    world.director.is_active = False
+    world.director.save()
+    assert rules.report_handlers(conversation, people, exclude={world.teacher.pk}) == [admin]
