@@ -144,7 +144,7 @@ def refused(client, conversation, language, body, **files):
 
 
 REFUSED_TYPE = {
-    "fr": "ne peut pas être envoyé : envoyez un PDF, un texte",
+    "fr": "ne peut pas être envoyé : seuls les PDF, textes",
     "en": "cannot be sent: send a PDF, a text, an OpenDocument or an Office file",
 }
 TOO_LARGE = {
