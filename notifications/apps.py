@@ -9,8 +9,11 @@ class NotificationsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        from . import kinds
         from .models import Notification
         from .services import notification_changed
+
+        kinds.register_default_groups()
 
         for signal in (post_save, post_delete):
             signal.connect(
