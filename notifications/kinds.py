@@ -42,6 +42,15 @@ def groups() -> list[Group]:
     return list(_groups.values())
 
 
+def group_names_of(kind_names) -> dict[str, str]:
+    """Kind name → its group's name (unknown kinds: "class_work")."""
+    return {name: (_kinds[name].group if name in _kinds else "class_work") for name in kind_names}
+
+
+def kinds_in(group_names) -> list[str]:
+    return [kind.name for kind in _kinds.values() if kind.group in set(group_names)]
+
+
 def group_of(kind_name) -> Group | None:
     kind = _kinds.get(kind_name)
     return _groups.get(kind.group) if kind else None

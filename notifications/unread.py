@@ -15,6 +15,7 @@ from collections.abc import Callable
 from accounts.people import is_active_person
 from performance import versions
 
+from . import quiet
 from .models import Notification
 
 UNREAD = "unread_notifications"
@@ -29,6 +30,13 @@ def read_rows_with(reader: Callable) -> None:
     _read_rows = reader
 
 
+def visible_to(user):
+    """The person's notifications in the bell: not turned off, not held (quiet.py)."""
+    return Notification.objects.filter(
+        recipient=user, in_bell=True, visible_from__lte=quiet.now()
+    )
+
+
 def unread_arm(user, row):
     """The unread count, as one arm of what a person is: `row` builds it with the
     union's columns (classrooms/person.py)."""
@@ -37,7 +45,9 @@ def unread_arm(user, row):
     from django.db.models.functions import Coalesce
 
     unread = (
-        Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
+        Notification.objects.filter(
+            recipient=OuterRef("pk"), read_at__isnull=True, visible_from__lte=quiet.now()
+        )
         .order_by()
         .values("recipient")
         .annotate(count=Count("pk"))
@@ -53,7 +63,7 @@ def unread_count(user) -> int:
     if not is_active_person(user):
         return 0
     if _read_rows is None:
-        return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+        return visible_to(user).filter(read_at__isnull=True).count()
     rows = _read_rows(user, UNREAD)
     return rows[0][0] if rows else 0  # the arm's `number`
 

@@ -1,17 +1,8 @@
-"""Send the daily summary of unread messages to the adults who chose it (run from cron
-once a day, e.g. at 18:00; see README "How messaging works" and "Production")."""
+"""Kept for existing cron lines: the summary of messages is now part of the one daily
+digest (`manage.py send_daily_digests`, notifications/digest.py)."""
 
-from django.core.management.base import BaseCommand
-from django.utils.translation import ngettext
-
-from messaging.notices import send_digests
+from notifications.management.commands.send_daily_digests import Command as DailyDigest
 
 
-class Command(BaseCommand):
-    help = "E-mail each adult who chose a daily summary the messages they have not read."
-
-    def handle(self, *args, **options):
-        sent = send_digests()
-        self.stdout.write(
-            ngettext("%(count)d summary sent.", "%(count)d summaries sent.", sent) % {"count": sent}
-        )
+class Command(DailyDigest):
+    help = "Same as send_daily_digests: messages are part of the one daily digest."

@@ -218,6 +218,14 @@ TASKS = {
     }
 }
 
+# Notifications (notifications/): the hour the daily digest of those who chose it leaves
+# (local time, TIME_ZONE), and the right to disconnect: nothing reaches a pupil outside
+# school hours on school days (French week: Wednesday is school in many towns, add "wed").
+PREAU_DIGEST_HOUR = env_int("PREAU_DIGEST_HOUR", 18)
+PREAU_PUPIL_QUIET_HOURS = env_bool("PREAU_PUPIL_QUIET_HOURS", True)
+PREAU_SCHOOL_HOURS = env_str("PREAU_SCHOOL_HOURS", "08:00-17:00")
+PREAU_SCHOOL_DAYS = env_list("PREAU_SCHOOL_DAYS", ["mon", "tue", "thu", "fri"])
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # Refuses logins to an account after repeated failures (axes, accounts/lockout.py).
