@@ -206,7 +206,7 @@ def _back_to_class(entry) -> bool:
     saved again on top, so nothing is lost, and their review, which Wagtail cancels on
     publication, is asked again.
     """
-    from . import moderation
+    from . import moderation, notices
     from .visibility import publication_refusals
 
     if not publication_refusals(entry):
@@ -226,9 +226,11 @@ def _back_to_class(entry) -> bool:
     if review:
         status, requested_by, task_state = review
         entry = BlogEntryPage.objects.get(pk=entry.pk)
-        moderation.submit(entry, requested_by)
-        if status == WorkflowState.STATUS_NEEDS_CHANGES and task_state is not None:
-            moderation.send_back(entry, task_state.finished_by, task_state.comment or "")
+        # The review is only put back as it was: nobody is told again (notices.py).
+        with notices.quietly():
+            moderation.submit(entry, requested_by)
+            if status == WorkflowState.STATUS_NEEDS_CHANGES and task_state is not None:
+                moderation.send_back(entry, task_state.finished_by, task_state.comment or "")
     return True
 
 

@@ -13,38 +13,46 @@ def notification_kinds():
             "comment_pending",
             _("%(author)s commented on “%(entry)s”: the comment waits for you."),
             _("A comment waits for you"),
+            group="comments",
         ),
         Kind(
             "comment_reported",
             _("A comment on “%(entry)s” was reported: it is hidden until you read it again."),
             _("A comment was reported"),
+            group="comments",
         ),
         Kind(
             "comment_approved",
             _("Your comment on “%(entry)s” is published."),
             _("Your comment is published"),
+            group="comments",
         ),
         Kind(
             "comment_rejected",
             _("Your comment on “%(entry)s” was not published. The teacher says: %(reason)s"),
             _("Your comment was not published"),
+            group="comments",
         ),
         Kind(
             "comment_on_your_entry",
             _("%(author)s left a comment on your entry “%(entry)s”."),
+            group="comments",
         ),
         Kind(
             "partnership_invitation",
             _("%(host)s invites %(guest)s to read and comment on its blog."),
             _("An invitation from another class"),
+            group="comments",
         ),
         Kind(
             "partnership_accepted",
             _("%(guest)s accepted to read and comment on the blog of %(host)s."),
             _("Your invitation is accepted"),
+            group="comments",
         ),
         Kind(
             "partnership_declined",
             _("%(guest)s declined the invitation of %(host)s."),
+            group="comments",
         ),
     ]

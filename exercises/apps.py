@@ -8,8 +8,9 @@ class ExercisesConfig(AppConfig):
 
     def ready(self):
         from classrooms import activities
+        from notifications import kinds
 
-        from . import cached_attempts, cards
+        from . import cached_attempts, cards, notices
 
         activities.register(
             activities.Activity(
@@ -20,3 +21,7 @@ class ExercisesConfig(AppConfig):
             )
         )
         cached_attempts.watch()
+        # Pupils are told of the exercises set for them.
+        for kind in notices.notification_kinds():
+            kinds.register(kind)
+        notices.connect()

@@ -13,7 +13,7 @@ from classrooms.forms import clean_text
 from submissions.once import OnceField
 
 from . import attachments
-from .models import ClassMessaging, EmailChoice
+from .models import ClassMessaging
 
 BODY_MAX_LENGTH = 5000
 SUBJECT_MAX_LENGTH = 120
@@ -191,18 +191,6 @@ class ReportForm(forms.Form):
         required=False,
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
-
-class PreferenceForm(forms.Form):
-    email = forms.ChoiceField(
-        label=_("E-mails about new messages"),
-        choices=EmailChoice.choices,
-        widget=forms.RadioSelect,
-        help_text=_(
-            "Sent to your e-mail address. Messages of conversations with pupils are never "
-            "quoted in an e-mail: it only says who wrote."
-        ),
     )
 
 

@@ -256,36 +256,3 @@ class OpenToParents(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.school}"
-
-
-class EmailChoice(models.TextChoices):
-    IMMEDIATE = "immediate", _("At once, one e-mail per message")
-    DAILY = "daily", _("Once a day, a summary")
-    NEVER = "never", _("Never: I look in Préau")
-
-
-class MessagingPreference(models.Model):
-    """How an adult with an e-mail address wants to hear of new messages.
-
-    Personal data: a preference. Erased with the account."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="messaging_preference",
-        verbose_name=_("person"),
-    )
-    email = models.CharField(
-        _("e-mails about new messages"),
-        max_length=10,
-        choices=EmailChoice.choices,
-        default=EmailChoice.IMMEDIATE,
-    )
-    digest_sent_until = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("messaging preference")
-        verbose_name_plural = _("messaging preferences")
-
-    def __str__(self):
-        return f"{self.user} · {self.email}"

@@ -1,5 +1,9 @@
 """What messaging tells people: the bell (notifications/), and e-mails to adults who
-have an address, at once or once a day as they chose (MessagingPreference).
+have an address, at once or in the one daily digest, as they chose for the "messages"
+group on their notification preferences (notifications/preferences.py): one place to
+choose. The digest's part about messages is written here (`digest_lines`, registered
+from MessagingConfig.ready()): every unread message, not only the bell's one per
+conversation.
 
 The bell rings once per conversation until it is read, not once per message. An e-mail
 never carries what was written in a conversation with a pupil in it: it says who wrote
@@ -14,17 +18,21 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_tasks import task
 
+from notifications import preferences
 from notifications.kinds import Kind
+from notifications.models import EmailChoice
 from notifications.services import notify
 
-from .models import EmailChoice, Message, MessagingPreference, Participant
+from .models import Message, Participant
+
+GROUP = "messages"
 
 EXCERPT_WORDS = 40
 # Set by no_emails(): messages written meanwhile send no e-mail.
@@ -46,13 +54,22 @@ def no_emails():
 def notification_kinds():
     """Registered from MessagingConfig.ready()."""
     return [
-        Kind("message_to_adult", gettext_lazy("%(author)s wrote to you: “%(subject)s”.")),
-        Kind("message_to_pupil", gettext_lazy("%(author)s wrote to you: “%(subject)s”. Open it!")),
+        Kind(
+            "message_to_adult",
+            gettext_lazy("%(author)s wrote to you: “%(subject)s”."),
+            group="messages",
+        ),
+        Kind(
+            "message_to_pupil",
+            gettext_lazy("%(author)s wrote to you: “%(subject)s”. Open it!"),
+            group="messages",
+        ),
         Kind(
             "message_reported",
             gettext_lazy(
                 "A message was reported in the conversation “%(subject)s”: please read it."
             ),
+            group="messages",
         ),
     ]
 
@@ -85,14 +102,6 @@ def email_at_once(message, recipient_ids):
     transaction.on_commit(lambda: send_message_emails.enqueue(message.pk, ids))
 
 
-def _wants(user, choice):
-    try:
-        preference = user.messaging_preference
-    except MessagingPreference.DoesNotExist:
-        return choice == EmailChoice.IMMEDIATE
-    return preference.email == choice
-
-
 def _link(conversation_id):
     path = reverse("messaging:conversation", kwargs={"conversation_id": conversation_id})
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
@@ -121,11 +130,14 @@ def send_message_emails(message_id: int, recipient_ids: list[int]) -> int:
     sent = 0
     places = Participant.objects.filter(
         conversation_id=message.conversation_id, user_id__in=recipient_ids
-    ).select_related("user", "user__messaging_preference")
+    ).select_related("user")
+    choices = preferences.choices_for(recipient_ids, GROUP)
     with translation.override(settings.LANGUAGE_CODE):
         for place in places:
             user = place.user
-            if not (user.is_active and user.email) or not _wants(user, EmailChoice.IMMEDIATE):
+            if not (user.is_active and user.email):
+                continue
+            if choices[user.pk].email != EmailChoice.IMMEDIATE:
                 continue
             body = "\n\n".join(_lines(message)) + "\n"
             send_mail(_("A new message on Préau"), body, None, [user.email])
@@ -133,49 +145,22 @@ def send_message_emails(message_id: int, recipient_ids: list[int]) -> int:
     return sent
 
 
-def send_digests(now=None) -> int:
-    """The daily summary to each adult who chose it: the messages others wrote to them
-    since the last summary and that they have not read. Run once a day
-    (`manage.py send_message_digests`, from cron)."""
-    now = now or timezone.now()
-    sent = 0
-    preferences = (
-        MessagingPreference.objects.filter(email=EmailChoice.DAILY, user__is_active=True)
-        .exclude(user__email="")
-        .select_related("user")
+def digest_lines(user, since, until) -> list[str]:
+    """The messages part of the daily digest (notifications/digest.py): the messages
+    others wrote to this person since their last digest and that they have not read,
+    quoted only between adults (`_lines`)."""
+    messages = (
+        Message.objects.filter(
+            conversation__participants__user=user, created_at__gt=since, created_at__lte=until
+        )
+        .exclude(author=user)
+        .select_related("conversation", "author")
+        .order_by("created_at")
     )
-    with translation.override(settings.LANGUAGE_CODE):
-        for preference in preferences:
-            since = preference.digest_sent_until
-            messages = (
-                Message.objects.filter(
-                    conversation__participants__user=preference.user, created_at__lte=now
-                )
-                .exclude(author=preference.user)
-                .select_related("conversation", "author")
-                .order_by("created_at")
-            )
-            if since:
-                messages = messages.filter(created_at__gt=since)
-            read_until = dict(
-                Participant.objects.filter(user=preference.user).values_list(
-                    "conversation_id", "read_until"
-                )
-            )
-            unread = [message for message in messages if _unread(message, read_until)]
-            if unread:
-                parts = ["\n".join(_lines(message)) for message in unread]
-                intro = _("Messages written to you on Préau that you have not read yet:")
-                send_mail(
-                    _("Your messages of the day on Préau"),
-                    intro + "\n\n" + "\n\n".join(parts) + "\n",
-                    None,
-                    [preference.user.email],
-                )
-                sent += 1
-            preference.digest_sent_until = now
-            preference.save(update_fields=["digest_sent_until"])
-    return sent
+    read_until = dict(
+        Participant.objects.filter(user=user).values_list("conversation_id", "read_until")
+    )
+    return ["\n".join(_lines(message)) for message in messages if _unread(message, read_until)]
 
 
 def _unread(message, read_until) -> bool:

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 
 from . import supervision
 from .access import number
-from .forms import ClassRulesForm, PreferenceForm
-from .models import ClassMessaging, MessagingPreference, OpenToParents, Report
+from .forms import ClassRulesForm
+from .models import ClassMessaging, OpenToParents, Report
 from .naming import names_of
 
 
@@ -40,26 +40,14 @@ def _class_forms(request, classes):
 @login_required
 @never_cache
 def settings_view(request):
-    """E-mails for adults with an address; class rules for teachers; open staff for directors."""
+    """Class rules for teachers; open staff for directors. E-mails about messages are
+    chosen with the other notifications (a link to notifications:preferences)."""
     user = request.user
-    preference = MessagingPreference.objects.filter(user=user).first()
-    preference_form = None
-    if user.email and not supervision_is_pupil(user):
-        preference_form = PreferenceForm(
-            request.POST if request.POST.get("quoi") == "courriels" else None,
-            initial={"email": preference.email if preference else "immediate"},
-        )
     classes = supervision.supervised_classes_of(user)
     class_forms = _class_forms(request, classes)
     schools = supervision.directed_schools(user)
     if request.method == "POST":
         what = request.POST.get("quoi")
-        if what == "courriels" and preference_form is not None and preference_form.is_valid():
-            MessagingPreference.objects.update_or_create(
-                user=user, defaults={"email": preference_form.cleaned_data["email"]}
-            )
-            messages.success(request, _("Your choice is saved."))
-            return redirect("messaging:settings")
         if what == "classe":
             for classroom, form in class_forms:
                 if form.is_bound:
@@ -102,7 +90,7 @@ def settings_view(request):
         request,
         "messaging/settings.html",
         {
-            "preference_form": preference_form,
+            "with_email": bool(user.email) and not supervision_is_pupil(user),
             "class_forms": class_forms,
             "school_choices": school_choices,
         },

@@ -33,7 +33,11 @@ def register_section(group: str, lines_for: Callable) -> None:
 
 
 def absolute(url: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url if url else ""
+    """A link for an e-mail: paths are on the portal's address; a school's own site
+    (an absolute address) is kept."""
+    if not url or url.startswith(("http://", "https://")):
+        return url
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
 
 
 def next_digest_time(moment: datetime) -> datetime:

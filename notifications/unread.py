@@ -32,9 +32,7 @@ def read_rows_with(reader: Callable) -> None:
 
 def visible_to(user):
     """The person's notifications in the bell: not turned off, not held (quiet.py)."""
-    return Notification.objects.filter(
-        recipient=user, in_bell=True, visible_from__lte=quiet.now()
-    )
+    return Notification.objects.filter(recipient=user, in_bell=True, visible_from__lte=quiet.now())
 
 
 def unread_arm(user, row):

@@ -2,17 +2,18 @@
 or all at once; and the person's preferences. Each person reaches only their own (404)."""
 
 from collections import Counter
-
-from django.db.models import Count
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+from wagtail.models import Site
 
 from . import kinds, preferences, quiet
 from .forms import GroupPreferenceForm
@@ -60,22 +61,25 @@ def notification_list(request):
 @login_required
 @require_POST
 def mark_all_read(request):
-    updated = (
-        visible_to(request.user).filter(read_at__isnull=True).update(read_at=quiet.now())
-    )
+    updated = visible_to(request.user).filter(read_at__isnull=True).update(read_at=quiet.now())
     if updated:
         forget_unread([request.user.pk])
     messages.success(request, _("All your notifications are marked as read."))
     return redirect("notifications:list")
 
 
-def _local_path(url: str) -> str | None:
-    """The notification's address if it is a path of this site, never another site's."""
-    if not url.startswith("/") or url.startswith("//") or "\\" in url:
+def _portal_address(request, url: str) -> str | None:
+    """The notification's address if it is on this portal (a path, or a school's own
+    site: a Wagtail Site's hostname), never another site's: no open redirect."""
+    if "\\" in url or not url:
         return None
-    if not url_has_allowed_host_and_scheme(url, allowed_hosts=None):
+    if url.startswith("/") and not url.startswith("//"):
+        return url if url_has_allowed_host_and_scheme(url, allowed_hosts=None) else None
+    host = urlsplit(url).hostname or ""
+    if not Site.objects.filter(hostname__iexact=host).exists():
         return None
-    return url
+    allowed = {request.get_host(), urlsplit(url).netloc}
+    return url if url_has_allowed_host_and_scheme(url, allowed_hosts=allowed) else None
 
 
 @login_required
@@ -88,7 +92,7 @@ def open_notification(request, notification_id):
     if notification.read_at is None:
         Notification.objects.filter(pk=notification.pk).update(read_at=quiet.now())
         forget_unread([request.user.pk])
-    target = _local_path(notification.url)
+    target = _portal_address(request, notification.url)
     return redirect(target or "notifications:list")
 
 
@@ -116,17 +120,17 @@ def preferences_view(request):
                 initial={"in_app": choice.in_app, "email": choice.email},
             )
         )
-    if request.method == "POST":
-        if all(form.is_valid() for form in forms):
-            for form in forms:
-                email = form.cleaned_data.get("email") or saved.get(
-                    form.group.name, preferences.DEFAULT
-                ).email
-                preferences.save_choice(
-                    user, form.group.name, in_app=form.cleaned_data["in_app"], email=email
-                )
-            messages.success(request, _("Your choices are saved."))
-            return redirect("notifications:preferences")
+    if request.method == "POST" and all(form.is_valid() for form in forms):
+        for form in forms:
+            email = (
+                form.cleaned_data.get("email")
+                or saved.get(form.group.name, preferences.DEFAULT).email
+            )
+            preferences.save_choice(
+                user, form.group.name, in_app=form.cleaned_data["in_app"], email=email
+            )
+        messages.success(request, _("Your choices are saved."))
+        return redirect("notifications:preferences")
     return render(
         request,
         "notifications/preferences.html",
