@@ -209,3 +209,31 @@ class WritingAssignmentPageFactory(wagtail_factories.PageFactory):
         model = "writing.WritingAssignmentPage"
 
     title = factory.Sequence(lambda n: f"Écrit {n}")
+
+
+class HomeworkDiaryPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "homework.HomeworkDiaryPage"
+
+    title = "Cahier de textes"
+    slug = "cahier-de-textes"
+
+
+class HomeworkSessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "homework.Session"
+
+    date = factory.LazyFunction(lambda: __import__("datetime").date.today())
+    title = factory.Sequence(lambda n: f"Séance {n}")
+    text = "Nous avons lu un album."
+
+
+class HomeworkItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "homework.HomeworkItem"
+
+    session = factory.SubFactory(HomeworkSessionFactory)
+    due_date = factory.LazyFunction(
+        lambda: __import__("datetime").date.today() + __import__("datetime").timedelta(days=1)
+    )
+    text = factory.Sequence(lambda n: f"Relire la leçon {n}")

@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("commentaires/", include("comments.urls")),
     path("exercices/", include("exercises.urls")),
     path("ecrits/", include("writing.urls")),
+    path("cahier/", include("homework.urls")),
     path("notifications/", include("notifications.urls")),
     path("messages/", include("messaging.urls")),
     path("", include(wagtail_urls)),

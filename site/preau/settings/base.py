@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "notifications",
     "exercises",
     "writing",
+    "homework",
     "messaging",
     "performance",
     "submissions",
