@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("ecrits/", include("writing.urls")),
     path("notifications/", include("notifications.urls")),
     path("messages/", include("messaging.urls")),
+    path("carnet/", include("liaison.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "exercises",
     "writing",
     "messaging",
+    "liaison",
     "performance",
     "submissions",
     "security",
