@@ -23,7 +23,8 @@ def _links(user, request):
     each `preau_my_spaces_links` hook gives (url, label, icon), or nothing."""
     from wagtail import hooks
 
-    return [link for hook in hooks.get_hooks("preau_my_spaces_links") for link in hook(user, request)]
+    links = hooks.get_hooks("preau_my_spaces_links")
+    return [link for hook in links for link in hook(user, request)]
 
 
 def my_spaces(request):

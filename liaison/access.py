@@ -22,9 +22,11 @@ def number(value):
 
 
 def followed_word_or_404(user, word_id):
-    word = Word.objects.select_related("author", "school", "classroom", "group").filter(
-        pk=number(word_id)
-    ).first()
+    word = (
+        Word.objects.select_related("author", "school", "classroom", "group")
+        .filter(pk=number(word_id))
+        .first()
+    )
     if word is None or not rules.may_follow(user, word):
         raise Http404
     return word

@@ -58,7 +58,9 @@ class WordForm(forms.Form):
         max_length=150,
         help_text=gettext_lazy("For example “Outing to the farm on Friday”."),
     )
-    text = forms.CharField(label=gettext_lazy("Your word"), widget=forms.Textarea(attrs={"rows": 6}))
+    text = forms.CharField(
+        label=gettext_lazy("Your word"), widget=forms.Textarea(attrs={"rows": 6})
+    )
     question = forms.ChoiceField(
         label=gettext_lazy("A question for the families"),
         choices=Word.Question.choices,
@@ -141,9 +143,9 @@ class WordForm(forms.Form):
     def clean(self):
         data = super().clean()
         audience = data.get("audience")
-        if audience == Word.Audience.CLASS and "classroom" in self.fields:
-            if not data.get("classroom"):
-                self.add_error("classroom", _("Choose the class whose families receive it."))
+        in_school = "classroom" in self.fields
+        if audience == Word.Audience.CLASS and in_school and not data.get("classroom"):
+            self.add_error("classroom", _("Choose the class whose families receive it."))
         if audience == Word.Audience.GROUP and not data.get("group"):
             self.add_error("group", _("Choose the group whose families receive it."))
         if audience == Word.Audience.PUPILS and not data.get("pupils"):

@@ -30,9 +30,7 @@ def directed_school_ids(user) -> set[int]:
     if not is_active_person(user):
         return set()
     return {
-        place.page.pk
-        for place in person_of(user).staff
-        if place.role == SchoolStaff.Role.DIRECTOR
+        place.page.pk for place in person_of(user).staff if place.role == SchoolStaff.Role.DIRECTOR
     }
 
 

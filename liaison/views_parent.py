@@ -36,9 +36,7 @@ def child_notebook(request, child_id):
     to_read = [concern for concern in concerns if concern.word_id not in mine]
     history = [concern for concern in concerns if concern.word_id in mine]
     others = [
-        (other, pk)
-        for pk, other in rules.children_of(request.user).items()
-        if pk != child_id
+        (other, pk) for pk, other in rules.children_of(request.user).items() if pk != child_id
     ]
     return render(
         request,
