@@ -52,7 +52,8 @@ def read_word(request, child_id, word_id):
         word=word, child_id=concern.child_id, parent=request.user
     ).first()
     initial = {"answer": mine.answer} if mine and mine.answer else {}
-    form = AcknowledgeForm(request.POST or None, word=word, initial=initial)
+    data = request.POST if request.method == "POST" else None
+    form = AcknowledgeForm(data, word=word, initial=initial)
     if request.method == "POST" and form.is_valid():
         answer = form.cleaned_data.get("answer") or ""
         _ack, created = services.acknowledge(word, concern.child_id, request.user, answer)
