@@ -18,6 +18,15 @@ def _may_access_admin(user):
     return user.is_superuser or person_of(user).may_access_admin
 
 
+def _links(user, request):
+    """Pages of other apps a person reaches from "my spaces" (the carnet de liaison...):
+    each `preau_my_spaces_links` hook gives (url, label, icon), or nothing."""
+    from wagtail import hooks
+
+    links = hooks.get_hooks("preau_my_spaces_links")
+    return [link for hook in links for link in hook(user, request)]
+
+
 def my_spaces(request):
     user = getattr(request, "user", None)
     if user is None:
@@ -25,4 +34,5 @@ def my_spaces(request):
     return {
         "my_spaces": SimpleLazyObject(lambda: spaces_for(user, request)),
         "may_access_admin": SimpleLazyObject(lambda: _may_access_admin(user)),
+        "my_links": SimpleLazyObject(lambda: _links(user, request)),
     }

@@ -22,6 +22,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
+from wagtail import hooks
 from wagtail.models import Page
 
 from pages.versions import school_path_of
@@ -328,6 +329,11 @@ def wall_context(request, classroom):
         if activity.new_url and (url := activity.new_url(classroom, user)):
             new_buttons.append((activity, url))
     facts = ClassFacts(request, classroom)
+    # Ways out of the class to an app's own pages about it (the carnet de liaison...):
+    # each `preau_class_links` hook gives (url, label, icon) for this person, or nothing.
+    class_links = [
+        link for hook in hooks.get_hooks("preau_class_links") for link in hook(classroom, user)
+    ]
     return {
         "wall": wall,
         "cards": cards,
@@ -342,4 +348,5 @@ def wall_context(request, classroom):
         "can_manage": can_manage_classroom(user, classroom),
         "feed_url": feed_url(request, classroom, user),
         "my_groups": groups_of(user, classroom),
+        "class_links": class_links,
     }

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("cahier/", include("homework.urls")),
     path("notifications/", include("notifications.urls")),
     path("messages/", include("messaging.urls")),
+    path("carnet/", include("liaison.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

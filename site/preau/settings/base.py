@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "writing",
     "homework",
     "messaging",
+    "liaison",
     "performance",
     "submissions",
     "security",
