@@ -8,8 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from messaging import services
-from messaging.models import EmailChoice, MessagingPreference
-from notifications.models import Notification
+from notifications.models import EmailChoice, Notification, NotificationPreference
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +74,9 @@ def test_a_pupil_is_told_with_tu_and_gets_no_email(adults):
 
 
 def test_the_daily_summary_lists_unread_messages_once(adults, django_capture_on_commit_callbacks):
-    MessagingPreference.objects.create(user=adults.teacher, email=EmailChoice.DAILY)
+    NotificationPreference.objects.create(
+        user=adults.teacher, group="messages", email=EmailChoice.DAILY
+    )
     with django_capture_on_commit_callbacks(execute=True):
         services.start(
             adults.parent,
@@ -84,26 +85,60 @@ def test_the_daily_summary_lists_unread_messages_once(adults, django_capture_on_
             body="<p>Merci pour la sortie.</p>",
         )
     assert not mail.outbox  # not at once
-    call_command("send_message_digests")
+    call_command("send_daily_digests")
     assert [m.to for m in mail.outbox] == [["claire.durand@example.org"]]
     assert "Merci pour la sortie." in mail.outbox[0].body
-    call_command("send_message_digests")
+    call_command("send_daily_digests")
     assert len(mail.outbox) == 1  # nothing new since the last summary
+    call_command("send_message_digests")  # the old command, kept for existing cron lines
+    assert len(mail.outbox) == 1
 
 
 def test_never_means_no_email(adults, django_capture_on_commit_callbacks):
-    MessagingPreference.objects.create(user=adults.teacher, email=EmailChoice.NEVER)
+    NotificationPreference.objects.create(
+        user=adults.teacher, group="messages", email=EmailChoice.NEVER
+    )
     with django_capture_on_commit_callbacks(execute=True):
         services.start(adults.parent, [adults.teacher.pk], subject="A", body="<p>Un</p>")
-    call_command("send_message_digests")
+    call_command("send_daily_digests")
     assert not mail.outbox
 
 
-def test_an_adult_chooses_from_the_settings_page(adults, client):
+def test_the_daily_summary_never_quotes_a_conversation_with_a_pupil(
+    adults, django_capture_on_commit_callbacks
+):
+    NotificationPreference.objects.create(
+        user=adults.parent, group="messages", email=EmailChoice.DAILY
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.start(
+            adults.teacher,
+            [adults.pupil.pk, adults.parent.pk],
+            subject="Exposé",
+            body="<p>Le secret de l'exposé est caché.</p>",
+        )
+    assert not mail.outbox
+    call_command("send_daily_digests")
+    assert [m.to for m in mail.outbox] == [["sophie.martin@example.org"]]
+    assert "Exposé" in mail.outbox[0].body and "secret" not in mail.outbox[0].body
+
+
+def test_an_adult_chooses_on_the_one_preferences_page(adults, client):
+    """Messaging's settings page sends to the notification preferences, where the
+    "messages" group's e-mail choice is the one messaging reads."""
     client.force_login(adults.parent)
-    response = client.post(reverse("messaging:settings"), {"quoi": "courriels", "email": "daily"})
+    settings_page = client.get(reverse("messaging:settings")).content.decode()
+    assert reverse("notifications:preferences") in settings_page
+    data = {f"{group}-in_app": "on" for group in ("class_work", "comments", "messages")}
+    data |= {
+        f"{group}-email": "immediate"
+        for group in ("class_work", "comments", "homework", "words", "messages", "exercises")
+    }
+    data["messages-email"] = "daily"
+    response = client.post(reverse("notifications:preferences"), data)
     assert response.status_code == 302
-    assert MessagingPreference.objects.get(user=adults.parent).email == EmailChoice.DAILY
+    chosen = NotificationPreference.objects.get(user=adults.parent, group="messages")
+    assert chosen.email == EmailChoice.DAILY
 
 
 def test_no_emails_holds_back_the_emails_of_messages_written_inside_it(

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 LIST = reverse("notifications:list")
 
 
-def test_each_person_reads_only_their_own_and_reading_marks_them(client, world):
+def test_each_person_reads_only_their_own_and_the_list_marks_nothing(client, world):
     notify(
         [world.pupil], "comment_on_your_entry", url="/x/", author="Hugo M.", entry="Nos haricots"
     )
@@ -24,7 +24,10 @@ def test_each_person_reads_only_their_own_and_reading_marks_them(client, world):
     html = client.get(LIST).content.decode()
     assert "Hugo M. a laissé un commentaire sur ton article « Nos haricots »." in html
     assert "Le potager" not in html
-    assert not Notification.objects.filter(recipient=world.pupil, read_at__isnull=True).exists()
+    # Looking at the list is not reading: the badge stays until opened or marked.
+    assert Notification.objects.filter(recipient=world.pupil, read_at__isnull=True).exists()
+    assert 'class="badge"' in client.get(world.classroom.url).content.decode()
+    client.post(reverse("notifications:mark_all_read"))
     assert 'class="badge"' not in client.get(world.classroom.url).content.decode()
     assert Notification.objects.filter(recipient=world.parent, read_at__isnull=True).exists()
 

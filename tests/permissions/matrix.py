@@ -431,3 +431,37 @@ def check_table():
         assert allowed <= EVERYBODY, allowed - EVERYBODY
     cells = {(cell.role, cell.obj, cell.action) for cell in MATRIX}
     assert set(KNOWN_BUGS) <= cells, set(KNOWN_BUGS) - cells
+
+# Notifications (issue 20, notifications/views.py, at /notifications/; checked by
+# notification_checks.py). Each person reaches only their own: the bell, the preferences,
+# marking all read; opening another's notification is 404 (the portal admin's too).
+NOTIFICATION_OBJECTS = {
+    "own_notifications": "one's own bell, notification preferences and 'mark all as read'",
+    "teacher_notification": "a notification for the class's teacher (an entry waits for her)",
+}
+OBJECTS.update(NOTIFICATION_OBJECTS)
+ACTIONS.update(
+    {
+        "bell": "GET /notifications/: one's own notifications, grouped",
+        "notification_preferences": "GET /notifications/preferences/: one's own choices",
+        "save_preferences": "POST /notifications/preferences/: one's own choices saved (302)",
+        "mark_all_read": "POST /notifications/tout-lu/: one's own marked read (302)",
+        "open_notification": "GET /notifications/<id>/: 302 to its address, marked read; "
+        "refused: 404 and still unread",
+    }
+)
+# fmt: off
+NOTIFICATION_RULES = [
+    ("own_notifications",    "bell",                     LOGGED_IN),
+    ("own_notifications",    "notification_preferences", LOGGED_IN),
+    ("own_notifications",    "save_preferences",         LOGGED_IN),
+    ("own_notifications",    "mark_all_read",            LOGGED_IN),
+    ("teacher_notification", "open_notification",        CLASS_TEACHER),
+]
+# fmt: on
+RULES += NOTIFICATION_RULES
+MATRIX += [
+    Cell(role, obj, action, role in allowed)
+    for obj, action, allowed in NOTIFICATION_RULES
+    for role in ROLES
+]

@@ -35,6 +35,7 @@ from .matrix import (
     KNOWN_BUGS,
     MATRIX,
     MESSAGING_OBJECTS,
+    NOTIFICATION_OBJECTS,
     OBJECTS,
     PARENT_OTHER_CLASS,
     PENDING_OBJECTS,
@@ -45,6 +46,7 @@ from .matrix import (
     check_table,
 )
 from .messaging_checks import exercise_messaging_cell
+from .notification_checks import exercise_notification_cell
 
 pytestmark = pytest.mark.django_db
 
@@ -400,6 +402,8 @@ WRITING_ACTIONS = {
 def exercise_cell(client, world, cell):
     if cell.obj in MESSAGING_OBJECTS:
         return exercise_messaging_cell(client, world, cell)
+    if cell.obj in NOTIFICATION_OBJECTS:
+        return exercise_notification_cell(client, world, cell)
     target = world.targets[cell.obj]
     entry_url = {"entry_id": target.page_id}
     view_draft = f"/admin/pages/{target.page_id}/view_draft/"
