@@ -34,6 +34,7 @@ from .matrix import (
     DIRECTOR_OTHER_SCHOOL,
     KNOWN_BUGS,
     MATRIX,
+    HOMEWORK_OBJECTS,
     MESSAGING_OBJECTS,
     OBJECTS,
     PARENT_OTHER_CLASS,
@@ -44,6 +45,7 @@ from .matrix import (
     TEACHER,
     check_table,
 )
+from .homework_checks import exercise_homework_cell
 from .messaging_checks import exercise_messaging_cell
 
 pytestmark = pytest.mark.django_db
@@ -400,6 +402,8 @@ WRITING_ACTIONS = {
 def exercise_cell(client, world, cell):
     if cell.obj in MESSAGING_OBJECTS:
         return exercise_messaging_cell(client, world, cell)
+    if cell.obj in HOMEWORK_OBJECTS:
+        return exercise_homework_cell(client, world, cell)
     target = world.targets[cell.obj]
     entry_url = {"entry_id": target.page_id}
     view_draft = f"/admin/pages/{target.page_id}/view_draft/"
