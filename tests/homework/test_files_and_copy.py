@@ -13,7 +13,7 @@ from classrooms.models import Membership, PupilGroup
 from homework.models import Audience, HomeworkItem, Session, SessionFile
 from tests import factories
 
-from .test_flow import session_data
+from tests.homework.test_flow import session_data
 
 pytestmark = pytest.mark.django_db
 
