@@ -76,6 +76,7 @@ class ClassSpaces:
                 teacher,
             )
         self.load_writing(classroom, spec)
+        self.load_homework(classroom, spec)
 
     def pupil(self, class_key, first_name):
         return self.users[self.pupils[class_key, first_name]]

@@ -1,6 +1,6 @@
 """The demo loader: creates what is missing of the demo portal, remembering what it found
 or made. Each part of the story has its module (`public_sites`, `class_spaces`,
-`writing`, `messaging`, `logins`); the text of the story is `data`."""
+`writing`, `homework`, `messaging`, `logins`); the text of the story is `data`."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -20,6 +20,7 @@ from home.models import PortalPage
 
 from . import data as content
 from .class_spaces import ClassSpaces
+from .homework import DemoHomework
 from .logins import ADMIN_USERNAME, LoginTable, assign_usernames
 from .messaging import DemoMessaging
 from .public_sites import PublicSites
@@ -27,7 +28,9 @@ from .specs import Person
 from .writing import WritingWorkshop
 
 
-class DemoLoader(PublicSites, ClassSpaces, WritingWorkshop, DemoMessaging, LoginTable):
+class DemoLoader(
+    PublicSites, ClassSpaces, WritingWorkshop, DemoHomework, DemoMessaging, LoginTable
+):
     """Creates what is missing of the demo content, remembering what it found or made."""
 
     def __init__(self, password_hash):

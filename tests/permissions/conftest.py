@@ -49,6 +49,7 @@ from .matrix import (
     TEACHER,
     TEACHER_OTHER_CLASS,
 )
+from .homework_world import build_homework_world
 from .messaging_world import OTHER_TOWN, SCHOOL_TOWN, build_messaging_world
 
 # What only one version of the shared entry says: the sentence taken out before sharing,
@@ -88,6 +89,7 @@ class MatrixWorld:
     targets: dict  # object name → Target
     edit_forms: dict  # page object name → the data its admin edit form posts
     messaging: object = None  # messaging_world.MessagingWorld
+    homework: object = None  # homework_world.HomeworkWorld
 
     def client_for(self, role, client=None):
         client = client or Client()
@@ -325,7 +327,14 @@ def build_matrix_world():
         name: edit_form_data(admin, target) for name, target in targets.items() if target.is_page
     }
     messaging = build_messaging_world(users, classroom)
-    return MatrixWorld(users=users, targets=targets, edit_forms=edit_forms, messaging=messaging)
+    homework = build_homework_world(users, classroom)
+    return MatrixWorld(
+        users=users,
+        targets=targets,
+        edit_forms=edit_forms,
+        messaging=messaging,
+        homework=homework,
+    )
 
 
 def writing_assignments(classroom):

@@ -399,6 +399,53 @@ MESSAGING_RULES = [
 # fmt: on
 RULES += MESSAGING_RULES
 
+# The homework diary (issue 20, homework/rules.py; built by homework_world.py, checked by
+# homework_checks.py). Private to the class and its families; an item for a group is seen
+# by that group, its parents and the class's staff; sessions are written by the class's
+# teachers (the assistant and the director read); only the pupil themself ticks.
+HOMEWORK_OBJECTS = {
+    "homework_diary": "class A1's homework diary page, with the session “Séance du loup”",
+    "homework_session": "that session (its edit form and deletion: a fresh session each time)",
+    "homework_class_item": "an item of that session for the whole class",
+    "homework_group_item": "an item of that session for a group the class's pupil is not in",
+    "homework_file": "a document of that session, at its permission-checked address",
+    "homework_feed": "one's own iCalendar address of due work (a made-up one if anonymous)",
+}
+OBJECTS.update(HOMEWORK_OBJECTS)
+ACTIONS.update(
+    {
+        "diary_view": "GET the diary page: the session's title is on it",
+        "item_view": "GET the diary page: the item's words are on it (a 200 without is refused)",
+        "session_write": "GET /cahier/classes/<class id>/nouvelle/: the new-session form",
+        "session_copy": "GET /cahier/classes/<class id>/copier/?source=<class>&week=<today>: "
+        "the session offered to copy",
+        "session_edit": "GET /cahier/seances/<id>/: the session's edit form",
+        "session_delete": "POST /cahier/seances/<id>/supprimer/: 302 and the session gone",
+        "tick": "POST /cahier/travail/<id>/fait/ done=1: 302 and the tick made",
+        "file_download": "GET /cahier/fichiers/<id>/<name>: the file's very bytes",
+        "ical_feed": "GET /cahier/calendrier/<user>/<token>.ics: the class item is in it (200 "
+        "without it is refused)",
+    }
+)
+HOMEWORK_TEACHERS = frozenset({TEACHER, ADMIN})
+HOMEWORK_STAFF = frozenset({TEACHER, ASSISTANT, DIRECTOR, ADMIN})
+# fmt: off
+HOMEWORK_RULES = [
+    ("homework_diary",      "diary_view",     CLASS_AUDIENCE),
+    ("homework_diary",      "session_write",  HOMEWORK_TEACHERS),
+    ("homework_diary",      "session_copy",   HOMEWORK_TEACHERS),
+    ("homework_session",    "session_edit",   HOMEWORK_TEACHERS),
+    ("homework_session",    "session_delete", HOMEWORK_TEACHERS),
+    ("homework_class_item", "item_view",      CLASS_AUDIENCE),
+    ("homework_class_item", "tick",           frozenset({PUPIL})),
+    ("homework_group_item", "item_view",      HOMEWORK_STAFF),
+    ("homework_group_item", "tick",           frozenset()),  # its group's pupil is no role here
+    ("homework_file",       "file_download",  CLASS_AUDIENCE),
+    ("homework_feed",       "ical_feed",      frozenset({PUPIL, PARENT})),
+]
+# fmt: on
+RULES += HOMEWORK_RULES
+
 # Cells that fail because of a bug still open, with what goes wrong (a strict xfail).
 # The admin chooser, bulk-action and report leaks found here were fixed in
 # classrooms/admin_privacy.py and templates/wagtailadmin/bulk_actions/.

@@ -34,6 +34,7 @@ from .matrix import (
     DIRECTOR_OTHER_SCHOOL,
     KNOWN_BUGS,
     MATRIX,
+    HOMEWORK_OBJECTS,
     MESSAGING_OBJECTS,
     NOTIFICATION_OBJECTS,
     OBJECTS,
@@ -45,6 +46,7 @@ from .matrix import (
     TEACHER,
     check_table,
 )
+from .homework_checks import exercise_homework_cell
 from .messaging_checks import exercise_messaging_cell
 from .notification_checks import exercise_notification_cell
 
@@ -404,6 +406,8 @@ def exercise_cell(client, world, cell):
         return exercise_messaging_cell(client, world, cell)
     if cell.obj in NOTIFICATION_OBJECTS:
         return exercise_notification_cell(client, world, cell)
+    if cell.obj in HOMEWORK_OBJECTS:
+        return exercise_homework_cell(client, world, cell)
     target = world.targets[cell.obj]
     entry_url = {"entry_id": target.page_id}
     view_draft = f"/admin/pages/{target.page_id}/view_draft/"
