@@ -32,6 +32,7 @@ from tests import factories
 from writing import legend
 from writing.models import Draft, Mark, Text, TextStatus, Topic
 
+from .liaison_world import build_liaison_world
 from .matrix import (
     ADMIN,
     AGENT,
@@ -88,6 +89,7 @@ class MatrixWorld:
     targets: dict  # object name → Target
     edit_forms: dict  # page object name → the data its admin edit form posts
     messaging: object = None  # messaging_world.MessagingWorld
+    liaison: object = None  # liaison_world.LiaisonWorld
 
     def client_for(self, role, client=None):
         client = client or Client()
@@ -325,7 +327,14 @@ def build_matrix_world():
         name: edit_form_data(admin, target) for name, target in targets.items() if target.is_page
     }
     messaging = build_messaging_world(users, classroom)
-    return MatrixWorld(users=users, targets=targets, edit_forms=edit_forms, messaging=messaging)
+    liaison = build_liaison_world(users, school, classroom, other_classroom)
+    return MatrixWorld(
+        users=users,
+        targets=targets,
+        edit_forms=edit_forms,
+        messaging=messaging,
+        liaison=liaison,
+    )
 
 
 def writing_assignments(classroom):

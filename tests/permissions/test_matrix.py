@@ -22,6 +22,7 @@ from comments.models import ClassComment
 from tests.factories import TEST_PASSWORD
 from writing.models import ErrorType, Mark, Text
 
+from .liaison_checks import exercise_liaison_cell
 from .matrix import (
     ACTIONS,
     ADMIN,
@@ -33,6 +34,7 @@ from .matrix import (
     DIRECTOR,
     DIRECTOR_OTHER_SCHOOL,
     KNOWN_BUGS,
+    LIAISON_OBJECTS,
     MATRIX,
     MESSAGING_OBJECTS,
     OBJECTS,
@@ -400,6 +402,8 @@ WRITING_ACTIONS = {
 def exercise_cell(client, world, cell):
     if cell.obj in MESSAGING_OBJECTS:
         return exercise_messaging_cell(client, world, cell)
+    if cell.obj in LIAISON_OBJECTS:
+        return exercise_liaison_cell(client, world, cell)
     target = world.targets[cell.obj]
     entry_url = {"entry_id": target.page_id}
     view_draft = f"/admin/pages/{target.page_id}/view_draft/"
