@@ -1,6 +1,6 @@
 """The demo loader: creates what is missing of the demo portal, remembering what it found
 or made. Each part of the story has its module (`public_sites`, `class_spaces`,
-`writing`, `messaging`, `logins`); the text of the story is `data`."""
+`writing`, `messaging`, `liaison`, `logins`); the text of the story is `data`."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -21,13 +21,14 @@ from home.models import PortalPage
 from . import data as content
 from .class_spaces import ClassSpaces
 from .logins import ADMIN_USERNAME, LoginTable, assign_usernames
+from .liaison import DemoLiaison
 from .messaging import DemoMessaging
 from .public_sites import PublicSites
 from .specs import Person
 from .writing import WritingWorkshop
 
 
-class DemoLoader(PublicSites, ClassSpaces, WritingWorkshop, DemoMessaging, LoginTable):
+class DemoLoader(PublicSites, ClassSpaces, WritingWorkshop, DemoMessaging, DemoLiaison, LoginTable):
     """Creates what is missing of the demo content, remembering what it found or made."""
 
     def __init__(self, password_hash):
@@ -72,6 +73,7 @@ class DemoLoader(PublicSites, ClassSpaces, WritingWorkshop, DemoMessaging, Login
         self.partner_classes()
         self.parent_link_request()
         self.load_messaging()
+        self.load_liaison()
         self.news_section(portal, content.PORTAL_NEWS, self.admin)
         self.statement(portal, self.admin)
 
