@@ -20,8 +20,8 @@ from home.models import PortalPage
 
 from . import data as content
 from .class_spaces import ClassSpaces
-from .logins import ADMIN_USERNAME, LoginTable, assign_usernames
 from .liaison import DemoLiaison
+from .logins import ADMIN_USERNAME, LoginTable, assign_usernames
 from .messaging import DemoMessaging
 from .public_sites import PublicSites
 from .specs import Person
