@@ -24,44 +24,78 @@ def remind_every() -> timedelta:
     return timedelta(minutes=getattr(settings, "PREAU_WORD_REMIND_MINUTES", 60))
 
 
-def _concerned(word, form):
-    """(child id, class id) of the pupils the word reaches, as the rows are now."""
-    data = form.cleaned_data
-    pupils = Membership.objects.filter(role=Membership.Role.PUPIL, user__is_active=True)
+def _concerned(word, group=None, pupils=()):
+    """{child id: class id} of the pupils the word reaches, as the rows are now."""
+    rows = Membership.objects.filter(role=Membership.Role.PUPIL, user__is_active=True)
     if word.audience == Word.Audience.SCHOOL:
-        pupils = pupils.filter(classroom__in=classrooms_in_school(word.school))
+        rows = rows.filter(classroom__in=classrooms_in_school(word.school))
     else:
-        pupils = pupils.filter(classroom=word.classroom)
+        rows = rows.filter(classroom=word.classroom)
         if word.audience == Word.Audience.GROUP:
-            pupils = pupils.filter(user__pupil_groups=data["group"])
+            rows = rows.filter(user__pupil_groups=group)
         elif word.audience == Word.Audience.PUPILS:
-            pupils = pupils.filter(user__in=data["pupils"])
+            rows = rows.filter(user__in=list(pupils))
     seen = {}
-    for child_id, classroom_id in pupils.order_by("user_id", "classroom_id").values_list(
+    for child_id, classroom_id in rows.order_by("user_id", "classroom_id").values_list(
         "user_id", "classroom_id"
     ):
         seen.setdefault(child_id, classroom_id)  # a child in two classes: one concern
     return seen
 
 
-@transaction.atomic
-def send_word(form, *, author, school):
-    """Save the word, its files and the children it concerns, and tell their guardians."""
+def send_from_form(form, *, author, school):
+    """send_word() with what the writing form checked."""
     data = form.cleaned_data
-    classroom = form.target_classroom()
-    word = Word.objects.create(
+    return send_word(
         author=author,
         school=school,
-        classroom=classroom,
-        group=data.get("group") if data["audience"] == Word.Audience.GROUP else None,
+        classroom=form.target_classroom(),
         audience=data["audience"],
         title=data["title"],
         text=data["text"],
         question=data["question"],
-        choices=data["choices"] if data["question"] == Word.Question.CHOICE else [],
+        choices=data["choices"],
         needs_answer=bool(data["needs_answer"]),
+        group=data.get("group"),
+        pupils=data.get("pupils") or (),
+        photo=data.get("photo"),
+        document=data.get("document"),
     )
-    if photo := data.get("photo"):
+
+
+@transaction.atomic
+def send_word(
+    *,
+    author,
+    school,
+    classroom,
+    audience,
+    title,
+    text,
+    question=Word.Question.NONE,
+    choices=(),
+    needs_answer=False,
+    group=None,
+    pupils=(),
+    photo=None,
+    document=None,
+    tell=True,
+):
+    """Save the word, its files and the children it concerns, and tell their guardians
+    (`tell=False`: nobody is told, for the demo loader)."""
+    word = Word.objects.create(
+        author=author,
+        school=school,
+        classroom=classroom,
+        group=group if audience == Word.Audience.GROUP else None,
+        audience=audience,
+        title=title,
+        text=text,
+        question=question,
+        choices=list(choices) if question == Word.Question.CHOICE else [],
+        needs_answer=needs_answer and question != Word.Question.NONE,
+    )
+    if photo is not None:
         WordFile.objects.create(
             word=word,
             kind=WordFile.Kind.PHOTO,
@@ -70,7 +104,7 @@ def send_word(form, *, author, school):
             size=photo.content.size,
             file=ContentFile(photo.content.read(), name=photo.name),
         )
-    if document := data.get("document"):
+    if document is not None:
         content, name, content_type = document
         WordFile.objects.create(
             word=word,
@@ -80,14 +114,15 @@ def send_word(form, *, author, school):
             size=len(content),
             file=ContentFile(content, name=name),
         )
-    concerned = _concerned(word, form)
+    concerned = _concerned(word, group, pupils)
     WordConcern.objects.bulk_create(
         [
             WordConcern(word=word, child_id=child_id, classroom_id=classroom_id)
             for child_id, classroom_id in concerned.items()
         ]
     )
-    notices.tell_families(word, list(concerned), reminder=False)
+    if tell:
+        notices.tell_families(word, list(concerned), reminder=False)
     return word
 
 

@@ -90,7 +90,7 @@ def _write(request, form_kwargs, school, back_url, place_title):
         if not claim.first and claim.result:
             return redirect(claim.result["url"])
         try:
-            word = services.send_word(form, author=request.user, school=school)
+            word = services.send_from_form(form, author=request.user, school=school)
         except Exception:
             claim.release()
             raise

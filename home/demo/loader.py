@@ -1,6 +1,6 @@
 """The demo loader: creates what is missing of the demo portal, remembering what it found
 or made. Each part of the story has its module (`public_sites`, `class_spaces`,
-`writing`, `homework`, `messaging`, `logins`); the text of the story is `data`."""
+`writing`, `homework`, `messaging`, `liaison`, `logins`); the text of the story is `data`."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -21,6 +21,7 @@ from home.models import PortalPage
 from . import data as content
 from .class_spaces import ClassSpaces
 from .homework import DemoHomework
+from .liaison import DemoLiaison
 from .logins import ADMIN_USERNAME, LoginTable, assign_usernames
 from .messaging import DemoMessaging
 from .public_sites import PublicSites
@@ -29,7 +30,7 @@ from .writing import WritingWorkshop
 
 
 class DemoLoader(
-    PublicSites, ClassSpaces, WritingWorkshop, DemoHomework, DemoMessaging, LoginTable
+    PublicSites, ClassSpaces, WritingWorkshop, DemoHomework, DemoMessaging, DemoLiaison, LoginTable
 ):
     """Creates what is missing of the demo content, remembering what it found or made."""
 
@@ -75,6 +76,7 @@ class DemoLoader(
         self.partner_classes()
         self.parent_link_request()
         self.load_messaging()
+        self.load_liaison()
         self.news_section(portal, content.PORTAL_NEWS, self.admin)
         self.statement(portal, self.admin)
 

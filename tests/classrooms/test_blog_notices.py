@@ -57,8 +57,9 @@ def test_pupil_authors_are_told_when_it_is_sent_back_and_when_published(client, 
     client.post(_review(entry), {"action": "publish", "visibility": "class"})
     assert sorted(kinds_of(world.pupil)) == [notices.ENTRY_PUBLISHED, notices.ENTRY_SENT_BACK]
     published = Notification.objects.get(recipient=world.pupil, kind=notices.ENTRY_PUBLISHED)
-    assert published.message == "Ton article « Nos haricots » est publié sur le blog de la classe !" or (
-        "Nos haricots" in published.message
+    assert (
+        published.message == "Ton article « Nos haricots » est publié sur le blog de la classe !"
+        or ("Nos haricots" in published.message)
     )
 
 

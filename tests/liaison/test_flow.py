@@ -13,7 +13,6 @@ from classrooms.models import Membership
 from liaison.models import Acknowledgement, Word, WordConcern
 from notifications.models import Notification
 from tests import factories
-
 from tests.liaison.helpers import last_word, read_url, write_to_class, write_to_school
 
 pytestmark = pytest.mark.django_db
@@ -121,9 +120,7 @@ def test_the_follow_up_counts_and_the_reminder_reaches_the_others(
     assert (table.reached, table.total) == (1, 2)
     assert dict(table.tally) == {"Yes": 0, "No": 1} or dict(table.tally) == {"Oui": 0, "Non": 1}
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            reverse("liaison:remind", kwargs={"word_id": word.pk}), follow=True
-        )
+        response = client.post(reverse("liaison:remind", kwargs={"word_id": word.pk}), follow=True)
     assert response.status_code == 200
     reminders = Notification.objects.filter(kind="word_reminder")
     assert [n.recipient for n in reminders] == [families.parent]

@@ -27,7 +27,9 @@ def _prefer(user, group, *, in_app=True, email=EmailChoice.IMMEDIATE):
 
 def _pending(teacher, capture):
     with capture(execute=True):
-        return notify([teacher], "comment_pending", url="/a/", author="Léa M.", entry="Nos haricots")
+        return notify(
+            [teacher], "comment_pending", url="/a/", author="Léa M.", entry="Nos haricots"
+        )
 
 
 def test_without_a_row_the_bell_and_an_email_at_once(teacher, django_capture_on_commit_callbacks):

@@ -32,6 +32,8 @@ from tests import factories
 from writing import legend
 from writing.models import Draft, Mark, Text, TextStatus, Topic
 
+from .homework_world import build_homework_world
+from .liaison_world import build_liaison_world
 from .matrix import (
     ADMIN,
     AGENT,
@@ -49,7 +51,6 @@ from .matrix import (
     TEACHER,
     TEACHER_OTHER_CLASS,
 )
-from .homework_world import build_homework_world
 from .messaging_world import OTHER_TOWN, SCHOOL_TOWN, build_messaging_world
 
 # What only one version of the shared entry says: the sentence taken out before sharing,
@@ -90,6 +91,7 @@ class MatrixWorld:
     edit_forms: dict  # page object name → the data its admin edit form posts
     messaging: object = None  # messaging_world.MessagingWorld
     homework: object = None  # homework_world.HomeworkWorld
+    liaison: object = None  # liaison_world.LiaisonWorld
 
     def client_for(self, role, client=None):
         client = client or Client()
@@ -328,12 +330,14 @@ def build_matrix_world():
     }
     messaging = build_messaging_world(users, classroom)
     homework = build_homework_world(users, classroom)
+    liaison = build_liaison_world(users, school, classroom, other_classroom)
     return MatrixWorld(
         users=users,
         targets=targets,
         edit_forms=edit_forms,
         messaging=messaging,
         homework=homework,
+        liaison=liaison,
     )
 
 

@@ -130,6 +130,18 @@ MESSAGING_OBJECTS = {
     "other_school_pupil_recipient": "the pupil of school B",
 }
 OBJECTS.update(MESSAGING_OBJECTS)
+# Words to parents (issue 20, liaison/rules.py; built by liaison_world.py, checked by
+# liaison_checks.py). A word is the sender's and its school's staff's to follow, and its
+# families' to read; an acknowledgement is the parents' own, never staff's.
+LIAISON_OBJECTS = {
+    "class_word": "a word of the class's teacher to class A1's families, with a yes/no "
+    "question and a PDF; it concerns the class's pupil",
+    "school_word": "a word of the school's director to the whole school",
+    "class_word_file": "the PDF of the class's word",
+    "class_families": "class A1's families, to write a word to",
+    "school_families": "school A's families, to write a word to",
+}
+OBJECTS.update(LIAISON_OBJECTS)
 # Not in the matrix: nothing left (django-comments-xtd's own post, reply and API views
 # are not mounted; comments/urls.py holds the only comment endpoints).
 PENDING_OBJECTS = []
@@ -198,6 +210,25 @@ ACTIONS.update(
         "counter": "GET /messages/compteur/: the header's count (anonymous: 286)",
         "write_to": "POST /messages/nouveau/ to=<the person>: 302 and a conversation with "
         "them; refused, 404 (a forged recipient) and nothing made",
+    }
+)
+
+# Words to parents (liaison/urls.py, at /carnet/). Refused: anonymous visitors to the
+# login, everyone else 404, and nothing made or changed.
+ACTIONS.update(
+    {
+        "word_read": "GET /carnet/enfants/<the class's pupil>/mots/<id>/: the word's text",
+        "word_acknowledge": "POST the same with answer=yes: 302 and the person's "
+        "acknowledgement for the child",
+        "word_follow": "GET /carnet/mots/<id>/suivi/: who acknowledged, the answers",
+        "word_print": "GET /carnet/mots/<id>/a-imprimer/: the families not reached",
+        "word_remind": "POST /carnet/mots/<id>/relancer/: 302 and the families reminded",
+        "word_download": "GET /carnet/fichiers/<id>/<name>: the file's very bytes",
+        "in_carnet": "GET /carnet/: the word is listed among those sent (a 200 or 404 "
+        "without it is refused)",
+        "child_carnet": "GET /carnet/enfants/<the class's pupil>/: the child's carnet",
+        "write_word": "GET /carnet/classes/<class id>/ecrire/ or /carnet/ecoles/<school "
+        "id>/ecrire/: the form offers the families",
     }
 )
 
@@ -445,6 +476,33 @@ HOMEWORK_RULES = [
 ]
 # fmt: on
 RULES += HOMEWORK_RULES
+# Words to parents (liaison/rules.py): a parent of a child it concerns reads and
+# acknowledges; its author, the school's directors and (a class's word) the class's
+# teachers follow it; the portal administrator follows every word but is no parent.
+CHILD_PARENT = frozenset({PARENT})
+CLASS_WORD_FOLLOWERS = frozenset({TEACHER, DIRECTOR, ADMIN})
+SCHOOL_WORD_FOLLOWERS = frozenset({DIRECTOR, ADMIN})
+# fmt: off
+LIAISON_RULES = [
+    ("class_word",      "word_read",        CHILD_PARENT),
+    ("class_word",      "word_acknowledge", CHILD_PARENT),
+    ("class_word",      "word_follow",      CLASS_WORD_FOLLOWERS),
+    ("class_word",      "word_print",       CLASS_WORD_FOLLOWERS),
+    ("class_word",      "word_remind",      CLASS_WORD_FOLLOWERS),
+    ("class_word",      "in_carnet",        CLASS_WORD_FOLLOWERS),
+    ("class_word",      "child_carnet",     CHILD_PARENT),
+    ("school_word",     "word_read",        CHILD_PARENT),
+    ("school_word",     "word_acknowledge", CHILD_PARENT),
+    ("school_word",     "word_follow",      SCHOOL_WORD_FOLLOWERS),
+    ("school_word",     "word_print",       SCHOOL_WORD_FOLLOWERS),
+    ("school_word",     "word_remind",      SCHOOL_WORD_FOLLOWERS),
+    ("school_word",     "in_carnet",        SCHOOL_WORD_FOLLOWERS),
+    ("class_word_file", "word_download",    CLASS_WORD_FOLLOWERS | CHILD_PARENT),
+    ("class_families",  "write_word",       CLASS_WORD_FOLLOWERS),
+    ("school_families", "write_word",       SCHOOL_WORD_FOLLOWERS),
+]
+# fmt: on
+RULES += LIAISON_RULES
 
 # Cells that fail because of a bug still open, with what goes wrong (a strict xfail).
 # The admin chooser, bulk-action and report leaks found here were fixed in
@@ -478,6 +536,7 @@ def check_table():
         assert allowed <= EVERYBODY, allowed - EVERYBODY
     cells = {(cell.role, cell.obj, cell.action) for cell in MATRIX}
     assert set(KNOWN_BUGS) <= cells, set(KNOWN_BUGS) - cells
+
 
 # Notifications (issue 20, notifications/views.py, at /notifications/; checked by
 # notification_checks.py). Each person reaches only their own: the bell, the preferences,

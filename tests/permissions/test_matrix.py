@@ -22,6 +22,8 @@ from comments.models import ClassComment
 from tests.factories import TEST_PASSWORD
 from writing.models import ErrorType, Mark, Text
 
+from .homework_checks import exercise_homework_cell
+from .liaison_checks import exercise_liaison_cell
 from .matrix import (
     ACTIONS,
     ADMIN,
@@ -32,9 +34,10 @@ from .matrix import (
     CLASS_PAGES,
     DIRECTOR,
     DIRECTOR_OTHER_SCHOOL,
-    KNOWN_BUGS,
-    MATRIX,
     HOMEWORK_OBJECTS,
+    KNOWN_BUGS,
+    LIAISON_OBJECTS,
+    MATRIX,
     MESSAGING_OBJECTS,
     NOTIFICATION_OBJECTS,
     OBJECTS,
@@ -46,7 +49,6 @@ from .matrix import (
     TEACHER,
     check_table,
 )
-from .homework_checks import exercise_homework_cell
 from .messaging_checks import exercise_messaging_cell
 from .notification_checks import exercise_notification_cell
 
@@ -408,6 +410,8 @@ def exercise_cell(client, world, cell):
         return exercise_notification_cell(client, world, cell)
     if cell.obj in HOMEWORK_OBJECTS:
         return exercise_homework_cell(client, world, cell)
+    if cell.obj in LIAISON_OBJECTS:
+        return exercise_liaison_cell(client, world, cell)
     target = world.targets[cell.obj]
     entry_url = {"entry_id": target.page_id}
     view_draft = f"/admin/pages/{target.page_id}/view_draft/"

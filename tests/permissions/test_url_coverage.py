@@ -113,6 +113,16 @@ COVERED_BY_MATRIX = [
     Rule("tick", name="homework:tick"),
     Rule("file_download", name="homework:file"),
     Rule("ical_feed", name="homework:feed"),
+    # Words to parents (matrix.py LIAISON_RULES, checked by liaison_checks.py).
+    Rule("in_carnet, the carnet's own page", name="liaison:index"),
+    Rule("write_word to a school's families", name="liaison:new_school"),
+    Rule("write_word to a class's families", name="liaison:new_class"),
+    Rule("word_follow", name="liaison:follow"),
+    Rule("word_remind", name="liaison:remind"),
+    Rule("word_print", name="liaison:print"),
+    Rule("child_carnet", name="liaison:child"),
+    Rule("word_read and word_acknowledge", name="liaison:read"),
+    Rule("word_download", name="liaison:file"),
 ]
 
 # Test module (a path from the repository root) → the patterns it checks. A module that

@@ -414,6 +414,9 @@ PREAU_MESSAGES_WINDOW_MINUTES = env_int("PREAU_MESSAGES_WINDOW_MINUTES", 10)
 # The largest document sent with a message (messaging/attachments.py); photos and
 # recordings follow the blog's limits above.
 PREAU_MESSAGE_DOCUMENT_MAX_BYTES = env_int("PREAU_MESSAGE_DOCUMENT_MAX_MB", 10) * MEBIBYTE
+# Families are reminded of one word at most this often (liaison/services.py): one click,
+# never a spam of reminders.
+PREAU_WORD_REMIND_MINUTES = env_int("PREAU_WORD_REMIND_MINUTES", 60)
 
 LOGGING = {
     "version": 1,
