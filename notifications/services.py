@@ -40,6 +40,7 @@ def notify(recipients, kind_name, *, url="", **params):
                 kind=kind_name,
                 params=params,
                 url=url,
+                # created_at is set on saving, a moment later: shown at once (unread.py).
                 visible_from=held if pk in pupils else moment,
                 in_bell=choice.in_app,
                 # Out of the bell: never counted as unread.

@@ -432,6 +432,7 @@ def check_table():
     cells = {(cell.role, cell.obj, cell.action) for cell in MATRIX}
     assert set(KNOWN_BUGS) <= cells, set(KNOWN_BUGS) - cells
 
+
 # Notifications (issue 20, notifications/views.py, at /notifications/; checked by
 # notification_checks.py). Each person reaches only their own: the bell, the preferences,
 # marking all read; opening another's notification is 404 (the portal admin's too).
