@@ -8,15 +8,34 @@ an e-mail address (pupils have none). A pupil's notification written outside sch
 hours waits for them (quiet.py).
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db import transaction
 
 from . import kinds, preferences, quiet
 from .models import EmailChoice, Notification
 from .unread import forget_unread
 
+# Kinds nobody is told of inside `without()`.
+_silenced: ContextVar[frozenset] = ContextVar("notifications_silenced", default=frozenset())
+
+
+@contextmanager
+def without(*kind_names):
+    """Nobody is told of these kinds inside the block: for the demo loader, whose story
+    happened in the past (its pages are published for the first time as it runs)."""
+    token = _silenced.set(_silenced.get() | frozenset(kind_names))
+    try:
+        yield
+    finally:
+        _silenced.reset(token)
+
 
 def notify(recipients, kind_name, *, url="", **params):
     """Tell each of these people (duplicates and the inactive are skipped)."""
+    if kind_name in _silenced.get():
+        return []
     unique = {
         recipient.pk: recipient for recipient in recipients if recipient and recipient.is_active
     }
@@ -40,6 +59,7 @@ def notify(recipients, kind_name, *, url="", **params):
                 kind=kind_name,
                 params=params,
                 url=url,
+                # created_at is set on saving, a moment later: shown at once (unread.py).
                 visible_from=held if pk in pupils else moment,
                 in_bell=choice.in_app,
                 # Out of the bell: never counted as unread.

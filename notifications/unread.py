@@ -30,9 +30,18 @@ def read_rows_with(reader: Callable) -> None:
     _read_rows = reader
 
 
+def shown(now):
+    """Not held (quiet.py): shown from its creation, or its time has come. The first
+    test needs no clock, so app servers and the database may disagree by a second
+    without hiding anything."""
+    from django.db.models import F, Q
+
+    return Q(visible_from__lte=F("created_at")) | Q(visible_from__lte=now)
+
+
 def visible_to(user):
     """The person's notifications in the bell: not turned off, not held (quiet.py)."""
-    return Notification.objects.filter(recipient=user, in_bell=True, visible_from__lte=quiet.now())
+    return Notification.objects.filter(shown(quiet.now()), recipient=user, in_bell=True)
 
 
 def unread_arm(user, row):
@@ -40,12 +49,11 @@ def unread_arm(user, row):
     union's columns (classrooms/person.py)."""
     from django.contrib.auth import get_user_model
     from django.db.models import Count, OuterRef, Subquery
-    from django.db.models.functions import Coalesce
+    from django.db.models.functions import Coalesce, Now
 
+    # The union's SQL is compiled once (classrooms/person_query.py): the database's clock.
     unread = (
-        Notification.objects.filter(
-            recipient=OuterRef("pk"), read_at__isnull=True, visible_from__lte=quiet.now()
-        )
+        Notification.objects.filter(shown(Now()), recipient=OuterRef("pk"), read_at__isnull=True)
         .order_by()
         .values("recipient")
         .annotate(count=Count("pk"))

@@ -43,7 +43,7 @@ def test_held_until_the_next_school_hours(moment, until):
     assert quiet.held_until(moment) == until
 
 
-@override_settings(**SCHOOL, PREAU_SCHOOL_DAYS=["mon", "tue", "wed", "thu", "fri"])
+@override_settings(**{**SCHOOL, "PREAU_SCHOOL_DAYS": ["mon", "tue", "wed", "thu", "fri"]})
 def test_wednesday_is_a_school_day_where_the_town_says_so():
     assert quiet.held_until(local(2026, 12, 9, 10, 0)) is None
 

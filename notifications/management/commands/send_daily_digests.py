@@ -28,7 +28,7 @@ class Command(BaseCommand):
                     _("This tasks backend cannot defer a task: run this command from cron.")
                 )
                 return
-            self.stdout.write(_("Next digest at %(when)s.") % {"when": result.run_after})
+            self.stdout.write(_("Next digest at %(when)s.") % {"when": result.task.run_after})
             return
         sent = send_digests()
         self.stdout.write(
