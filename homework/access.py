@@ -30,9 +30,7 @@ def session_or_404(user, session_id):
 def item_or_404(user, item_id):
     """The item and its class, for a person who may read that item."""
     item = (
-        HomeworkItem.objects.filter(pk=number(item_id))
-        .select_related("session__classroom")
-        .first()
+        HomeworkItem.objects.filter(pk=number(item_id)).select_related("session__classroom").first()
     )
     if item is None:
         raise Http404

@@ -142,6 +142,4 @@ class CopyForm(forms.Form):
 
     def __init__(self, *args, classes, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["source"].choices = [
-            (c.pk, f"{c.title} ({c.school_year})") for c in classes
-        ]
+        self.fields["source"].choices = [(c.pk, f"{c.title} ({c.school_year})") for c in classes]

@@ -80,7 +80,6 @@ def save_session(session, data, formset, user, *, photos=(), documents=()):
     return session
 
 
-
 class CopyReport:
     """What a copy made and what it had to leave out (said to the teacher)."""
 

@@ -38,6 +38,12 @@ def diary(world):
     group = PupilGroup.objects.create(classroom=world.classroom, name="Les hiboux")
     group.pupils.add(world.pupil)
     return Diary(
-        world, page, group, world.pupil, ungrouped, ungrouped_parent, assistant,
+        world,
+        page,
+        group,
+        world.pupil,
+        ungrouped,
+        ungrouped_parent,
+        assistant,
         timezone.localdate(),
     )

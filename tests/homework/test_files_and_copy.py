@@ -12,7 +12,6 @@ from PIL import Image
 from classrooms.models import Membership, PupilGroup
 from homework.models import Audience, HomeworkItem, Session, SessionFile
 from tests import factories
-
 from tests.homework.test_flow import session_data
 
 pytestmark = pytest.mark.django_db
@@ -40,9 +39,7 @@ def test_files_are_cleaned_and_served_to_the_class_only(client, diary):
     with photo.file.open("rb") as stored:
         assert b"PhoneMaker" not in stored.read()
     photo_url = reverse("homework:file", kwargs={"file_id": photo.pk, "name": photo.name})
-    document_url = reverse(
-        "homework:file", kwargs={"file_id": document.pk, "name": document.name}
-    )
+    document_url = reverse("homework:file", kwargs={"file_id": document.pk, "name": document.name})
     for person in (diary.grouped, diary.world.parent, diary.world.director, diary.assistant):
         client.force_login(person)
         response = client.get(document_url)
@@ -75,7 +72,9 @@ def test_a_week_is_copied_from_last_years_class_without_its_groups_and_links(cli
     last_year = factories.ClassroomPageFactory(
         parent=world.school, title="CP 2025", school_year="2025-2026"
     )
-    factories.MembershipFactory(user=world.teacher, classroom=last_year, role=Membership.Role.TEACHER)
+    factories.MembershipFactory(
+        user=world.teacher, classroom=last_year, role=Membership.Role.TEACHER
+    )
     old_group = PupilGroup.objects.create(classroom=last_year, name="Anciens")
     entry = factories.BlogEntryPageFactory(parent=last_year, title="Sortie")
     monday = datetime.date(2025, 9, 8)

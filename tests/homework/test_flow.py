@@ -97,7 +97,9 @@ def test_only_the_group_and_its_parents_are_told_of_group_only_homework(client, 
     write(
         client,
         diary,
-        items=[{"text": "Fiche", "due": tomorrow(diary), "audience": "group", "group": diary.group.pk}],
+        items=[
+            {"text": "Fiche", "due": tomorrow(diary), "audience": "group", "group": diary.group.pk}
+        ],
     )
     told = set(Notification.objects.values_list("recipient__username", flat=True))
     assert told == {"pupil", "parent"}
@@ -163,7 +165,9 @@ def test_an_outdated_edit_is_refused_and_keeps_what_was_typed(client, diary):
     url = reverse("homework:session_edit", kwargs={"session_id": session.pk})
     data = session_data(
         diary,
-        items=[{"text": "Mon nouveau travail", "due": tomorrow(diary), "pk": session.items.get().pk}],
+        items=[
+            {"text": "Mon nouveau travail", "due": tomorrow(diary), "pk": session.items.get().pk}
+        ],
         initial=1,
         version=stale,
         title="Mon titre à moi",

@@ -32,6 +32,7 @@ from tests import factories
 from writing import legend
 from writing.models import Draft, Mark, Text, TextStatus, Topic
 
+from .homework_world import build_homework_world
 from .matrix import (
     ADMIN,
     AGENT,
@@ -49,7 +50,6 @@ from .matrix import (
     TEACHER,
     TEACHER_OTHER_CLASS,
 )
-from .homework_world import build_homework_world
 from .messaging_world import OTHER_TOWN, SCHOOL_TOWN, build_messaging_world
 
 # What only one version of the shared entry says: the sentence taken out before sharing,

@@ -22,6 +22,7 @@ from comments.models import ClassComment
 from tests.factories import TEST_PASSWORD
 from writing.models import ErrorType, Mark, Text
 
+from .homework_checks import exercise_homework_cell
 from .matrix import (
     ACTIONS,
     ADMIN,
@@ -32,9 +33,9 @@ from .matrix import (
     CLASS_PAGES,
     DIRECTOR,
     DIRECTOR_OTHER_SCHOOL,
+    HOMEWORK_OBJECTS,
     KNOWN_BUGS,
     MATRIX,
-    HOMEWORK_OBJECTS,
     MESSAGING_OBJECTS,
     OBJECTS,
     PARENT_OTHER_CLASS,
@@ -45,7 +46,6 @@ from .matrix import (
     TEACHER,
     check_table,
 )
-from .homework_checks import exercise_homework_cell
 from .messaging_checks import exercise_messaging_cell
 
 pytestmark = pytest.mark.django_db
