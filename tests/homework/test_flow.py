@@ -180,6 +180,11 @@ def test_an_outdated_edit_is_refused_and_keeps_what_was_typed(client, diary):
     session.refresh_from_db()
     assert session.title == "Changé entre-temps"
     assert session.items.get().text == "Relire"
+    # Sent again from the refused page, on purpose: it replaces the version it showed.
+    data["version"] = session.updated_at.isoformat()
+    assert client.post(url, data).status_code == 302
+    session.refresh_from_db()
+    assert session.title == "Mon titre à moi"
 
 
 def test_a_pupil_ticks_and_unticks_and_the_teacher_sees_who(client, diary):

@@ -26,6 +26,7 @@ def fill(diary, count):
         chosen = factories.HomeworkItemFactory(session=session, audience=Audience.PUPILS)
         chosen.pupils.add(diary.grouped, diary.ungrouped)
         ItemDone.objects.create(item=for_class, pupil=diary.grouped)
+        session.links.add(diary.entry)
 
 
 def queries(client, person, url):
@@ -39,6 +40,7 @@ def queries(client, person, url):
 
 @pytest.mark.parametrize("who", ["teacher", "pupil", "parent"])
 def test_a_week_costs_the_same_with_1_or_10_sessions(client, diary, who):
+    diary.entry = factories.BlogEntryPageFactory(parent=diary.world.classroom, title="Sortie")
     person = {
         "teacher": diary.world.teacher,
         "pupil": diary.grouped,
@@ -52,6 +54,7 @@ def test_a_week_costs_the_same_with_1_or_10_sessions(client, diary, who):
 
 
 def test_the_class_wall_card_costs_the_same(client, diary):
+    diary.entry = factories.BlogEntryPageFactory(parent=diary.world.classroom, title="Sortie")
     fill(diary, 1)
     few = queries(client, diary.grouped, diary.world.classroom.url)
     fill(diary, 9)
