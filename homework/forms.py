@@ -12,7 +12,14 @@ from wagtail.models import Page
 from classrooms.forms import PeopleField
 from classrooms.models import PupilGroup, class_pupils
 
-from .models import ITEM_MAX_LENGTH, TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, Audience, HomeworkItem
+from .models import (
+    ITEM_MAX_LENGTH,
+    TEXT_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    Audience,
+    HomeworkItem,
+    Session,
+)
 
 
 class PageChoiceField(forms.ModelMultipleChoiceField):
@@ -114,7 +121,7 @@ class ItemForm(forms.ModelForm):
 
 
 ItemFormSet = forms.inlineformset_factory(
-    parent_model=HomeworkItem.session.field.related_model,
+    parent_model=Session,
     model=HomeworkItem,
     form=ItemForm,
     extra=2,

@@ -182,3 +182,6 @@ class ItemDone(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["item", "pupil"], name="unique_homework_done")
         ]
+
+    def __str__(self):
+        return f"{self.pupil} · {self.item}"

@@ -82,10 +82,14 @@ def _edit(request, classroom, session):
                 None,
                 _(
                     "Someone saved this session while you were writing: nothing of yours is "
-                    "saved yet. Their version is shown below; your text is still in the form. "
-                    "Reload the page to start from theirs, or copy your changes over."
+                    "saved yet. Their version is shown above; your text is still in the form. "
+                    "Save again to keep yours instead."
                 ),
             )
+            # Seen now: a second save, on purpose, replaces the version shown.
+            data = form.data.copy()
+            data["version"] = _version(session)
+            form.data = data
         else:
             photos, documents = _checked_files(form)
             if not form.errors:

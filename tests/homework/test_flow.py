@@ -180,6 +180,11 @@ def test_an_outdated_edit_is_refused_and_keeps_what_was_typed(client, diary):
     session.refresh_from_db()
     assert session.title == "Changé entre-temps"
     assert session.items.get().text == "Relire"
+    # Sent again from the refused page, on purpose: it replaces the version it showed.
+    data["version"] = session.updated_at.isoformat()
+    assert client.post(url, data).status_code == 302
+    session.refresh_from_db()
+    assert session.title == "Mon titre à moi"
 
 
 def test_a_pupil_ticks_and_unticks_and_the_teacher_sees_who(client, diary):
@@ -290,3 +295,24 @@ def test_the_teachers_first_session_makes_the_diary(client, world):
     assert response.status_code == 302, response.content.decode()[:2000]
     diary = HomeworkDiaryPage.objects.child_of(world.classroom).get()
     assert diary.live and response.url.startswith(diary.url)
+
+
+def test_a_forged_item_of_another_session_is_refused_and_left_alone(client, diary):
+    write(client, diary, items=[{"text": "Relire", "due": tomorrow(diary)}])
+    session = Session.objects.get()
+    elsewhere = factories.HomeworkItemFactory(
+        session=factories.HomeworkSessionFactory(classroom=diary.world.other_classroom),
+        text="Travail d'une autre classe",
+    )
+    url = reverse("homework:session_edit", kwargs={"session_id": session.pk})
+    data = session_data(
+        diary,
+        items=[{"text": "Volé", "due": tomorrow(diary), "pk": elsewhere.pk}],
+        initial=1,
+        version=session.updated_at.isoformat(),
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200
+    elsewhere.refresh_from_db()
+    assert elsewhere.text == "Travail d'une autre classe" and elsewhere.session != session
+    assert session.items.get().text == "Relire"
