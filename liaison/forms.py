@@ -184,7 +184,10 @@ class AcknowledgeForm(forms.Form):
     """A parent's "I have read it", with the answer to the word's question if it has one."""
 
     answer = forms.ChoiceField(
-        label=gettext_lazy("Your answer"), widget=forms.RadioSelect, required=False, choices=()
+        label=gettext_lazy("Your answer to the question"),
+        widget=forms.RadioSelect,
+        required=False,
+        choices=(),
     )
 
     def __init__(self, *args, word, **kwargs):
@@ -193,7 +196,6 @@ class AcknowledgeForm(forms.Form):
         options = word.answer_options()
         if options:
             self.fields["answer"].choices = options
-            self.fields["answer"].label = _("Your answer")
             self.fields["answer"].required = word.needs_answer
             self.fields["answer"].error_messages["required"] = _(
                 "Choose an answer: this word needs one."

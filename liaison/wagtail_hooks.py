@@ -13,7 +13,7 @@ from . import rules
 @hooks.register("preau_my_spaces_links")
 def my_spaces_link(user, request):
     if rules.children_of(user) or rules.may_write_at_all(user):
-        return [(reverse("liaison:index"), _("Carnet de liaison"), "mail")]
+        return [(reverse("liaison:index"), _("Home-school notebook"), "mail")]
     return []
 
 
@@ -25,7 +25,7 @@ def class_links(classroom, user):
     if not user.is_authenticated:
         return links
     for child in person_of(user).children_in(classroom):
-        label = _("Carnet de liaison of %(name)s") % {"name": child.first_name}
+        label = _("Home-school notebook of %(name)s") % {"name": child.first_name}
         links.append((reverse("liaison:child", kwargs={"child_id": child.pk}), label, "mail"))
     if rules.may_write_to_class(user, classroom):
         url = reverse("liaison:new_class", kwargs={"classroom_id": classroom.pk})
