@@ -43,8 +43,14 @@ def groups() -> list[Group]:
 
 
 def group_names_of(kind_names) -> dict[str, str]:
-    """Kind name → its group's name (unknown kinds: "class_work")."""
-    return {name: (_kinds[name].group if name in _kinds else "class_work") for name in kind_names}
+    """Kind name → its group's name (unknown kinds, unregistered groups: "class_work",
+    so that nothing is left out of the bell)."""
+    return {
+        name: (
+            _kinds[name].group if name in _kinds and _kinds[name].group in _groups else "class_work"
+        )
+        for name in kind_names
+    }
 
 
 def kinds_in(group_names) -> list[str]:
