@@ -15,6 +15,7 @@ def test_blog_entries_exercises_and_the_writing_workshop_are_registered():
         "classrooms.BlogEntryPage",
         "exercises.ExercisePage",
         "writing.WritingAssignmentPage",
+        "homework.HomeworkDiaryPage",
     }
     assert activities.for_model(BlogEntryPage).icon == "pencil"
 

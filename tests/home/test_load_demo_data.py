@@ -30,6 +30,7 @@ from comments.models import ClassComment
 from exercises.models import ExercisePage
 from home.management.commands.load_demo_data import DEMO_PASSWORD
 from home.models import PortalPage
+from homework.models import HomeworkItem, ItemDone, Session
 from messaging.models import (
     Attachment,
     ClassMessaging,
@@ -123,6 +124,9 @@ def counts():
         Report,
         ClassMessaging,
         Notification,
+        Session,
+        HomeworkItem,
+        ItemDone,
     ]
     return {model.__name__: model.objects.count() for model in models}
 
@@ -385,6 +389,23 @@ class TestDemoContent:
         assert gathered.status == TextStatus.TO_REWRITE
         writers = {author for part in parts for author in part.paragraph_authors}
         assert set(gathered.paragraph_authors) == writers and len(writers) >= 4
+
+    def test_every_class_has_a_homework_diary_to_try(self, demo_output):
+        """A week of sessions in every class, homework due after today, group homework
+        for the CP's frogs that Nathan does not see, and his tick."""
+        from homework.models import Audience, HomeworkDiaryPage
+        from homework.rules import for_pupil
+
+        for classroom in ClassroomPage.objects.all():
+            assert HomeworkDiaryPage.objects.child_of(classroom).live().count() == 1
+            assert Session.objects.filter(classroom=classroom).count() == 4
+        assert HomeworkItem.objects.filter(due_date__gt=timezone.localdate()).exists()
+        group_item = HomeworkItem.objects.get(audience=Audience.GROUP)
+        nathan = User.objects.get(username="nathan.moreau")
+        lea = User.objects.get(username="lea.martin")
+        assert HomeworkItem.objects.filter(for_pupil(lea.pk), pk=group_item.pk).exists()
+        assert not HomeworkItem.objects.filter(for_pupil(nathan.pk), pk=group_item.pk).exists()
+        assert ItemDone.objects.get().pupil == nathan
 
     def test_messaging_has_a_conversation_for_each_role_to_try(self, demo_output, client):
         """Nathan's father waits for an answer he has not read, Nathan for a video from

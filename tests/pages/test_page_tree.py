@@ -6,6 +6,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from classrooms.models import BlogEntryPage, ClassroomPage
 from exercises.models import ExercisePage
 from home.models import PortalPage
+from homework.models import HomeworkDiaryPage
 from pages.models import (
     AccessibilityStatementPage,
     CanteenMenuPage,
@@ -88,7 +89,8 @@ class PageTreeTests(WagtailPageTestCase):
 
     def test_class_space_holds_the_registered_activities(self):
         self.assertAllowedSubpageTypes(
-            ClassroomPage, {BlogEntryPage, ExercisePage, WritingAssignmentPage}
+            ClassroomPage,
+            {BlogEntryPage, ExercisePage, WritingAssignmentPage, HomeworkDiaryPage},
         )
         self.assertAllowedParentPageTypes(BlogEntryPage, {ClassroomPage})
         self.assertAllowedParentPageTypes(WritingAssignmentPage, {ClassroomPage})
