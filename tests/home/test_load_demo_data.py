@@ -31,6 +31,7 @@ from exercises.models import ExercisePage
 from home.management.commands.load_demo_data import DEMO_PASSWORD
 from home.models import PortalPage
 from homework.models import HomeworkItem, ItemDone, Session
+from liaison.models import Acknowledgement, Word
 from messaging.models import (
     Attachment,
     ClassMessaging,
@@ -127,6 +128,8 @@ def counts():
         Session,
         HomeworkItem,
         ItemDone,
+        Word,
+        Acknowledgement,
     ]
     return {model.__name__: model.objects.count() for model in models}
 
@@ -498,6 +501,23 @@ class TestDemoContent:
         client.force_login(User.objects.get(username="lucas.bernard"))
         assert "M. Benali peut lire" in client.get("/messages/nouveau/").content.decode()
 
+    def test_the_carnet_de_liaison_has_words_to_follow_and_to_acknowledge(
+        self, demo_output, client
+    ):
+        museum = Word.objects.get(title__startswith="Sortie au musée")
+        assert museum.audience == Word.Audience.SCHOOL and museum.needs_answer
+        assert museum.acknowledgements.count() == 4
+        assert Word.objects.get(title__startswith="Piscine").classroom.title == "CP de Mme Durand"
+        client.force_login(User.objects.get(username="olivier.lambert"))
+        follow = client.get(f"/carnet/mots/{museum.pk}/suivi/")
+        assert follow.context["table"].reached == 4
+        vincent = User.objects.get(username="vincent.moreau")
+        nathan = User.objects.get(username="nathan.moreau")
+        client.force_login(vincent)
+        notebook = client.get(f"/carnet/enfants/{nathan.pk}/")
+        assert [c.word_id for c in notebook.context["to_read"]][-1] == museum.pk
+        assert Notification.objects.filter(recipient=vincent, kind="word_to_acknowledge").exists()
+
     def test_the_summary_lists_the_demo_conversations(self, demo_output):
         assert "“Un petit mot pour Nathan”: claire.durand, nathan.moreau" in demo_output
         assert "“Les équipes de foot à la récré”: lucas.bernard, jules.blanc, raphael.bonnet" in (
@@ -535,6 +555,7 @@ def test_a_second_run_creates_nothing(django_capture_on_commit_callbacks):
     assert counts() == before
     assert before["User"] == 108
     assert before["Conversation"] == 4 and before["Report"] == 1
+    assert before["Word"] == 2
     # The conversations are listed again, and nobody was e-mailed about the story.
     assert "“Absence de Nathan”: vincent.moreau, claire.durand" in output
     assert not mail.outbox
