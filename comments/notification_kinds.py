@@ -2,6 +2,7 @@
 (notifications/kinds.py), and the subject of the e-mail when there is one."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from notifications.kinds import Kind
 
@@ -31,6 +32,20 @@ def notification_kinds():
             "comment_rejected",
             _("Your comment on “%(entry)s” was not published. The teacher says: %(reason)s"),
             _("Your comment was not published"),
+            group="comments",
+        ),
+        # A pupil is spoken to with "tu", an adult with "vous": the same news, two kinds.
+        Kind(
+            "comment_approved_pupil",
+            pgettext_lazy("pupil", "Your comment on “%(entry)s” is published."),
+            group="comments",
+        ),
+        Kind(
+            "comment_rejected_pupil",
+            pgettext_lazy(
+                "pupil",
+                "Your comment on “%(entry)s” was not published. The teacher says: %(reason)s",
+            ),
             group="comments",
         ),
         Kind(

@@ -112,6 +112,12 @@ def _moderated(comment, moderator):
     comment.moderated_at = timezone.now()
 
 
+def _kind_for(commenter, kind):
+    """The pupil's sentence ("tu") for a pupil, the adults' ("vous") for a parent."""
+    is_pupil = Membership.objects.filter(user=commenter, role=Membership.Role.PUPIL).exists()
+    return f"{kind}_pupil" if is_pupil else kind
+
+
 @transaction.atomic
 def approve(comment, entry, moderator):
     comment.is_public, comment.is_removed = True, False
@@ -119,7 +125,12 @@ def approve(comment, entry, moderator):
     _moderated(comment, moderator)
     comment.save()
     if comment.user_id and comment.user_id != moderator.pk:
-        notify([comment.user], "comment_approved", url=entry_url(entry, comment), entry=entry.title)
+        notify(
+            [comment.user],
+            _kind_for(comment.user, "comment_approved"),
+            url=entry_url(entry, comment),
+            entry=entry.title,
+        )
     _tell_authors_of_entry(entry, comment)
 
 
@@ -132,7 +143,7 @@ def reject(comment, entry, moderator, reason=""):
     if comment.user_id and comment.user_id != moderator.pk:
         notify(
             [comment.user],
-            "comment_rejected",
+            _kind_for(comment.user, "comment_rejected"),
             url=entry_url(entry, comment),
             entry=entry.title,
             reason=comment.rejection_reason or "—",

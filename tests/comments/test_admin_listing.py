@@ -124,7 +124,8 @@ def test_publishing_from_the_admin_tells_the_author_and_the_entry_s_authors(clie
     assert [m.level for m in get_messages(response.wsgi_request)] == [SUCCESS]
     blog.ours.refresh_from_db()
     assert blog.ours.is_public and blog.ours.moderated_by == world.teacher
-    assert Notification.objects.filter(recipient=world.parent, kind="comment_approved").exists()
+    approved = Notification.objects.get(recipient=world.parent, kind="comment_approved")
+    assert approved.message.startswith("Votre commentaire")
     assert Notification.objects.filter(recipient=world.pupil, kind="comment_on_your_entry").exists()
 
 

@@ -62,7 +62,9 @@ def test_a_pupil_s_comment_waits_for_the_teacher(client, world, entry):
     assert comment.is_public and comment.moderated_by == world.teacher
     client.force_login(world.parent)
     assert "les dessins" in page_of(client, entry)
-    assert Notification.objects.filter(recipient=classmate, kind="comment_approved").exists()
+    # The classmate is a pupil: told with "tu"; a parent is told with "vous" (below).
+    told = Notification.objects.get(recipient=classmate, kind="comment_approved_pupil")
+    assert told.message.startswith("Ton commentaire")
     # The pupil who wrote the entry hears of it, in the badge and the list.
     client.force_login(world.pupil)
     assert "Hugo" in client.get(reverse("notifications:list")).content.decode()
