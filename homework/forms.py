@@ -120,10 +120,26 @@ class ItemForm(forms.ModelForm):
         return data
 
 
+class BaseItemFormSet(forms.BaseInlineFormSet):
+    """Django looks a posted item id up among every item of the portal and, when it is not
+    one of this session's, quietly makes a new form of it: here it is an error instead,
+    and nothing is saved."""
+
+    def clean(self):
+        super().clean()
+        for form in self.initial_forms:
+            if form.instance.pk is None:
+                raise forms.ValidationError(
+                    _("A homework item of this form is not in this session: reload the page."),
+                    code="foreign_item",
+                )
+
+
 ItemFormSet = forms.inlineformset_factory(
     parent_model=Session,
     model=HomeworkItem,
     form=ItemForm,
+    formset=BaseItemFormSet,
     extra=2,
     max_num=20,
     can_delete=True,
