@@ -10,6 +10,19 @@ from tests import factories
 
 
 @pytest.fixture(autouse=True)
+def portal_language():
+    """Each test starts in the portal's language. The test client runs requests in the
+    test's thread, and LocaleMiddleware leaves the last request's language active: after
+    a test that opened an /en/ page, `reverse()` in the next one would give /en/ paths."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: ids are reused between rolled-back tests,
     and Wagtail caches site roots and image renditions by id. Public pages are kept in an
