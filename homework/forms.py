@@ -42,7 +42,9 @@ def class_pages(classroom):
 
 
 class SessionForm(forms.Form):
-    date = forms.DateField(label=_("Day of class"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(
+        label=_("Day of class"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     title = forms.CharField(label=_("Title"), max_length=TITLE_MAX_LENGTH)
     text = forms.CharField(
         label=_("What we did in class"),
@@ -151,7 +153,8 @@ class CopyForm(forms.Form):
 
     source = forms.TypedChoiceField(label=_("From the class"), coerce=int)
     week = forms.DateField(
-        label=_("A day of the week to copy"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("A day of the week to copy"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     session = forms.IntegerField(
         label=_("Only one session"),
@@ -160,7 +163,7 @@ class CopyForm(forms.Form):
     )
     target = forms.DateField(
         label=_("Day of class for the copy (the first day, for a week)"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def __init__(self, *args, classes, **kwargs):

@@ -316,3 +316,11 @@ def test_a_forged_item_of_another_session_is_refused_and_left_alone(client, diar
     elsewhere.refresh_from_db()
     assert elsewhere.text == "Travail d'une autre classe" and elsewhere.session != session
     assert session.items.get().text == "Relire"
+
+
+def test_a_new_session_starts_on_today_in_the_date_picker(client, diary):
+    """A date input reads only ISO dates: the day of class is filled in, not left blank."""
+    client.force_login(diary.world.teacher)
+    url = reverse("homework:session_new", kwargs={"classroom_id": diary.world.classroom.pk})
+    html = client.get(url).content.decode()
+    assert f'type="date" name="date" value="{diary.today.isoformat()}"' in html
