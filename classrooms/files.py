@@ -17,6 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils._os import safe_join
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -180,6 +181,21 @@ def file_response(name, request=None):
     response["Content-Range"] = f"bytes {start}-{end}/{size}"
     response["Accept-Ranges"] = "bytes"
     response["Content-Type"] = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return response
+
+
+def stored_upload_response(request, stored, *, download: bool):
+    """A file someone uploaded (a message's, a session's, a word's), once its view has
+    checked who may open it: its checked type, never cached by a shared proxy, never
+    sniffed into something else, and a document downloaded under its shown name."""
+    response = file_response(stored.file.name, request)
+    response["Content-Type"] = stored.content_type
+    response["Cache-Control"] = PRIVATE_CACHE
+    response["X-Content-Type-Options"] = "nosniff"
+    if download:
+        response["Content-Disposition"] = content_disposition_header(
+            as_attachment=True, filename=stored.name
+        )
     return response
 
 

@@ -11,12 +11,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from classrooms import uploads
-from classrooms.files import PRIVATE_CACHE, file_response
+from classrooms.files import stored_upload_response
 from classrooms.models import ClassroomPage, Membership
 from messaging import attachments
 
@@ -260,15 +259,7 @@ def session_file(request, file_id, name):
     if row is None or row.name != name:
         raise Http404
     session_or_404(request.user, row.session_id)
-    response = file_response(row.file.name, request)
-    response["Content-Type"] = row.content_type
-    response["Cache-Control"] = PRIVATE_CACHE
-    response["X-Content-Type-Options"] = "nosniff"
-    if row.kind == SessionFile.Kind.DOCUMENT:
-        response["Content-Disposition"] = content_disposition_header(
-            as_attachment=True, filename=row.name
-        )
-    return response
+    return stored_upload_response(request, row, download=row.kind == SessionFile.Kind.DOCUMENT)
 
 
 def file_url(row):

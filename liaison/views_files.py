@@ -2,10 +2,9 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
-from classrooms.files import PRIVATE_CACHE, file_response
+from classrooms.files import stored_upload_response
 
 from . import rules
 from .access import number
@@ -25,12 +24,4 @@ def word_file(request, file_id, name):
     stored = WordFile.objects.select_related("word").filter(pk=number(file_id)).first()
     if stored is None or stored.name != name or not may_open(request.user, stored.word):
         raise Http404
-    response = file_response(stored.file.name, request)
-    response["Content-Type"] = stored.content_type
-    response["Cache-Control"] = PRIVATE_CACHE
-    response["X-Content-Type-Options"] = "nosniff"
-    if stored.kind == WordFile.Kind.DOCUMENT:
-        response["Content-Disposition"] = content_disposition_header(
-            as_attachment=True, filename=stored.name
-        )
-    return response
+    return stored_upload_response(request, stored, download=stored.kind == WordFile.Kind.DOCUMENT)

@@ -6,12 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from classrooms.files import PRIVATE_CACHE, file_response
+from classrooms.files import stored_upload_response
 from submissions import drafts as local_drafts
 
 from . import live, rules, services
@@ -218,12 +217,6 @@ def attachment_file(request, attachment_id, name):
     if attachment is None or attachment.name != name:
         raise Http404
     conversation_or_404(request.user, attachment.message.conversation_id)
-    response = file_response(attachment.file.name, request)
-    response["Content-Type"] = attachment.content_type
-    response["Cache-Control"] = PRIVATE_CACHE
-    response["X-Content-Type-Options"] = "nosniff"
-    if attachment.kind == Attachment.Kind.DOCUMENT:
-        response["Content-Disposition"] = content_disposition_header(
-            as_attachment=True, filename=attachment.name
-        )
-    return response
+    return stored_upload_response(
+        request, attachment, download=attachment.kind == Attachment.Kind.DOCUMENT
+    )
