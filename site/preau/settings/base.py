@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "homework",
     "messaging",
     "liaison",
+    "sharedspaces",
     "performance",
     "submissions",
     "security",
