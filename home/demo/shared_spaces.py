@@ -1,0 +1,55 @@
+"""The demo's shared spaces (mixed into `DemoLoader`): what the reading club, the class
+newspaper and the story in turn stand on (home/demo/forum.py, newspaper.py, stories.py).
+
+Every space is created by the teacher of its first class, with its classes accepted in
+the given order, as if the invitations had been answered. Loaded once: a space is found
+again by its title and creator.
+"""
+
+from django.utils import timezone
+
+from sharedspaces.models import SharedSpace, SpaceClass
+
+from . import data as content
+
+
+class DemoSharedSpaces:
+    def class_spec(self, class_key):
+        return next(c for s in content.SCHOOLS for c in s.classes if c.key == class_key)
+
+    def teacher_of(self, class_key):
+        return self.users[self.class_spec(class_key).teacher]
+
+    def pupil(self, class_key, first_name):
+        return self.users[self.pupils[class_key, first_name]]
+
+    def parents_of(self, class_key, first_name):
+        return [self.users[parent] for parent in self.guardians[self.pupils[class_key, first_name]]]
+
+    def shared_space(self, title, activity, class_keys, *, description="", parents_read=True):
+        """(space, created): the space of `activity` shared by these classes, in this order,
+        created by the first class's teacher."""
+        creator = self.teacher_of(class_keys[0])
+        space = SharedSpace.objects.filter(title=title, created_by=creator).first()
+        if space is not None:
+            return space, False
+        space = SharedSpace.objects.create(
+            title=title,
+            activity=activity,
+            description=description,
+            parents_read=parents_read,
+            created_by=creator,
+        )
+        now = timezone.now()
+        for position, class_key in enumerate(class_keys, start=1):
+            SpaceClass.objects.create(
+                space=space,
+                classroom=self.classrooms[class_key],
+                status=SpaceClass.Status.ACCEPTED,
+                position=position,
+                invited_by=creator,
+                answered_by=self.teacher_of(class_key),
+                answered_at=now,
+            )
+        self.created["links"] += 1
+        return space, True
