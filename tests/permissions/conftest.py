@@ -34,6 +34,7 @@ from writing.models import Draft, Mark, Text, TextStatus, Topic
 
 from .homework_world import build_homework_world
 from .liaison_world import build_liaison_world
+from .sharedspaces_world import build_sharedspaces_world
 from .matrix import (
     ADMIN,
     AGENT,
@@ -92,6 +93,7 @@ class MatrixWorld:
     messaging: object = None  # messaging_world.MessagingWorld
     homework: object = None  # homework_world.HomeworkWorld
     liaison: object = None  # liaison_world.LiaisonWorld
+    sharedspaces: object = None  # sharedspaces_world.SharedSpacesWorld
 
     def client_for(self, role, client=None):
         client = client or Client()
@@ -331,6 +333,9 @@ def build_matrix_world():
     messaging = build_messaging_world(users, classroom)
     homework = build_homework_world(users, classroom)
     liaison = build_liaison_world(users, school, classroom, other_classroom)
+    sharedspaces = build_sharedspaces_world(
+        users, classroom, other_classroom, partner_classroom, far_classroom
+    )
     return MatrixWorld(
         users=users,
         targets=targets,
@@ -338,6 +343,7 @@ def build_matrix_world():
         messaging=messaging,
         homework=homework,
         liaison=liaison,
+        sharedspaces=sharedspaces,
     )
 
 

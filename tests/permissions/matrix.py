@@ -571,3 +571,52 @@ MATRIX += [
     for obj, action, allowed in NOTIFICATION_RULES
     for role in ROLES
 ]
+
+
+# Shared spaces (issue 21, sharedspaces/rules.py; built by sharedspaces_world.py, checked
+# by sharedspaces_checks.py). A space is its member classes' pupils' and staff's, their
+# parents' when it says so, and their schools' directors'; a class that left (A2) gives its
+# people nothing. Its creator and member teachers run it; an invitation is answered by the
+# invited class's teachers only.
+SHAREDSPACES_OBJECTS = {
+    "shared_space": "a space created by the class's teacher, parents reading: A1 and partner "
+    "B2 (school B) members, A2 left",
+    "space_invitation": "a space of a B2 teacher (no role) to which class A1 is invited",
+    "space_creation": "the form that creates a shared space",
+}
+OBJECTS.update(SHAREDSPACES_OBJECTS)
+ACTIONS.update(
+    {
+        "space_classes": "GET /espaces-partages/<id>/classes/: the space's classes",
+        "space_open": "GET /espaces-partages/<id>/: 302 to its activity",
+        "space_invite": "POST /espaces-partages/<id>/classes/inviter/ classroom=B1: 302, invited",
+        "space_take_out": "POST /espaces-partages/<id>/classes/<B2's row>/leave/: 302, B2 left",
+        "space_reorder": "POST /espaces-partages/<id>/classes/<B2's row>/ordre/up/: 302, first",
+        "space_accept": "POST /espaces-partages/<id>/classes/<A1's row>/accept/: 302, member",
+        "space_new": "GET /espaces-partages/nouveau/: the form",
+    }
+)
+SPACE_READERS = frozenset(
+    {PUPIL, PUPIL_PARTNER_CLASS, PARENT, TEACHER, ASSISTANT, DIRECTOR, DIRECTOR_OTHER_SCHOOL, ADMIN}
+)
+SPACE_RUNNERS = frozenset({TEACHER, ADMIN})
+# The other space: its member B2's people and director, and A1's teacher, invited.
+SPACE_INVITATION_READERS = frozenset({TEACHER, PUPIL_PARTNER_CLASS, DIRECTOR_OTHER_SCHOOL, ADMIN})
+# fmt: off
+SHAREDSPACES_RULES = [
+    ("shared_space",     "space_classes",  SPACE_READERS),
+    ("shared_space",     "space_open",     SPACE_READERS),
+    ("shared_space",     "space_invite",   SPACE_RUNNERS),
+    ("shared_space",     "space_take_out", SPACE_RUNNERS),
+    ("shared_space",     "space_reorder",  SPACE_RUNNERS),
+    ("space_invitation", "space_classes",  SPACE_INVITATION_READERS),
+    ("space_invitation", "space_accept",   frozenset({TEACHER, ADMIN})),
+    ("space_creation",   "space_new",      frozenset({TEACHER, TEACHER_OTHER_CLASS, ADMIN})),
+]
+# fmt: on
+RULES += SHAREDSPACES_RULES
+MATRIX += [
+    Cell(role, obj, action, role in allowed)
+    for obj, action, allowed in SHAREDSPACES_RULES
+    for role in ROLES
+]

@@ -123,12 +123,22 @@ COVERED_BY_MATRIX = [
     Rule("child_carnet", name="liaison:child"),
     Rule("word_read and word_acknowledge", name="liaison:read"),
     Rule("word_download", name="liaison:file"),
+    # Shared spaces (matrix.py SHAREDSPACES_RULES, checked by sharedspaces_checks.py).
+    Rule("space_classes", name="sharedspaces:classes"),
+    Rule("space_open", name="sharedspaces:space"),
+    Rule("space_invite", name="sharedspaces:invite"),
+    Rule("space_take_out and space_accept", name="sharedspaces:answer"),
+    Rule("space_reorder", name="sharedspaces:move"),
+    Rule("space_new", name="sharedspaces:new"),
 ]
 
 # Test module (a path from the repository root) → the patterns it checks. A module that
 # does not exist covers nothing.
 COVERED_BY = {
     "tests/classrooms/test_spaces.py": [Rule("my spaces", name="accounts:my_spaces")],
+    "tests/sharedspaces/test_spaces.py": [
+        Rule("a person's own list of spaces", name="sharedspaces:index")
+    ],
     "tests/enrolment": [Rule("accounts and classes of a school", name_prefix="enrolment:")],
     "tests/classrooms": [
         Rule("the class blog: editor, review, sharing, private feed", name_prefix="classrooms:")
