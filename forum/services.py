@@ -16,13 +16,16 @@ from . import notices, rules
 from .models import Post, PostFile, Reading, Status, Sticker, Topic
 
 
-def _seen_by(standing, user, prefix=""):
-    """Contributions this person may see: the published ones, their own, and those of the
-    classes they review (a Q on Topic or Post, `prefix` to reach them from elsewhere)."""
+def _seen_by(standing, user, author_field):
+    """Contributions (topics or replies) this person may see: the published ones, their
+    own (`author_field` names their author) and those of the classes they review."""
     if standing.admin:
-        return Q()
-    seen = Q(**{f"{prefix}status": Status.PUBLISHED})
-    return seen | Q(**{f"{prefix}classroom_id__in": list(standing.taught_class_ids)})
+        return Q(pk__isnull=False)
+    return (
+        Q(status=Status.PUBLISHED)
+        | Q(classroom_id__in=list(standing.taught_class_ids))
+        | Q(**{author_field: user})
+    )
 
 
 def topics_of(standing, user) -> list:
@@ -32,7 +35,7 @@ def topics_of(standing, user) -> list:
     waiting = Q(posts__status=Status.PENDING) & Q(
         posts__classroom_id__in=list(standing.taught_class_ids)
     )
-    seen = _seen_by(standing, user) | Q(created_by=user)
+    seen = _seen_by(standing, user, "created_by")
     return list(
         Topic.objects.filter(seen, space=standing.space)
         .select_related("classroom")
@@ -48,7 +51,7 @@ def thread(standing, user, topic) -> list:
     """The replies of `topic` this person sees, in order, each with `.photos`, `.audios`,
     `.sticker_counts` [(kind, label, count, mine)] and `.quote_shown` (the quoted reply if
     it may still be shown): four queries whatever the number of replies."""
-    seen = _seen_by(standing, user) | Q(author=user)
+    seen = _seen_by(standing, user, "author")
     posts = list(
         Post.objects.filter(seen, topic=topic)
         .select_related("classroom", "quote")

@@ -32,6 +32,7 @@ from tests import factories
 from writing import legend
 from writing.models import Draft, Mark, Text, TextStatus, Topic
 
+from .forum_world import build_forum_world
 from .homework_world import build_homework_world
 from .liaison_world import build_liaison_world
 from .matrix import (
@@ -94,6 +95,7 @@ class MatrixWorld:
     homework: object = None  # homework_world.HomeworkWorld
     liaison: object = None  # liaison_world.LiaisonWorld
     sharedspaces: object = None  # sharedspaces_world.SharedSpacesWorld
+    forum: object = None  # forum_world.ForumWorld
 
     def client_for(self, role, client=None):
         client = client or Client()
@@ -336,6 +338,9 @@ def build_matrix_world():
     sharedspaces = build_sharedspaces_world(
         users, classroom, other_classroom, partner_classroom, far_classroom
     )
+    forum = build_forum_world(
+        users, sharedspaces.space_id, classroom, other_classroom, partner_classroom
+    )
     return MatrixWorld(
         users=users,
         targets=targets,
@@ -344,6 +349,7 @@ def build_matrix_world():
         homework=homework,
         liaison=liaison,
         sharedspaces=sharedspaces,
+        forum=forum,
     )
 
 

@@ -620,3 +620,44 @@ MATRIX += [
     for obj, action, allowed in SHAREDSPACES_RULES
     for role in ROLES
 ]
+
+
+# Reading clubs (issue 21, forum/rules.py; built by forum_world.py in the space above,
+# checked by forum_checks.py). Its readers are the space's; its members' pupils and staff
+# reply; a pupil's reply waits for a teacher of that pupil's class (the A1 pupil's for A1's
+# teacher); those who run the space pin topics and hide published replies.
+FORUM_OBJECTS = {
+    "club_topic": "a book topic of the space above, with a B2 pupil's picture and a reply "
+    "the A2 pupil wrote before A2 left",
+    "club_pending_post": "a reply of the A1 pupil waiting for the A1 teacher",
+    "club_partner_post": "a published reply of a B2 pupil",
+}
+OBJECTS.update(FORUM_OBJECTS)
+ACTIONS.update(
+    {
+        "club_read": "GET /espaces-partages/<id>/club/sujets/<id>/: the topic (and the reply)",
+        "club_file": "GET /espaces-partages/<id>/club/fichiers/<id>/<name>: the picture",
+        "club_reply": "POST /espaces-partages/<id>/club/sujets/<id>/repondre/: 302, a reply",
+        "club_pin": "POST /espaces-partages/<id>/club/sujets/<id>/pin/: 302, pinned",
+        "club_approve": "POST /espaces-partages/<id>/club/reponses/<id>/approve/: published",
+        "club_hide": "POST /espaces-partages/<id>/club/reponses/<id>/hide/: hidden",
+    }
+)
+CLUB_WRITERS = frozenset({PUPIL, PUPIL_PARTNER_CLASS, TEACHER, ASSISTANT, ADMIN})
+# fmt: off
+FORUM_RULES = [
+    ("club_topic",        "club_read",    SPACE_READERS),
+    ("club_topic",        "club_file",    SPACE_READERS),
+    ("club_topic",        "club_reply",   CLUB_WRITERS),
+    ("club_topic",        "club_pin",     SPACE_RUNNERS),
+    ("club_pending_post", "club_read",    frozenset({PUPIL, TEACHER, ADMIN})),
+    ("club_pending_post", "club_approve", frozenset({TEACHER, ADMIN})),
+    ("club_partner_post", "club_hide",    SPACE_RUNNERS),
+]
+# fmt: on
+RULES += FORUM_RULES
+MATRIX += [
+    Cell(role, obj, action, role in allowed)
+    for obj, action, allowed in FORUM_RULES
+    for role in ROLES
+]

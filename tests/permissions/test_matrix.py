@@ -22,6 +22,7 @@ from comments.models import ClassComment
 from tests.factories import TEST_PASSWORD
 from writing.models import ErrorType, Mark, Text
 
+from .forum_checks import exercise_forum_cell
 from .homework_checks import exercise_homework_cell
 from .liaison_checks import exercise_liaison_cell
 from .matrix import (
@@ -34,6 +35,7 @@ from .matrix import (
     CLASS_PAGES,
     DIRECTOR,
     DIRECTOR_OTHER_SCHOOL,
+    FORUM_OBJECTS,
     HOMEWORK_OBJECTS,
     KNOWN_BUGS,
     LIAISON_OBJECTS,
@@ -416,6 +418,8 @@ def exercise_cell(client, world, cell):
         return exercise_liaison_cell(client, world, cell)
     if cell.obj in SHAREDSPACES_OBJECTS:
         return exercise_sharedspaces_cell(client, world, cell)
+    if cell.obj in FORUM_OBJECTS:
+        return exercise_forum_cell(client, world, cell)
     target = world.targets[cell.obj]
     entry_url = {"entry_id": target.page_id}
     view_draft = f"/admin/pages/{target.page_id}/view_draft/"

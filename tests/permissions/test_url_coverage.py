@@ -130,6 +130,12 @@ COVERED_BY_MATRIX = [
     Rule("space_take_out and space_accept", name="sharedspaces:answer"),
     Rule("space_reorder", name="sharedspaces:move"),
     Rule("space_new", name="sharedspaces:new"),
+    # Reading clubs (matrix.py FORUM_RULES, checked by forum_checks.py).
+    Rule("club_read", name="forum:topic"),
+    Rule("club_file", name="forum:file"),
+    Rule("club_reply", name="forum:reply"),
+    Rule("club_pin", name="forum:topic_action"),
+    Rule("club_approve and club_hide", name="forum:review_post"),
 ]
 
 # Test module (a path from the repository root) → the patterns it checks. A module that
@@ -138,6 +144,11 @@ COVERED_BY = {
     "tests/classrooms/test_spaces.py": [Rule("my spaces", name="accounts:my_spaces")],
     "tests/sharedspaces/test_spaces.py": [
         Rule("a person's own list of spaces", name="sharedspaces:index")
+    ],
+    "tests/forum/test_club.py": [
+        Rule(
+            "the club's home, shelf, new topic, review list, stickers, covers", name_prefix="forum:"
+        )
     ],
     "tests/enrolment": [Rule("accounts and classes of a school", name_prefix="enrolment:")],
     "tests/classrooms": [
