@@ -34,7 +34,6 @@ from writing.models import Draft, Mark, Text, TextStatus, Topic
 
 from .homework_world import build_homework_world
 from .liaison_world import build_liaison_world
-from .sharedspaces_world import build_sharedspaces_world
 from .matrix import (
     ADMIN,
     AGENT,
@@ -53,6 +52,8 @@ from .matrix import (
     TEACHER_OTHER_CLASS,
 )
 from .messaging_world import OTHER_TOWN, SCHOOL_TOWN, build_messaging_world
+from .sharedspaces_world import build_sharedspaces_world
+from .stories_world import build_stories_world
 
 # What only one version of the shared entry says: the sentence taken out before sharing,
 # and the one its later draft adds.
@@ -94,6 +95,7 @@ class MatrixWorld:
     homework: object = None  # homework_world.HomeworkWorld
     liaison: object = None  # liaison_world.LiaisonWorld
     sharedspaces: object = None  # sharedspaces_world.SharedSpacesWorld
+    stories: object = None  # stories_world.StoriesWorld
 
     def client_for(self, role, client=None):
         client = client or Client()
@@ -336,6 +338,7 @@ def build_matrix_world():
     sharedspaces = build_sharedspaces_world(
         users, classroom, other_classroom, partner_classroom, far_classroom
     )
+    stories = build_stories_world(users, classroom, other_classroom, partner_classroom)
     return MatrixWorld(
         users=users,
         targets=targets,
@@ -344,6 +347,7 @@ def build_matrix_world():
         homework=homework,
         liaison=liaison,
         sharedspaces=sharedspaces,
+        stories=stories,
     )
 
 

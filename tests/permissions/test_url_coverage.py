@@ -130,6 +130,11 @@ COVERED_BY_MATRIX = [
     Rule("space_take_out and space_accept", name="sharedspaces:answer"),
     Rule("space_reorder", name="sharedspaces:move"),
     Rule("space_new", name="sharedspaces:new"),
+    # Stories in turn (matrix.py STORIES_RULES, checked by stories_checks.py).
+    Rule("story_read", name="stories:home"),
+    Rule("chapter_edit", name="stories:write"),
+    Rule("chapter_publish", name="stories:publish"),
+    Rule("chapter_return", name="stories:send_back"),
 ]
 
 # Test module (a path from the repository root) → the patterns it checks. A module that
@@ -138,6 +143,10 @@ COVERED_BY = {
     "tests/classrooms/test_spaces.py": [Rule("my spaces", name="accounts:my_spaces")],
     "tests/sharedspaces/test_spaces.py": [
         Rule("a person's own list of spaces", name="sharedspaces:index")
+    ],
+    "tests/stories/test_stories.py": [
+        Rule("a story's opening and end, by those who run its space", name="stories:opening"),
+        Rule("a story's opening and end, by those who run its space", name="stories:finish"),
     ],
     "tests/enrolment": [Rule("accounts and classes of a school", name_prefix="enrolment:")],
     "tests/classrooms": [
