@@ -6,7 +6,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
+from notifications.kinds import message_for
 from notifications.models import Notification
 from sharedspaces.models import SpaceClass
 from stories import notices
@@ -166,7 +168,12 @@ def test_only_a_teacher_of_the_class_in_turn_publishes_and_the_next_class_is_tol
         "guestteacher",
         "guestpupil",
     }
-    assert told.get(recipient=world.guest_pupil).kind == notices.TURN_PUPIL
+    to_pupil = told.get(recipient=world.guest_pupil)
+    assert to_pupil.kind == notices.TURN_PUPIL
+    with translation.override("en"):
+        assert message_for(to_pupil) == (
+            "It is your class's turn to write chapter 2 of “Club de lecture des Pins”."
+        )
     # Now the guest class writes chapter 2; the host class is next.
     client.force_login(world.guest_pupil)
     home = client.get(url("home", space)).content.decode()
