@@ -8,7 +8,10 @@ class StoryForm(forms.ModelForm):
     class Meta:
         model = Story
         fields = ["opening", "chapters_per_class"]
-        widgets = {"opening": forms.Textarea(attrs={"rows": 8})}
+        widgets = {
+            "opening": forms.Textarea(attrs={"rows": 8}),
+            "chapters_per_class": forms.NumberInput(attrs={"min": 1, "max": 10}),
+        }
         error_messages = {
             "opening": {
                 "max_length": _(
