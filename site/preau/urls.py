@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("messages/", include("messaging.urls")),
     path("carnet/", include("liaison.urls")),
     path("espaces-partages/<int:space_id>/club/", include("forum.urls")),
+    path("espaces-partages/<int:space_id>/histoire/", include("stories.urls")),
     path("espaces-partages/", include("sharedspaces.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

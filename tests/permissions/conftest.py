@@ -54,6 +54,7 @@ from .matrix import (
 )
 from .messaging_world import OTHER_TOWN, SCHOOL_TOWN, build_messaging_world
 from .sharedspaces_world import build_sharedspaces_world
+from .stories_world import build_stories_world
 
 # What only one version of the shared entry says: the sentence taken out before sharing,
 # and the one its later draft adds.
@@ -96,6 +97,7 @@ class MatrixWorld:
     liaison: object = None  # liaison_world.LiaisonWorld
     sharedspaces: object = None  # sharedspaces_world.SharedSpacesWorld
     forum: object = None  # forum_world.ForumWorld
+    stories: object = None  # stories_world.StoriesWorld
 
     def client_for(self, role, client=None):
         client = client or Client()
@@ -341,6 +343,7 @@ def build_matrix_world():
     forum = build_forum_world(
         users, sharedspaces.space_id, classroom, other_classroom, partner_classroom
     )
+    stories = build_stories_world(users, classroom, other_classroom, partner_classroom)
     return MatrixWorld(
         users=users,
         targets=targets,
@@ -350,6 +353,7 @@ def build_matrix_world():
         liaison=liaison,
         sharedspaces=sharedspaces,
         forum=forum,
+        stories=stories,
     )
 
 

@@ -661,3 +661,39 @@ MATRIX += [
     for obj, action, allowed in FORUM_RULES
     for role in ROLES
 ]
+
+
+# Stories in turn (issue 21, stories/; built by stories_world.py, checked by
+# stories_checks.py). The story is read by whoever reads its space; the chapter of the
+# class in turn (A1) is written by that class's pupils, teachers and assistants only
+# (the other member class B2 and the class that left, A2, get 404), and published or sent
+# back by that class's teachers only.
+STORIES_OBJECTS = {
+    "story": "a story of a space shared by A1 and partner B2 (A2 left), parents reading, "
+    "with a chapter published by B2",
+    "story_chapter_in_turn": "the chapter of that story being written by A1, whose turn it is",
+}
+OBJECTS.update(STORIES_OBJECTS)
+ACTIONS.update(
+    {
+        "story_read": "GET /espaces-partages/<id>/histoire/: the story, B2's chapter in it",
+        "chapter_edit": "POST /espaces-partages/<id>/histoire/notre-chapitre/: 302, saved",
+        "chapter_publish": "POST …/histoire/chapitres/<id>/publier/: 302, published",
+        "chapter_return": "POST …/histoire/chapitres/<id>/renvoyer/ note=…: 302, sent back",
+    }
+)
+STORY_WRITERS = frozenset({PUPIL, TEACHER, ASSISTANT, ADMIN})
+# fmt: off
+STORIES_RULES = [
+    ("story",                 "story_read",      SPACE_READERS),
+    ("story_chapter_in_turn", "chapter_edit",    STORY_WRITERS),
+    ("story_chapter_in_turn", "chapter_publish", frozenset({TEACHER, ADMIN})),
+    ("story_chapter_in_turn", "chapter_return",  frozenset({TEACHER, ADMIN})),
+]
+# fmt: on
+RULES += STORIES_RULES
+MATRIX += [
+    Cell(role, obj, action, role in allowed)
+    for obj, action, allowed in STORIES_RULES
+    for role in ROLES
+]

@@ -49,12 +49,14 @@ from .matrix import (
     PUPIL_OTHER_SCHOOL,
     ROLES,
     SHAREDSPACES_OBJECTS,
+    STORIES_OBJECTS,
     TEACHER,
     check_table,
 )
 from .messaging_checks import exercise_messaging_cell
 from .notification_checks import exercise_notification_cell
 from .sharedspaces_checks import exercise_sharedspaces_cell
+from .stories_checks import exercise_stories_cell
 
 pytestmark = pytest.mark.django_db
 
@@ -420,6 +422,8 @@ def exercise_cell(client, world, cell):
         return exercise_sharedspaces_cell(client, world, cell)
     if cell.obj in FORUM_OBJECTS:
         return exercise_forum_cell(client, world, cell)
+    if cell.obj in STORIES_OBJECTS:
+        return exercise_stories_cell(client, world, cell)
     target = world.targets[cell.obj]
     entry_url = {"entry_id": target.page_id}
     view_draft = f"/admin/pages/{target.page_id}/view_draft/"

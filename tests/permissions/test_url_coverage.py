@@ -136,6 +136,11 @@ COVERED_BY_MATRIX = [
     Rule("club_reply", name="forum:reply"),
     Rule("club_pin", name="forum:topic_action"),
     Rule("club_approve and club_hide", name="forum:review_post"),
+    # Stories in turn (matrix.py STORIES_RULES, checked by stories_checks.py).
+    Rule("story_read", name="stories:home"),
+    Rule("chapter_edit", name="stories:write"),
+    Rule("chapter_publish", name="stories:publish"),
+    Rule("chapter_return", name="stories:send_back"),
 ]
 
 # Test module (a path from the repository root) → the patterns it checks. A module that
@@ -149,6 +154,10 @@ COVERED_BY = {
         Rule(
             "the club's home, shelf, new topic, review list, stickers, covers", name_prefix="forum:"
         )
+    ],
+    "tests/stories/test_stories.py": [
+        Rule("a story's opening and end, by those who run its space", name="stories:opening"),
+        Rule("a story's opening and end, by those who run its space", name="stories:finish"),
     ],
     "tests/enrolment": [Rule("accounts and classes of a school", name_prefix="enrolment:")],
     "tests/classrooms": [

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "liaison",
     "sharedspaces",
     "forum",
+    "stories",
     "performance",
     "submissions",
     "security",

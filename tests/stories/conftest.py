@@ -1,0 +1,1 @@
+from tests.sharedspaces.conftest import space_world  # noqa: F401
