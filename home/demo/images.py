@@ -73,3 +73,17 @@ def letter():
 
 
 DRAWINGS = {"monument": monument, "letter": letter}
+
+
+def book_cover(colour, accent):
+    """A book's cover drawn by a child: a coloured board, a band, a sun or a star."""
+    width, height = 300, 420
+    image = Image.new("RGB", (width, height), colour)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 24, height), fill=accent)  # the spine
+    draw.rectangle((50, 60, 260, 130), fill=PAPER)  # the title's label
+    for row in range(2):
+        draw.line((70, 82 + row * 24, 240, 82 + row * 24), fill=INK, width=6)
+    draw.ellipse((105, 200, 215, 310), fill=accent)
+    draw.polygon([(160, 170), (175, 240), (145, 240)], fill=PAPER)
+    return png(image)

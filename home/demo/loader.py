@@ -1,6 +1,7 @@
 """The demo loader: creates what is missing of the demo portal, remembering what it found
 or made. Each part of the story has its module (`public_sites`, `class_spaces`,
-`writing`, `homework`, `messaging`, `liaison`, `logins`); the text of the story is `data`."""
+`writing`, `homework`, `messaging`, `liaison`, `shared_spaces` with `forum` and
+`stories`, `logins`); the text of the story is `data`."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -21,13 +22,16 @@ from notifications.services import without
 
 from . import data as content
 from .class_spaces import ClassSpaces
+from .forum import DemoForum
 from .homework import DemoHomework
 from .liaison import DemoLiaison
 from .logins import ADMIN_USERNAME, LoginTable, assign_usernames
 from .messaging import DemoMessaging
 from .notifications import STORY_KINDS, DemoNotifications
 from .public_sites import PublicSites
+from .shared_spaces import DemoSharedSpaces
 from .specs import Person
+from .stories import DemoStories
 from .writing import WritingWorkshop
 
 
@@ -38,6 +42,9 @@ class DemoLoader(
     DemoHomework,
     DemoMessaging,
     DemoLiaison,
+    DemoSharedSpaces,
+    DemoForum,
+    DemoStories,
     DemoNotifications,
     LoginTable,
 ):
@@ -89,6 +96,7 @@ class DemoLoader(
         self.parent_link_request()
         self.load_messaging()
         self.load_liaison()
+        self.load_shared_spaces()
         self.load_notifications()
         self.news_section(portal, content.PORTAL_NEWS, self.admin)
         self.statement(portal, self.admin)

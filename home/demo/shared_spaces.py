@@ -8,12 +8,36 @@ again by its title and creator.
 
 from django.utils import timezone
 
+from forum import notices as forum_notices
+from notifications.services import without
+from sharedspaces import notices as space_notices
 from sharedspaces.models import SharedSpace, SpaceClass
+from stories import notices as story_notices
 
 from . import data as content
 
+SHARED_SPACE_KINDS = (
+    space_notices.INVITED,
+    space_notices.ANSWERED,
+    space_notices.LEFT,
+    forum_notices.WAITING,
+    forum_notices.PUBLISHED,
+    forum_notices.SENT_BACK,
+    story_notices.TURN,
+    story_notices.TURN_PUPIL,
+    story_notices.SUBMITTED,
+    story_notices.RETURNED,
+)
+
 
 class DemoSharedSpaces:
+    def load_shared_spaces(self):
+        """The reading club and the story in turn, as if written days ago: their
+        notifications would tell nobody anything new."""
+        with without(*SHARED_SPACE_KINDS):
+            self.load_forum()
+            self.load_stories()
+
     def class_spec(self, class_key):
         return next(c for s in content.SCHOOLS for c in s.classes if c.key == class_key)
 

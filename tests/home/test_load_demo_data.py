@@ -28,6 +28,7 @@ from classrooms.models import (
 )
 from comments.models import ClassComment
 from exercises.models import ExercisePage
+from forum.models import Post, Topic
 from home.management.commands.load_demo_data import DEMO_PASSWORD
 from home.models import PortalPage
 from homework.models import HomeworkItem, ItemDone, Session
@@ -57,6 +58,7 @@ from pages.models import (
     StandardPage,
     monday_of,
 )
+from sharedspaces.models import SharedSpace
 
 pytestmark = pytest.mark.django_db
 
@@ -517,6 +519,20 @@ class TestDemoContent:
         notebook = client.get(f"/carnet/enfants/{nathan.pk}/")
         assert [c.word_id for c in notebook.context["to_read"]][-1] == museum.pk
         assert Notification.objects.filter(recipient=vincent, kind="word_to_acknowledge").exists()
+
+    def test_the_reading_club_has_three_books_and_a_reply_waiting_in_each_class(self, demo_output):
+        club = SharedSpace.objects.get(title="Club de lecture du cycle 3")
+        assert sorted(
+            club.classes.filter(status="accepted").values_list("classroom__title", flat=True)
+        ) == ["CM1 de M. Benali", "CM2 de M. Garnier"]
+        books = Topic.objects.filter(space=club, kind="book", status="published")
+        assert books.count() == 3 and all(book.cover for book in books)
+        waiting = Post.objects.filter(topic__space=club, status="pending")
+        assert sorted(waiting.values_list("classroom__title", flat=True)) == [
+            "CM1 de M. Benali",
+            "CM2 de M. Garnier",
+        ]
+        assert Post.objects.filter(topic__space=club, status="published").count() >= 8
 
     def test_the_summary_lists_the_demo_conversations(self, demo_output):
         assert "“Un petit mot pour Nathan”: claire.durand, nathan.moreau" in demo_output

@@ -6,20 +6,15 @@ from django.contrib.auth.hashers import make_password
 from django.urls import reverse
 
 from home.demo.loader import DemoLoader
-from home.demo.shared_spaces import DemoSharedSpaces
-from home.demo.stories import TITLE, DemoStories
+from home.demo.stories import TITLE
 from sharedspaces.models import SharedSpace
 from stories.models import Chapter
 
 pytestmark = pytest.mark.django_db
 
 
-class Loader(DemoStories, DemoSharedSpaces, DemoLoader):
-    pass
-
-
 def test_the_demo_story_is_the_cm1s_turn_again(client):
-    loader = Loader(make_password("demo"))
+    loader = DemoLoader(make_password("demo"))
     loader.load()
     loader.load_stories()
     loader.load_stories()
