@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("notifications/", include("notifications.urls")),
     path("messages/", include("messaging.urls")),
     path("carnet/", include("liaison.urls")),
+    path("espaces-partages/<int:space_id>/journal/", include("newspaper.urls")),
     path("espaces-partages/", include("sharedspaces.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "messaging",
     "liaison",
     "sharedspaces",
+    "newspaper",
     "performance",
     "submissions",
     "security",
