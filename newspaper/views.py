@@ -13,6 +13,7 @@ import mimetypes
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max, Prefetch
@@ -386,7 +387,7 @@ def media_file(request, space_id, media_id, name):
         rules.may_see_article(standing, request.user, article)
         or rules.in_readable_issue(standing, request.user, article.pk)
     ):
-        raise Http404
+        return _refused(request)
     return stored_upload_response(request, media, download=False)
 
 
@@ -490,6 +491,14 @@ def _publish(request, standing, issue) -> list:
     return []
 
 
+def _refused(request):
+    """Someone not signed in is asked to (the issue may be for the families); anyone
+    else gets 404, like for a page that does not exist."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise Http404
+
+
 @require_safe
 def issue(request, space_id, issue_id):
     """An issue: its sections, their articles with photos and voices, printable. A
@@ -507,8 +516,10 @@ def issue(request, space_id, issue_id):
         .prefetch_related(placements)
         .first()
     )
-    if issue is None or not rules.may_read_issue(standing, request.user, issue):
+    if issue is None:
         raise Http404
+    if not rules.may_read_issue(standing, request.user, issue):
+        return _refused(request)
     sections = {}
     for placement in issue.placements.all():
         placement.signature = signature(placement.article)

@@ -69,7 +69,8 @@ def test_unpublished_issue_is_for_members_only(client, space_world, space):
     client.force_login(w.third_pupil)
     assert client.get(url("issue", space, issue_id=issue.pk)).status_code == 404
     client.logout()
-    assert client.get(url("issue", space, issue_id=issue.pk)).status_code == 404
+    response = client.get(url("issue", space, issue_id=issue.pk))
+    assert response.status_code == 302 and "/connexion/" in response["Location"]
 
 
 def test_audiences(client, space_world):
@@ -105,12 +106,12 @@ def test_audiences(client, space_world):
     # The third class (same school as the host class) reads the schools' issue.
     client.force_login(w.third_pupil)
     assert [status(i) for i in (members, families, schools, public)] == [404, 404, 200, 200]
-    # Anonymous: the public issue and its files only.
+    # Anonymous: the public issue and its files only; else asked to sign in.
     client.logout()
-    assert [status(i) for i in (members, families, schools, public)] == [404, 404, 404, 200]
+    assert [status(i) for i in (members, families, schools, public)] == [302, 302, 302, 200]
     assert client.get(url("media", space, media_id=media.pk, name=media.name)).status_code == 200
     public.delete()
-    assert client.get(url("media", space, media_id=media.pk, name=media.name)).status_code == 404
+    assert client.get(url("media", space, media_id=media.pk, name=media.name)).status_code == 302
 
 
 def test_public_refused_without_consent(client, space_world, space):

@@ -34,6 +34,7 @@ from writing.models import Draft, Mark, Text, TextStatus, Topic
 
 from .homework_world import build_homework_world
 from .liaison_world import build_liaison_world
+from .newspaper_world import build_newspaper_world
 from .sharedspaces_world import build_sharedspaces_world
 from .matrix import (
     ADMIN,
@@ -94,6 +95,7 @@ class MatrixWorld:
     homework: object = None  # homework_world.HomeworkWorld
     liaison: object = None  # liaison_world.LiaisonWorld
     sharedspaces: object = None  # sharedspaces_world.SharedSpacesWorld
+    newspaper: object = None  # newspaper_world.NewspaperWorld
 
     def client_for(self, role, client=None):
         client = client or Client()
@@ -336,6 +338,7 @@ def build_matrix_world():
     sharedspaces = build_sharedspaces_world(
         users, classroom, other_classroom, partner_classroom, far_classroom
     )
+    newspaper = build_newspaper_world(users, classroom, other_classroom, partner_classroom)
     return MatrixWorld(
         users=users,
         targets=targets,
@@ -344,6 +347,7 @@ def build_matrix_world():
         homework=homework,
         liaison=liaison,
         sharedspaces=sharedspaces,
+        newspaper=newspaper,
     )
 
 

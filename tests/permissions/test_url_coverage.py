@@ -130,6 +130,11 @@ COVERED_BY_MATRIX = [
     Rule("space_take_out and space_accept", name="sharedspaces:answer"),
     Rule("space_reorder", name="sharedspaces:move"),
     Rule("space_new", name="sharedspaces:new"),
+    # The class newspaper (matrix.py NEWSPAPER_RULES, checked by newspaper_checks.py).
+    Rule("issue_read", name="newspaper:issue"),
+    Rule("issue_file", name="newspaper:media"),
+    Rule("article_read", name="newspaper:article"),
+    Rule("article_approve", name="newspaper:approve"),
 ]
 
 # Test module (a path from the repository root) → the patterns it checks. A module that
@@ -138,6 +143,9 @@ COVERED_BY = {
     "tests/classrooms/test_spaces.py": [Rule("my spaces", name="accounts:my_spaces")],
     "tests/sharedspaces/test_spaces.py": [
         Rule("a person's own list of spaces", name="sharedspaces:index")
+    ],
+    "tests/newspaper": [
+        Rule("the class newspaper: writing, review, issues", name_prefix="newspaper:")
     ],
     "tests/enrolment": [Rule("accounts and classes of a school", name_prefix="enrolment:")],
     "tests/classrooms": [
