@@ -34,8 +34,6 @@ from writing.models import Draft, Mark, Text, TextStatus, Topic
 
 from .homework_world import build_homework_world
 from .liaison_world import build_liaison_world
-from .newspaper_world import build_newspaper_world
-from .sharedspaces_world import build_sharedspaces_world
 from .matrix import (
     ADMIN,
     AGENT,
@@ -54,6 +52,8 @@ from .matrix import (
     TEACHER_OTHER_CLASS,
 )
 from .messaging_world import OTHER_TOWN, SCHOOL_TOWN, build_messaging_world
+from .newspaper_world import build_newspaper_world
+from .sharedspaces_world import build_sharedspaces_world
 
 # What only one version of the shared entry says: the sentence taken out before sharing,
 # and the one its later draft adds.

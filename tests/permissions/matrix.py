@@ -646,12 +646,13 @@ NEWSPAPER_MEMBERS = frozenset(
     {PUPIL, PUPIL_PARTNER_CLASS, TEACHER, ASSISTANT, DIRECTOR, DIRECTOR_OTHER_SCHOOL, ADMIN}
 )
 NEWSPAPER_FAMILIES = NEWSPAPER_MEMBERS | {PARENT}
+NEWSPAPER_AUTHOR_AND_STAFF = frozenset({PUPIL_PARTNER_CLASS, TEACHER, ADMIN})
 # fmt: off
 NEWSPAPER_RULES = [
     ("newspaper_issue",           "issue_read",      NEWSPAPER_FAMILIES),
     ("newspaper_issue",           "issue_file",      NEWSPAPER_FAMILIES),
     ("newspaper_article_left",    "article_read",    NEWSPAPER_MEMBERS),
-    ("newspaper_article_pending", "article_read",    frozenset({PUPIL_PARTNER_CLASS, TEACHER, ADMIN})),
+    ("newspaper_article_pending", "article_read",    NEWSPAPER_AUTHOR_AND_STAFF),
     ("newspaper_article_pending", "article_approve", frozenset({ADMIN})),
 ]
 # fmt: on
