@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import views, views_issues
 
 app_name = "newspaper"
 
@@ -14,8 +14,8 @@ urlpatterns = [
     path("articles/<int:article_id>/approuver/", views.approve, name="approve"),
     path("articles/<int:article_id>/renvoyer/", views.send_back, name="send_back"),
     path("fichiers/<int:media_id>/retirer/", views.remove_media, name="remove_media"),
-    path("fichiers/<int:media_id>/<str:name>", views.media_file, name="media"),
-    path("numeros/nouveau/", views.new_issue, name="new_issue"),
-    path("numeros/<int:issue_id>/", views.issue, name="issue"),
-    path("numeros/<int:issue_id>/preparer/", views.assemble, name="assemble"),
+    path("fichiers/<int:media_id>/<str:name>", views_issues.media_file, name="media"),
+    path("numeros/nouveau/", views_issues.new_issue, name="new_issue"),
+    path("numeros/<int:issue_id>/", views_issues.issue, name="issue"),
+    path("numeros/<int:issue_id>/preparer/", views_issues.assemble, name="assemble"),
 ]
