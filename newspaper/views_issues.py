@@ -73,7 +73,7 @@ def assemble(request, space_id, issue_id):
     articles = list(
         Article.objects.filter(space=standing.space, status=Article.Status.APPROVED)
         .select_related("classroom")
-        .prefetch_related("authors", "media")
+        .prefetch_related("authors", "media", "placements__issue")
         .order_by("section", "pk")
     )
     placed = {placement.article_id: placement for placement in issue.placements.all()}
@@ -114,6 +114,11 @@ def assemble(request, space_id, issue_id):
         ]
     for article_row, *_rest in rows:
         article_row.signature = signature(article_row)
+        article_row.published_in = [
+            placement.issue.number
+            for placement in article_row.placements.all()
+            if placement.issue.published_at and placement.issue_id != issue.pk
+        ]
     return render(
         request,
         "newspaper/assemble.html",
