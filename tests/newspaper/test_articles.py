@@ -217,3 +217,39 @@ def test_parents_read_approved_articles_but_never_write(client, space_world, spa
     client.force_login(w.host_parent)
     assert client.get(url("article", space, article_id=article.pk)).status_code == 200
     assert client.get(url("write", space)).status_code == 404
+
+
+def test_teacher_writes_with_the_class_a_recording_and_removes_a_file(client, space_world, space):
+    from pathlib import Path
+
+    w = space_world
+    recording = (Path(__file__).parent.parent / "fixtures" / "media" / "tone.webm").read_bytes()
+    client.force_login(w.host_teacher)
+    response = post_article(
+        client,
+        space,
+        coauthors=[w.host_pupil.pk],
+        recording=SimpleUploadedFile("voix.webm", recording, content_type="audio/webm"),
+    )
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert article.classroom == w.host
+    assert set(article.authors.all()) == {w.host_teacher, w.host_pupil}
+    media = article.media.get()
+    assert media.kind == ArticleMedia.Kind.AUDIO and media.duration == pytest.approx(3, abs=0.3)
+    response = client.get(url("media", space, media_id=media.pk, name=media.name))
+    assert response.status_code == 200 and response["Content-Type"] == "audio/webm"
+    # Not a recording: refused, the text kept.
+    response = post_article(
+        client,
+        space,
+        title="Deuxième",
+        recording=SimpleUploadedFile("voix.webm", b"not a sound", content_type="audio/webm"),
+    )
+    assert response.status_code == 200 and "Deuxième" in response.content.decode()
+    # A pupil author removes the file from the draft; an outsider may not.
+    client.force_login(w.third_pupil)
+    assert client.post(url("remove_media", space, media_id=media.pk)).status_code == 404
+    client.force_login(w.host_pupil)
+    assert client.post(url("remove_media", space, media_id=media.pk)).status_code == 302
+    assert not article.media.exists()

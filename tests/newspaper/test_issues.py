@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from classrooms.models import Membership
 from enrolment.models import PupilRecord
 from newspaper.models import Article, Issue
+from notifications.models import Notification
 from pages.models import SchoolStaff
 from sharedspaces.models import SpaceClass
 from tests import factories
@@ -48,6 +49,12 @@ def test_teacher_assembles_and_publishes_an_issue(client, space_world, space):
     issue.refresh_from_db()
     assert issue.published_at is not None and issue.audience == "families"
     assert [p.article for p in issue.placements.order_by("position")] == [second, first]
+    assert Notification.objects.filter(
+        recipient=w.guest_teacher, kind="newspaper_issue_published"
+    ).exists()
+    assert Notification.objects.filter(
+        recipient=w.guest_pupil, kind="newspaper_issue_published"
+    ).exists()
     page = client.get(url("issue", space, issue_id=issue.pk)).content.decode()
     assert "N° 1" in page and "Nos sorties" in page and "Emma · CE2 de Mme Petit" in page
     assert "data-print" in page
