@@ -18,6 +18,7 @@ from classrooms.models import Membership
 from enrolment.models import PupilRecord
 from sharedspaces import access
 from sharedspaces import rules as space_rules
+from sharedspaces.models import SharedSpace
 
 from .models import Article, Issue
 
@@ -27,7 +28,7 @@ ACTIVITY = "newspaper"
 def space_standing(user, space_id):
     """The person's standing in a newspaper space, whether they may read it or not;
     404 when there is no such space. Two queries."""
-    space = access.SharedSpace.objects.filter(pk=access.number(space_id)).first()
+    space = SharedSpace.objects.filter(pk=access.number(space_id)).first()
     if space is None or space.activity != ACTIVITY:
         raise Http404
     return space_rules.standing_of(user, space, access.space_rows(space))
