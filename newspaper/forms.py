@@ -28,7 +28,11 @@ class ArticleForm(forms.Form):
         help_text=_("The classmates who write this article with you."),
     )
     classroom = forms.TypedChoiceField(label=_("Class"), coerce=int, required=False)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # The version the text was written from: kept with a browser draft, so that an old
+    # copy never silently replaces a newer text (views.edit refuses it).
+    version = forms.IntegerField(
+        widget=forms.HiddenInput(attrs={"data-draft-keep": ""}), required=False
+    )
 
     def __init__(self, *args, classmates=(), classrooms=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST, require_safe
 from classrooms import visibility
 from classrooms.models import Membership
 from sharedspaces.access import contributor_standing_or_404, number, standing_or_404
+from submissions import drafts as local_drafts
 
 from . import notices, rules
 from .forms import ArticleForm, ReturnForm
@@ -187,6 +188,15 @@ def _save_article(request, standing, form, article, classroom):
     return True
 
 
+def new_draft_key(space) -> str:
+    """The browser draft of a new article of this space (submissions/drafts.py)."""
+    return f"newspaper-new-{space.pk}"
+
+
+def draft_key(article) -> str:
+    return f"newspaper-{article.pk}"
+
+
 def _article_form_page(request, standing, form, article, classroom, saved=None):
     return render(
         request,
@@ -198,6 +208,7 @@ def _article_form_page(request, standing, form, article, classroom, saved=None):
             "article": article,
             "classroom": classroom,
             "saved": saved,
+            "draft_key": draft_key(article) if article else new_draft_key(standing.space),
             "sections": sections_of(standing.space),
             **_recording_context(),
         },
@@ -222,7 +233,10 @@ def write(request, space_id):
             request.POST, request.FILES, classmates=classmates, classrooms=classrooms
         )
         if form.is_valid() and _save_article(request, standing, form, article, classroom):
-            return redirect("newspaper:article", space_id=standing.space.pk, article_id=article.pk)
+            response = redirect(
+                "newspaper:article", space_id=standing.space.pk, article_id=article.pk
+            )
+            return local_drafts.forget(request, response, new_draft_key(standing.space))
     else:
         form = ArticleForm(classmates=classmates, classrooms=classrooms)
     return _article_form_page(request, standing, form, None, classroom)
@@ -243,9 +257,10 @@ def edit(request, space_id, article_id):
         form = ArticleForm(request.POST, request.FILES, classmates=classmates)
         if form.is_valid():
             if _save_article(request, standing, form, article, classroom):
-                return redirect(
+                response = redirect(
                     "newspaper:article", space_id=standing.space.pk, article_id=article.pk
                 )
+                return local_drafts.forget(request, response, draft_key(article))
             saved = Article.objects.get(pk=article.pk)
             form.add_error(
                 None,

@@ -34,6 +34,8 @@ def test_pupil_writes_a_draft_then_submits_and_own_teacher_approves(client, spac
     response = post_article(client, space, photo=photo)
     article = Article.objects.get()
     assert response.status_code == 302
+    # The browser's draft of the form is forgotten (submissions/drafts.py).
+    assert f"newspaper-new-{space.pk}" in response.cookies["preau_drafts_done"].value
     assert article.status == Article.Status.DRAFT
     assert article.classroom == w.guest
     assert list(article.authors.all()) == [w.guest_pupil]
