@@ -187,3 +187,33 @@ def test_issue_page_queries_do_not_grow_with_articles(client, space_world, space
     client.force_login(w.host_parent)
     _issue_queries(client, space, small)
     assert _issue_queries(client, space, small) == _issue_queries(client, space, large)
+
+
+def test_home_and_assembly_queries_do_not_grow_with_articles(client, space_world, space):
+    w = space_world
+    client.force_login(w.host_teacher)
+    issue = make_issue(space, [], published=False)
+
+    def counts():
+        result = []
+        for address in (url("home", space), url("assemble", space, issue_id=issue.pk)):
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(address).status_code == 200
+            result.append(len(queries))
+        return result
+
+    def add(count, status):
+        for n in range(count):
+            make_article(
+                space, w.host, [w.host_teacher, w.host_pupil], title=f"A{n}", status=status
+            )
+
+    add(2, Article.Status.APPROVED)
+    add(1, Article.Status.SUBMITTED)
+    make_issue(space, Article.objects.filter(status="approved")[:1])
+    counts()
+    small = counts()
+    add(20, Article.Status.APPROVED)
+    add(10, Article.Status.SUBMITTED)
+    make_issue(space, Article.objects.filter(status="approved")[1:6])
+    assert counts() == small
