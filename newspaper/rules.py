@@ -11,6 +11,7 @@
 """
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from classrooms import visibility
@@ -79,8 +80,6 @@ def consent_refusals(issue) -> list[str]:
     """Why this issue may not be public: one sentence per article with a photo or a
     recording by a pupil whose family has not agreed to publication (enrolment
     PupilRecord.photo_consent). Four queries, whatever the number of articles."""
-    from django.utils.translation import gettext as _
-
     articles = list(
         Article.objects.filter(placements__issue=issue, media__isnull=False)
         .distinct()
