@@ -1,7 +1,7 @@
 """The demo loader: creates what is missing of the demo portal, remembering what it found
 or made. Each part of the story has its module (`public_sites`, `class_spaces`,
-`writing`, `homework`, `messaging`, `liaison`, `shared_spaces` with `forum` and
-`stories`, `logins`); the text of the story is `data`."""
+`writing`, `homework`, `messaging`, `liaison`, `shared_spaces` with `forum`,
+`newspaper` and `stories`, `logins`); the text of the story is `data`."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -27,6 +27,7 @@ from .homework import DemoHomework
 from .liaison import DemoLiaison
 from .logins import ADMIN_USERNAME, LoginTable, assign_usernames
 from .messaging import DemoMessaging
+from .newspaper import DemoNewspaper
 from .notifications import STORY_KINDS, DemoNotifications
 from .public_sites import PublicSites
 from .shared_spaces import DemoSharedSpaces
@@ -44,6 +45,7 @@ class DemoLoader(
     DemoLiaison,
     DemoSharedSpaces,
     DemoForum,
+    DemoNewspaper,
     DemoStories,
     DemoNotifications,
     LoginTable,

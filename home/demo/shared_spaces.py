@@ -9,6 +9,7 @@ again by its title and creator.
 from django.utils import timezone
 
 from forum import notices as forum_notices
+from newspaper import notices as newspaper_notices
 from notifications.services import without
 from sharedspaces import notices as space_notices
 from sharedspaces.models import SharedSpace, SpaceClass
@@ -23,6 +24,10 @@ SHARED_SPACE_KINDS = (
     forum_notices.WAITING,
     forum_notices.PUBLISHED,
     forum_notices.SENT_BACK,
+    newspaper_notices.WAITING,
+    newspaper_notices.APPROVED,
+    newspaper_notices.RETURNED,
+    newspaper_notices.PUBLISHED,
     story_notices.TURN,
     story_notices.TURN_PUPIL,
     story_notices.SUBMITTED,
@@ -32,10 +37,11 @@ SHARED_SPACE_KINDS = (
 
 class DemoSharedSpaces:
     def load_shared_spaces(self):
-        """The reading club and the story in turn, as if written days ago: their
-        notifications would tell nobody anything new."""
+        """The reading club, the class newspaper and the story in turn, as if written days
+        ago: their notifications would tell nobody anything new."""
         with without(*SHARED_SPACE_KINDS):
             self.load_forum()
+            self.load_newspaper()
             self.load_stories()
 
     def class_spec(self, class_key):

@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("carnet/", include("liaison.urls")),
     path("espaces-partages/<int:space_id>/club/", include("forum.urls")),
     path("espaces-partages/<int:space_id>/histoire/", include("stories.urls")),
+    path("espaces-partages/<int:space_id>/journal/", include("newspaper.urls")),
     path("espaces-partages/", include("sharedspaces.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -41,6 +41,7 @@ from messaging.models import (
     Participant,
     Report,
 )
+from newspaper.models import Issue
 from notifications.models import Notification
 from pages.models import (
     AccessibilityStatementPage,
@@ -59,6 +60,7 @@ from pages.models import (
     monday_of,
 )
 from sharedspaces.models import SharedSpace
+from stories.models import Chapter
 
 pytestmark = pytest.mark.django_db
 
@@ -533,6 +535,15 @@ class TestDemoContent:
             "CM2 de M. Garnier",
         ]
         assert Post.objects.filter(topic__space=club, status="published").count() >= 8
+
+    def test_the_newspaper_has_a_published_issue_and_the_story_two_chapters(self, demo_output):
+        paper = SharedSpace.objects.get(title="Le Petit Journal des Pins")
+        issue = Issue.objects.get(space=paper, number=1)
+        assert issue.published_at is not None and issue.audience == "families"
+        classes = set(issue.articles.values_list("classroom__title", flat=True))
+        assert classes == {"CP de Mme Durand", "CM1 de M. Benali"}
+        story = SharedSpace.objects.get(title__startswith="Chroniques imaginaires")
+        assert Chapter.objects.filter(story__space=story, status="published").count() == 2
 
     def test_the_summary_lists_the_demo_conversations(self, demo_output):
         assert "“Un petit mot pour Nathan”: claire.durand, nathan.moreau" in demo_output

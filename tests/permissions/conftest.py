@@ -53,6 +53,7 @@ from .matrix import (
     TEACHER_OTHER_CLASS,
 )
 from .messaging_world import OTHER_TOWN, SCHOOL_TOWN, build_messaging_world
+from .newspaper_world import build_newspaper_world
 from .sharedspaces_world import build_sharedspaces_world
 from .stories_world import build_stories_world
 
@@ -98,6 +99,7 @@ class MatrixWorld:
     sharedspaces: object = None  # sharedspaces_world.SharedSpacesWorld
     forum: object = None  # forum_world.ForumWorld
     stories: object = None  # stories_world.StoriesWorld
+    newspaper: object = None  # newspaper_world.NewspaperWorld
 
     def client_for(self, role, client=None):
         client = client or Client()
@@ -344,6 +346,7 @@ def build_matrix_world():
         users, sharedspaces.space_id, classroom, other_classroom, partner_classroom
     )
     stories = build_stories_world(users, classroom, other_classroom, partner_classroom)
+    newspaper = build_newspaper_world(users, classroom, other_classroom, partner_classroom)
     return MatrixWorld(
         users=users,
         targets=targets,
@@ -354,6 +357,7 @@ def build_matrix_world():
         sharedspaces=sharedspaces,
         forum=forum,
         stories=stories,
+        newspaper=newspaper,
     )
 
 

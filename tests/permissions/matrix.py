@@ -697,3 +697,46 @@ MATRIX += [
     for obj, action, allowed in STORIES_RULES
     for role in ROLES
 ]
+
+
+# The class newspaper (issue 21, newspaper/rules.py; built by newspaper_world.py, checked
+# by newspaper_checks.py). Its space's parents do not read the space, but issue N° 1 is
+# published for the families: the class's parent reads it and its photo, not the space's
+# articles. A pupil's article waits for a teacher of the pupil's own class (B2 has none
+# among the roles: the class's teacher, who runs the space, may not approve it). A class
+# that left (A2) gives its people nothing; its pupil's article stays in the issue.
+NEWSPAPER_OBJECTS = {
+    "newspaper_issue": "issue N° 1 of a newspaper space (A1 and partner B2 members, A2 left, "
+    "parents not reading the space), published for the families",
+    "newspaper_article_pending": "an article by the B2 pupil, submitted for review",
+    "newspaper_article_left": "an approved article by the A2 pupil, written before A2 left",
+}
+OBJECTS.update(NEWSPAPER_OBJECTS)
+ACTIONS.update(
+    {
+        "issue_read": "GET /espaces-partages/<id>/journal/numeros/<id>/: the issue",
+        "issue_file": "GET /espaces-partages/<id>/journal/fichiers/<id>/<name>: its photo",
+        "article_read": "GET /espaces-partages/<id>/journal/articles/<id>/: the article",
+        "article_approve": "POST /espaces-partages/<id>/journal/articles/<id>/approuver/: 302",
+    }
+)
+NEWSPAPER_MEMBERS = frozenset(
+    {PUPIL, PUPIL_PARTNER_CLASS, TEACHER, ASSISTANT, DIRECTOR, DIRECTOR_OTHER_SCHOOL, ADMIN}
+)
+NEWSPAPER_FAMILIES = NEWSPAPER_MEMBERS | {PARENT}
+NEWSPAPER_AUTHOR_AND_STAFF = frozenset({PUPIL_PARTNER_CLASS, TEACHER, ADMIN})
+# fmt: off
+NEWSPAPER_RULES = [
+    ("newspaper_issue",           "issue_read",      NEWSPAPER_FAMILIES),
+    ("newspaper_issue",           "issue_file",      NEWSPAPER_FAMILIES),
+    ("newspaper_article_left",    "article_read",    NEWSPAPER_MEMBERS),
+    ("newspaper_article_pending", "article_read",    NEWSPAPER_AUTHOR_AND_STAFF),
+    ("newspaper_article_pending", "article_approve", frozenset({ADMIN})),
+]
+# fmt: on
+RULES += NEWSPAPER_RULES
+MATRIX += [
+    Cell(role, obj, action, role in allowed)
+    for obj, action, allowed in NEWSPAPER_RULES
+    for role in ROLES
+]

@@ -41,6 +41,7 @@ from .matrix import (
     LIAISON_OBJECTS,
     MATRIX,
     MESSAGING_OBJECTS,
+    NEWSPAPER_OBJECTS,
     NOTIFICATION_OBJECTS,
     OBJECTS,
     PARENT_OTHER_CLASS,
@@ -54,6 +55,7 @@ from .matrix import (
     check_table,
 )
 from .messaging_checks import exercise_messaging_cell
+from .newspaper_checks import exercise_newspaper_cell
 from .notification_checks import exercise_notification_cell
 from .sharedspaces_checks import exercise_sharedspaces_cell
 from .stories_checks import exercise_stories_cell
@@ -424,6 +426,8 @@ def exercise_cell(client, world, cell):
         return exercise_forum_cell(client, world, cell)
     if cell.obj in STORIES_OBJECTS:
         return exercise_stories_cell(client, world, cell)
+    if cell.obj in NEWSPAPER_OBJECTS:
+        return exercise_newspaper_cell(client, world, cell)
     target = world.targets[cell.obj]
     entry_url = {"entry_id": target.page_id}
     view_draft = f"/admin/pages/{target.page_id}/view_draft/"

@@ -141,6 +141,11 @@ COVERED_BY_MATRIX = [
     Rule("chapter_edit", name="stories:write"),
     Rule("chapter_publish", name="stories:publish"),
     Rule("chapter_return", name="stories:send_back"),
+    # The class newspaper (matrix.py NEWSPAPER_RULES, checked by newspaper_checks.py).
+    Rule("issue_read", name="newspaper:issue"),
+    Rule("issue_file", name="newspaper:media"),
+    Rule("article_read", name="newspaper:article"),
+    Rule("article_approve", name="newspaper:approve"),
 ]
 
 # Test module (a path from the repository root) → the patterns it checks. A module that
@@ -158,6 +163,9 @@ COVERED_BY = {
     "tests/stories/test_stories.py": [
         Rule("a story's opening and end, by those who run its space", name="stories:opening"),
         Rule("a story's opening and end, by those who run its space", name="stories:finish"),
+    ],
+    "tests/newspaper": [
+        Rule("the class newspaper: writing, review, issues", name_prefix="newspaper:")
     ],
     "tests/enrolment": [Rule("accounts and classes of a school", name_prefix="enrolment:")],
     "tests/classrooms": [

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "sharedspaces",
     "forum",
     "stories",
+    "newspaper",
     "performance",
     "submissions",
     "security",

@@ -1,0 +1,83 @@
+"""What the newspaper tells people (notifications/, group "newspaper"): an article waits
+for its class's teacher, an article is approved or sent back, an issue is published."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy
+
+from notifications.kinds import Group, Kind
+from notifications.services import notify
+from sharedspaces.notices import teachers_of
+
+WAITING = "newspaper_article_waiting"
+APPROVED = "newspaper_article_approved"
+RETURNED = "newspaper_article_returned"
+PUBLISHED = "newspaper_issue_published"
+GROUP = "newspaper"
+
+
+def notification_group():
+    return Group(GROUP, gettext_lazy("Class newspaper"))
+
+
+def notification_kinds():
+    """Registered from NewspaperConfig.ready()."""
+    return [
+        Kind(
+            WAITING,
+            gettext_lazy("The article “%(title)s” waits for your review in “%(space)s”."),
+            group=GROUP,
+        ),
+        Kind(
+            APPROVED,
+            gettext_lazy("Your article “%(title)s” is approved: it may go in the newspaper."),
+            group=GROUP,
+        ),
+        Kind(
+            RETURNED,
+            gettext_lazy("Your teacher sent back your article “%(title)s”: read the note."),
+            group=GROUP,
+        ),
+        Kind(
+            PUBLISHED,
+            gettext_lazy("The newspaper “%(space)s” N° %(number)s is published."),
+            group=GROUP,
+        ),
+    ]
+
+
+def article_url(article) -> str:
+    return reverse(
+        "newspaper:article", kwargs={"space_id": article.space_id, "article_id": article.pk}
+    )
+
+
+def tell_waiting(article):
+    notify(
+        teachers_of([article.classroom_id]),
+        WAITING,
+        url=article_url(article),
+        title=article.title,
+        space=article.space.title,
+    )
+
+
+def tell_reviewed(article, approved):
+    notify(
+        list(article.authors.all()),
+        APPROVED if approved else RETURNED,
+        url=article_url(article),
+        title=article.title,
+    )
+
+
+def tell_published(issue, standing):
+    readers = teachers_of(standing.member_class_ids)
+    placements = issue.placements.prefetch_related("article__authors")
+    readers += [author for placement in placements for author in placement.article.authors.all()]
+    notify(
+        readers,
+        PUBLISHED,
+        url=reverse("newspaper:issue", kwargs={"space_id": issue.space_id, "issue_id": issue.pk}),
+        space=issue.space.title,
+        number=issue.number,
+    )

@@ -1,0 +1,123 @@
+"""Who reads what in a space's newspaper, from the person's standing in the space
+(sharedspaces/rules.py) and, for a published issue, its audience.
+
+- An approved article is for the space's readers; a draft, submitted or returned one
+  only for its authors and the people who run the space.
+- A pupil's article is approved or sent back by a teacher of the article's class.
+- An unpublished issue is for the space's readers; a published one for its audience:
+  members (the space's readers), families (+ parents of the member classes' pupils),
+  schools (+ the communities of the member classes' schools), public (everyone).
+- A class that left gives its people nothing; its pupils' articles stay in the issues.
+"""
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from classrooms import visibility
+from classrooms.models import Membership
+from enrolment.models import PupilRecord
+from sharedspaces import access
+from sharedspaces import rules as space_rules
+from sharedspaces.models import SharedSpace
+
+from .models import Article, Issue
+
+ACTIVITY = "newspaper"
+
+
+def space_standing(user, space_id):
+    """The person's standing in a newspaper space, whether they may read it or not;
+    404 when there is no such space. Two queries."""
+    space = SharedSpace.objects.filter(pk=access.number(space_id)).first()
+    if space is None or space.activity != ACTIVITY:
+        raise Http404
+    return space_rules.standing_of(user, space, access.space_rows(space))
+
+
+def is_author(user, article) -> bool:
+    return user.is_authenticated and any(author.pk == user.pk for author in article.authors.all())
+
+
+def may_see_article(standing, user, article) -> bool:
+    if not standing.may_read:
+        return False
+    if article.status == Article.Status.APPROVED:
+        return True
+    return standing.is_staff or (standing.may_contribute and is_author(user, article))
+
+
+def may_edit_article(standing, user, article) -> bool:
+    return article.editable and standing.may_contribute and is_author(user, article)
+
+
+def may_read_issue(standing, user, issue) -> bool:
+    if issue.published_at is None:
+        return standing.may_read
+    if issue.audience == Issue.Audience.PUBLIC or standing.may_read:
+        return True
+    if issue.audience == Issue.Audience.FAMILIES:
+        return bool(standing.children)
+    if issue.audience == Issue.Audience.SCHOOLS:
+        if standing.children:
+            return True
+        schools = {
+            row.classroom.path[: -Page.steplen]
+            for row in standing.classes
+            if row.classroom_id in standing.member_class_ids
+        }
+        return bool(schools & visibility.school_community_paths(user))
+    return False
+
+
+def in_readable_issue(standing, user, article_id) -> bool:
+    """Whether a published issue holding this article is readable by the person."""
+    issues = Issue.objects.filter(placements__article_id=article_id, published_at__isnull=False)
+    return any(may_read_issue(standing, user, issue) for issue in issues)
+
+
+def consent_refusals(issue) -> list[str]:
+    """Why this issue may not be public: one sentence per article with a photo or a
+    recording by a pupil whose family has not agreed to publication (enrolment
+    PupilRecord.photo_consent). Four queries, whatever the number of articles."""
+    articles = list(
+        Article.objects.filter(placements__issue=issue, media__isnull=False)
+        .distinct()
+        .prefetch_related("authors")
+        .order_by("pk")
+    )
+    author_ids = {author.pk for article in articles for author in article.authors.all()}
+    pupils = set(
+        Membership.objects.filter(user_id__in=author_ids, role=Membership.Role.PUPIL).values_list(
+            "user_id", flat=True
+        )
+    )
+    consenting = set(
+        PupilRecord.objects.filter(user_id__in=pupils, photo_consent=True).values_list(
+            "user_id", flat=True
+        )
+    )
+    refusals = []
+    for article in articles:
+        refused = [
+            author
+            for author in article.authors.all()
+            if author.pk in pupils and author.pk not in consenting
+        ]
+        if refused:
+            refusals.append(
+                _(
+                    "The article “%(title)s” has a photo or a recording by %(names)s, whose "
+                    "family has not agreed to publication. Remove the file from the article, "
+                    "or choose other readers."
+                )
+                % {
+                    "title": article.title,
+                    "names": ", ".join(visibility.shown_name(author, False) for author in refused),
+                }
+            )
+    return refusals
+
+
+def readable_published(issues, standing, user):
+    return [issue for issue in issues if may_read_issue(standing, user, issue)]
