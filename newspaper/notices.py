@@ -4,9 +4,12 @@ for its class's teacher, an article is approved or sent back, an issue is publis
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
+from classrooms.models import Membership
 from notifications.kinds import Group, Kind
 from notifications.services import notify
 from sharedspaces.notices import teachers_of
+
+from .models import Issue
 
 WAITING = "newspaper_article_waiting"
 APPROVED = "newspaper_article_approved"
@@ -70,8 +73,26 @@ def tell_reviewed(article, approved):
     )
 
 
+def parents_of_pupils(class_ids):
+    """The parents of these classes' pupils, as users: one query."""
+    from accounts.models import User
+
+    return list(
+        User.objects.filter(
+            guardianships__child__memberships__classroom_id__in=list(class_ids),
+            guardianships__child__memberships__role=Membership.Role.PUPIL,
+            is_active=True,
+        ).distinct()
+    )
+
+
 def tell_published(issue, standing):
+    """The member classes' teachers, the issue's authors and, when the issue is for them
+    (or the space is), the families of the member classes: a parent who does not read the
+    space finds the issue in their bell."""
     readers = teachers_of(standing.member_class_ids)
+    if issue.audience != Issue.Audience.MEMBERS or issue.space.parents_read:
+        readers += parents_of_pupils(standing.member_class_ids)
     placements = issue.placements.prefetch_related("article__authors")
     readers += [author for placement in placements for author in placement.article.authors.all()]
     notify(

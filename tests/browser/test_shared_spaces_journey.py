@@ -198,3 +198,98 @@ def test_two_schools_share_a_reading_club_each_pupil_waits_for_their_own_teacher
         expect(nathan.get_by_text(EMMA_SAYS)).to_have_count(0)
     nathan.goto("/espaces-partages/")
     expect(nathan.get_by_text(CLUB)).to_have_count(0)
+
+
+def test_a_newspaper_issue_from_two_classes_articles_is_read_by_a_parent(
+    page, browser, live_server, schools, axe_check
+):
+    """The CM1 and the CE2 share a newspaper its parents do not read. Lucas writes an
+    article and sends it to M. Benali, who approves it; Mme Petit approves Emma's. M.
+    Benali assembles N° 1 from both, for the families, and publishes it. Stéphane Bernard,
+    Lucas's father, finds it in his notifications and reads it on his phone; Nathan's
+    class is not in the space: 404."""
+    from newspaper.models import Article, Issue
+
+    father = factories.UserFactory(
+        username="stephane.bernard", first_name="Stéphane", last_name="Bernard"
+    )
+    factories.GuardianshipFactory(parent=father, child=schools.lucas)
+    paper = SharedSpace.objects.create(
+        title="Le Journal des deux écoles", activity="newspaper", created_by=schools.karim
+    )
+    for position, classroom in enumerate((schools.cm1, schools.ce2), start=1):
+        SpaceClass.objects.create(
+            space=paper, classroom=classroom, status="accepted", position=position
+        )
+    emma_article = Article.objects.create(
+        space=paper,
+        classroom=schools.ce2,
+        title="Notre visite au musée",
+        section="Nos sorties",
+        body="Nous avons vu des squelettes de dinosaures.",
+        status=Article.Status.SUBMITTED,
+    )
+    emma_article.authors.set([schools.emma])
+    home = f"/espaces-partages/{paper.pk}/journal/"
+
+    lucas = page
+    lucas.set_viewport_size({"width": 390, "height": 844})
+    log_in(lucas, "lucas.bernard")
+    lucas.goto("/espaces-partages/")
+    lucas.get_by_role("link", name=paper.title).click()
+    expect(lucas).to_have_url(re.compile(rf"{home}$"))
+    lucas.locator(f"a[href='{home}ecrire/']").click()
+    axe_check(lucas, "paper-pupil-write")
+    lucas.locator("input[name=title]").fill("La kermesse de l'école")
+    lucas.locator("input[name=section]").fill("La vie de l'école")
+    lucas.locator("textarea[name=body]").fill("Il y avait un chamboule-tout et des crêpes.")
+    lucas.locator("button[name=action][value=submit]").click()
+    lucas_article = Article.objects.get(title="La kermesse de l'école")
+    assert lucas_article.status == Article.Status.SUBMITTED
+
+    karim = new_tab(browser, live_server)
+    log_in(karim, "karim.benali")
+    karim.goto(home)
+    karim.get_by_role("link", name=lucas_article.title).first.click()
+    karim.locator("form[action$='/approuver/'] button").click()
+    aurelie = new_tab(browser, live_server)
+    log_in(aurelie, "aurelie.petit")
+    aurelie.goto(home)
+    aurelie.get_by_role("link", name=emma_article.title).first.click()
+    aurelie.locator("form[action$='/approuver/'] button").click()
+    lucas_article.refresh_from_db()
+    emma_article.refresh_from_db()
+    assert lucas_article.status == emma_article.status == Article.Status.APPROVED
+
+    karim.goto(home)
+    karim.locator("form[action$='/numeros/nouveau/'] button").click()
+    expect(karim).to_have_url(re.compile(r"/numeros/\d+/preparer/$"))
+    axe_check(karim, "paper-teacher-assemble")
+    karim.locator("input[name=title]").fill("Printemps")
+    karim.locator("input[name=audience][value=families]").check()
+    for article in (lucas_article, emma_article):
+        karim.locator(f"input[name=a{article.pk}-in]").check()
+    karim.locator("button[name=action][value=publish]").click()
+    issue = Issue.objects.get(space=paper)
+    assert issue.published_at is not None
+    assert set(issue.articles.values_list("classroom_id", flat=True)) == {
+        schools.cm1.pk,
+        schools.ce2.pk,
+    }
+
+    parent = new_tab(browser, live_server)
+    parent.set_viewport_size({"width": 390, "height": 844})
+    log_in(parent, "stephane.bernard")
+    parent.goto("/notifications/")
+    parent.locator("a[href^='/notifications/']").filter(has_text=paper.title).click()
+    expect(parent).to_have_url(re.compile(rf"{home}numeros/{issue.pk}/$"))
+    expect(parent.get_by_text("La kermesse de l'école")).to_be_visible()
+    expect(parent.get_by_text("Notre visite au musée")).to_be_visible()
+    axe_check(parent, "paper-parent-issue")
+    look_at(parent, "parent", "issue")
+    # The parent reads the issue, not the space, and nothing else of it.
+    assert parent.goto(home).status == 404
+
+    nathan = new_tab(browser, live_server)
+    log_in(nathan, "nathan.moreau")
+    assert nathan.goto(f"{home}numeros/{issue.pk}/").status == 404

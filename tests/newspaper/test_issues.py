@@ -55,6 +55,14 @@ def test_teacher_assembles_and_publishes_an_issue(client, space_world, space):
     assert Notification.objects.filter(
         recipient=w.guest_pupil, kind="newspaper_issue_published"
     ).exists()
+    # The families it is for find it in their bell; nobody outside the space does.
+    for parent in (w.host_parent, w.guest_parent):
+        assert Notification.objects.filter(
+            recipient=parent, kind="newspaper_issue_published"
+        ).exists()
+    assert not Notification.objects.filter(
+        recipient__in=[w.third_teacher, w.third_pupil], kind="newspaper_issue_published"
+    ).exists()
     page = client.get(url("issue", space, issue_id=issue.pk)).content.decode()
     assert "N° 1" in page and "Nos sorties" in page and "Emma · CE2 de Mme Petit" in page
     assert "data-print" in page
