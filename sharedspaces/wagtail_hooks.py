@@ -22,3 +22,10 @@ def class_links(classroom, user):
     if not user.is_authenticated or classroom.pk not in rules.space_class_ids(user):
         return []
     return [(reverse("sharedspaces:index"), _("Shared spaces"), "globe")]
+
+
+@hooks.register("register_admin_viewset")
+def register_advisers():
+    from .admin_views import AdviserViewSet
+
+    return AdviserViewSet("advisers")

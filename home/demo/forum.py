@@ -1,6 +1,6 @@
-"""The demo's reading club (mixed into `DemoLoader`): "Club de lecture du cycle 3", shared
-by the CM1 of Jean-Jaurès (M. Benali) and the CM2 of the Bourg (M. Garnier), parents
-reading.
+"""The demo's reading club (mixed into `DemoLoader`): "Club de lecture du cycle 3", created
+by the circonscription's pedagogical adviser (Hélène Girard) and shared by the CM1 of
+Jean-Jaurès (M. Benali) and the CM2 of the Bourg (M. Garnier), parents reading.
 
 Three books and a question: pupils of both classes replied, a teacher quoted a pupil, some
 replies have stickers; one reply of each class waits for its own teacher, so karim.benali
@@ -139,6 +139,7 @@ class DemoForum:
             TITLE,
             "reading_club",
             [CM1, CM2],
+            creator=self.adviser,
             description=(
                 "Les élèves du CM1 de Jean-Jaurès et du CM2 du Bourg parlent des livres "
                 "qu'ils lisent en classe ou à la maison."

@@ -65,6 +65,7 @@ class DemoLoader(
         self.now = timezone.now()
         self.today = timezone.localdate(self.now)
         self.site = None  # django.contrib.sites' Site, which comments belong to
+        self.adviser = None  # the pedagogical adviser who runs the reading club
         self.admin = None  # the portal administrator, who owns the portal's own pages
         self.entry_type = None  # the content type comments point at
         self.usernames = {}  # Person → username

@@ -115,6 +115,14 @@ class LoginTable:
                     _("Their town's site: %(town)s") % {"town": municipality.title},
                 )
             )
+        if self.adviser is not None:
+            rows.append(
+                Login(
+                    _("Pedagogical adviser"),
+                    self.adviser.username,
+                    _("The reading club of two schools' classes, which she created"),
+                )
+            )
         teachers = {
             classroom.teacher: classroom.key
             for school in content.SCHOOLS

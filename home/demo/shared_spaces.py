@@ -1,7 +1,9 @@
 """The demo's shared spaces (mixed into `DemoLoader`): what the reading club, the class
 newspaper and the story in turn stand on (home/demo/forum.py, newspaper.py, stories.py).
 
-Every space is created by the teacher of its first class, with its classes accepted in
+The pedagogical adviser of the demo's circonscription (`helene.girard`, attached to
+Jean-Jaurès and the Bourg) created the reading club; every other space is created by the
+teacher of its first class, with its classes accepted in
 the given order, as if the invitations had been answered. Loaded once: a space is found
 again by its title and creator.
 """
@@ -12,11 +14,13 @@ from forum import notices as forum_notices
 from newspaper import notices as newspaper_notices
 from notifications.services import without
 from sharedspaces import notices as space_notices
-from sharedspaces.models import SharedSpace, SpaceClass
+from sharedspaces.models import Adviser, SharedSpace, SpaceClass
 from stories import notices as story_notices
 
 from . import data as content
 
+ADVISER_USERNAME = "helene.girard"
+CIRCONSCRIPTION = "Saint-Aubin – Villeneuve"
 SHARED_SPACE_KINDS = (
     space_notices.INVITED,
     space_notices.ANSWERED,
@@ -39,6 +43,19 @@ class DemoSharedSpaces:
     def load_shared_spaces(self):
         """The reading club, the class newspaper and the story in turn, as if written days
         ago: their notifications would tell nobody anything new."""
+        self.adviser = self.account(
+            ADVISER_USERNAME,
+            first_name="Hélène",
+            last_name="Girard",
+            email=f"{ADVISER_USERNAME}@example.org",
+        )
+        for class_key in ("jaures-cm1", "bourg-cm2"):
+            self.link(
+                Adviser,
+                user=self.adviser,
+                school=self.classrooms[class_key].get_parent().specific,
+                defaults={"circonscription": CIRCONSCRIPTION},
+            )
         with without(*SHARED_SPACE_KINDS):
             self.load_forum()
             self.load_newspaper()
@@ -56,10 +73,12 @@ class DemoSharedSpaces:
     def parents_of(self, class_key, first_name):
         return [self.users[parent] for parent in self.guardians[self.pupils[class_key, first_name]]]
 
-    def shared_space(self, title, activity, class_keys, *, description="", parents_read=True):
+    def shared_space(
+        self, title, activity, class_keys, *, description="", parents_read=True, creator=None
+    ):
         """(space, created): the space of `activity` shared by these classes, in this order,
-        created by the first class's teacher."""
-        creator = self.teacher_of(class_keys[0])
+        created by `creator` (by default the first class's teacher)."""
+        creator = creator or self.teacher_of(class_keys[0])
         space = SharedSpace.objects.filter(title=title, created_by=creator).first()
         if space is not None:
             return space, False

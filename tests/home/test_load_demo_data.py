@@ -92,6 +92,7 @@ DOCUMENTED_LOGINS = {
     "patrick.morel",
     "sophie.martin",
     "karim.benali",
+    "helene.girard",
 }
 NURSERY_LEVELS = {Level.TPS, Level.PS, Level.MS, Level.GS}
 
