@@ -90,7 +90,7 @@ def sticker(request, space_id, post_id):
     kind = request.POST.get("kind", "")
     if post.status != Status.PUBLISHED or kind not in Sticker.Kind.values:
         raise Http404
-    if not (standing.may_contribute or standing.children):
+    if not standing.may_contribute:  # parents and directors read; they do not write
         raise Http404
     services.toggle_sticker(request.user, post, kind)
     return _to_topic(post.topic, f"post-{post.pk}")

@@ -182,6 +182,11 @@ def test_parents_read_but_do_not_write(client, space_world, club):
     assert client.get(url("topic", space, topic_id=topic.pk)).status_code == 200
     assert post_reply(client, space, topic).status_code == 404
     assert client.get(url("new_topic", space)).status_code == 404
+    post = Post.objects.create(
+        topic=topic, author_name="Karim T.", text="Bonjour", status=Status.PUBLISHED
+    )
+    assert client.post(url("sticker", space, post_id=post.pk), {"kind": "loved"}).status_code == 404
+    assert not Sticker.objects.exists()
 
 
 def test_quoting_is_one_level_and_stickers_toggle(client, space_world, club):
