@@ -35,7 +35,8 @@ class Article(models.Model):
     )
     classroom = models.ForeignKey(
         ClassroomPage,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,  # a deleted class's articles stay in the issues
+        null=True,
         related_name="+",
         verbose_name=_("class"),
         help_text=_("The class it is written in."),

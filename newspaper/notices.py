@@ -93,7 +93,10 @@ def tell_published(issue, standing):
     readers = teachers_of(standing.member_class_ids)
     if issue.audience != Issue.Audience.MEMBERS or issue.space.parents_read:
         readers += parents_of_pupils(standing.member_class_ids)
-    placements = issue.placements.prefetch_related("article__authors")
+    # Its authors, while their class is in the space: a class that left hears nothing more.
+    placements = issue.placements.filter(
+        article__classroom_id__in=list(standing.member_class_ids)
+    ).prefetch_related("article__authors")
     readers += [author for placement in placements for author in placement.article.authors.all()]
     notify(
         readers,

@@ -44,16 +44,25 @@ def may_see_article(standing, user, article) -> bool:
         return False
     if article.status == Article.Status.APPROVED:
         return True
-    return standing.is_staff or (standing.may_contribute and is_author(user, article))
+    # Before approval: its authors and its own class's teachers only (never the other
+    # classes' teachers nor the space's creator: a class reviews its own pupils).
+    return standing.may_review(article.classroom_id) or (
+        standing.may_contribute and is_author(user, article)
+    )
 
 
 def may_edit_article(standing, user, article) -> bool:
-    return article.editable and standing.may_contribute and is_author(user, article)
+    return (
+        article.classroom_id is not None
+        and article.editable
+        and standing.may_contribute
+        and is_author(user, article)
+    )
 
 
 def may_read_issue(standing, user, issue) -> bool:
-    if issue.published_at is None:
-        return standing.may_read
+    if issue.published_at is None:  # being prepared: for those who assemble it
+        return standing.may_manage
     if issue.audience == Issue.Audience.PUBLIC or standing.may_read:
         return True
     if issue.audience == Issue.Audience.FAMILIES:
@@ -87,11 +96,13 @@ def consent_refusals(issue) -> list[str]:
         .order_by("pk")
     )
     author_ids = {author.pk for article in articles for author in article.authors.all()}
+    # A pupil is an author who is or was enrolled (a PupilRecord), or is in a class as a
+    # pupil: one who left the school still needs the family's consent.
     pupils = set(
         Membership.objects.filter(user_id__in=author_ids, role=Membership.Role.PUPIL).values_list(
             "user_id", flat=True
         )
-    )
+    ) | set(PupilRecord.objects.filter(user_id__in=author_ids).values_list("user_id", flat=True))
     consenting = set(
         PupilRecord.objects.filter(user_id__in=pupils, photo_consent=True).values_list(
             "user_id", flat=True

@@ -53,7 +53,8 @@ def _article_or_404(standing, article_id):
 def signature(article) -> str:
     """ "Lucas, Emma · CM1 de M. Benali": first names beyond the class, and the class."""
     names = ", ".join(visibility.shown_name(author, False) for author in article.authors.all())
-    return f"{names} · {article.classroom.title}" if names else article.classroom.title
+    classroom = article.classroom.title if article.classroom else ""
+    return " · ".join(part for part in (names, classroom) if part)
 
 
 def sections_of(space) -> list:

@@ -60,7 +60,8 @@ class Chapter(models.Model):
     )
     classroom = models.ForeignKey(
         ClassroomPage,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,  # a deleted class's chapters stay in the story
+        null=True,
         related_name="story_chapters",
         verbose_name=_("class"),
     )

@@ -261,12 +261,26 @@ def _chapter_for_review(turn, chapter_id):
     return draft
 
 
+def _changed_since_read(request, chapter) -> bool:
+    """The class saved the chapter after the teacher opened it: nothing is published or
+    sent back unread; the teacher reads the new text first."""
+    if request.POST.get("version") == str(chapter.version):
+        return False
+    messages.error(
+        request,
+        _("The class changed the chapter since you opened it: read it again, then decide."),
+    )
+    return True
+
+
 @login_required
 @require_POST
 def publish(request, space_id, chapter_id):
     """A teacher of the class in turn publishes its chapter; the next class is told."""
     turn = _turn_or_404(request.user, space_id)
     chapter = _chapter_for_review(turn, chapter_id)
+    if _changed_since_read(request, chapter):
+        return redirect("stories:write", space_id=turn.standing.space.pk)
     if not chapter.body.strip():
         messages.error(request, _("The chapter is empty: there is nothing to publish yet."))
         return redirect("stories:write", space_id=turn.standing.space.pk)
@@ -297,6 +311,8 @@ def send_back(request, space_id, chapter_id):
     """A teacher of the class in turn sends its chapter back with a note."""
     turn = _turn_or_404(request.user, space_id)
     chapter = _chapter_for_review(turn, chapter_id)
+    if _changed_since_read(request, chapter):
+        return redirect("stories:write", space_id=turn.standing.space.pk)
     form = ReturnForm(request.POST)
     if not form.is_valid():
         return _render_write(request, turn, return_form=form)

@@ -59,9 +59,9 @@ def test_pupil_writes_a_draft_then_submits_and_own_teacher_approves(client, spac
     article.refresh_from_db()
     assert article.status == Article.Status.SUBMITTED and article.body == "Au musée d'art."
     assert Notification.objects.filter(recipient=w.guest_teacher).exists()
-    # The other class's teacher runs the space but may not approve it.
+    # The other class's teacher runs the space but neither reads nor approves it yet.
     client.force_login(w.host_teacher)
-    assert client.get(url("article", space, article_id=article.pk)).status_code == 200
+    assert client.get(url("article", space, article_id=article.pk)).status_code == 404
     assert client.post(url("approve", space, article_id=article.pk)).status_code == 404
     assert (
         client.post(url("send_back", space, article_id=article.pk), {"note": "Non"}).status_code

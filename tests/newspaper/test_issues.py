@@ -76,13 +76,15 @@ def test_teacher_assembles_and_publishes_an_issue(client, space_world, space):
         assert client.post(url("new_issue", space)).status_code == 404
 
 
-def test_unpublished_issue_is_for_members_only(client, space_world, space):
+def test_an_issue_being_prepared_is_for_those_who_assemble_it(client, space_world, space):
     w = space_world
     issue = make_issue(space, [make_article(space, w.host, [w.host_pupil])], published=False)
-    client.force_login(w.host_pupil)
-    assert client.get(url("issue", space, issue_id=issue.pk)).status_code == 200
-    client.force_login(w.third_pupil)
-    assert client.get(url("issue", space, issue_id=issue.pk)).status_code == 404
+    for teacher in (w.host_teacher, w.guest_teacher):
+        client.force_login(teacher)
+        assert client.get(url("issue", space, issue_id=issue.pk)).status_code == 200
+    for reader in (w.host_pupil, w.host_parent, w.director_a, w.third_pupil):
+        client.force_login(reader)
+        assert client.get(url("issue", space, issue_id=issue.pk)).status_code == 404
     client.logout()
     response = client.get(url("issue", space, issue_id=issue.pk))
     assert response.status_code == 302 and "/connexion/" in response["Location"]

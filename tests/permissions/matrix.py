@@ -724,13 +724,15 @@ NEWSPAPER_MEMBERS = frozenset(
     {PUPIL, PUPIL_PARTNER_CLASS, TEACHER, ASSISTANT, DIRECTOR, DIRECTOR_OTHER_SCHOOL, ADMIN}
 )
 NEWSPAPER_FAMILIES = NEWSPAPER_MEMBERS | {PARENT}
-NEWSPAPER_AUTHOR_AND_STAFF = frozenset({PUPIL_PARTNER_CLASS, TEACHER, ADMIN})
+# Before approval: its author and its own class's teachers (B2's: no role), not the
+# other classes' teachers nor the space's creator.
+NEWSPAPER_AUTHOR_AND_REVIEWERS = frozenset({PUPIL_PARTNER_CLASS, ADMIN})
 # fmt: off
 NEWSPAPER_RULES = [
     ("newspaper_issue",           "issue_read",      NEWSPAPER_FAMILIES),
     ("newspaper_issue",           "issue_file",      NEWSPAPER_FAMILIES),
     ("newspaper_article_left",    "article_read",    NEWSPAPER_MEMBERS),
-    ("newspaper_article_pending", "article_read",    NEWSPAPER_AUTHOR_AND_STAFF),
+    ("newspaper_article_pending", "article_read",    NEWSPAPER_AUTHOR_AND_REVIEWERS),
     ("newspaper_article_pending", "article_approve", frozenset({ADMIN})),
 ]
 # fmt: on

@@ -47,6 +47,7 @@ def exercise_stories_cell(client, world, cell):
                 reverse("stories:publish", kwargs=chapter),
                 lambda: _draft(world).status == "published",
                 lambda: _reset(world),
+                {"version": _draft(world).version},
             )
         case ("story_chapter_in_turn", "chapter_return"):
             check_change(
@@ -55,7 +56,7 @@ def exercise_stories_cell(client, world, cell):
                 reverse("stories:send_back", kwargs=chapter),
                 lambda: _draft(world).status == "returned",
                 lambda: _reset(world),
-                {"note": "Encore un effort."},
+                {"note": "Encore un effort.", "version": _draft(world).version},
             )
         case _:
             raise AssertionError(f"no request for the stories cell {cell.obj, cell.action}")

@@ -43,7 +43,16 @@ def draft_of(story, classroom):
 
 
 def publish(client, space, chapter):
-    return client.post(url("publish", space, chapter_id=chapter.pk))
+    """Publish as read now: the form carries the version the teacher read."""
+    version = Chapter.objects.get(pk=chapter.pk).version
+    return client.post(url("publish", space, chapter_id=chapter.pk), {"version": version})
+
+
+def send_back(client, space, chapter, note):
+    version = Chapter.objects.get(pk=chapter.pk).version
+    return client.post(
+        url("send_back", space, chapter_id=chapter.pk), {"note": note, "version": version}
+    )
 
 
 def published_chapter(story, classroom, number, body, writers=()):
@@ -193,16 +202,11 @@ def test_a_teacher_sends_the_chapter_back_with_a_note(client, space_world, story
     save(client, space, "Trop court.", 0, submit="1")
     chapter = draft_of(story, world.host)
     client.force_login(world.guest_teacher)
-    assert (
-        client.post(url("send_back", space, chapter_id=chapter.pk), {"note": "Non"}).status_code
-        == 404
-    )
+    assert send_back(client, space, chapter, "Non").status_code == 404
     client.force_login(world.host_teacher)
-    empty = client.post(url("send_back", space, chapter_id=chapter.pk), {"note": ""})
+    empty = send_back(client, space, chapter, "")
     assert empty.status_code == 200 and "Say what the class should rework" in empty.content.decode()
-    response = client.post(
-        url("send_back", space, chapter_id=chapter.pk), {"note": "Décrivez le phare."}
-    )
+    response = send_back(client, space, chapter, "Décrivez le phare.")
     assert response.status_code == 302
     chapter.refresh_from_db()
     assert chapter.status == "returned" and chapter.review_note == "Décrivez le phare."
@@ -225,10 +229,7 @@ def test_outsiders_get_404_everywhere(client, space_world, story):
         assert client.get(url("write", space)).status_code == 404
         assert save(client, space, "x", 1).status_code == 404
         assert publish(client, space, chapter).status_code == 404
-        assert (
-            client.post(url("send_back", space, chapter_id=chapter.pk), {"note": "x"}).status_code
-            == 404
-        )
+        assert send_back(client, space, chapter, "x").status_code == 404
         assert (
             client.post(
                 url("opening", space), {"opening": "x", "chapters_per_class": 1}
@@ -308,3 +309,18 @@ def test_the_story_home_makes_as_many_queries_for_20_chapters_as_for_2(client, s
         by_person.setdefault(username, {})[total] = count
     for username, numbers in by_person.items():
         assert numbers[2] == numbers[20], (username, numbers)
+
+
+def test_a_teacher_does_not_publish_a_chapter_changed_since_she_read_it(client, space_world, story):
+    world, space = space_world, story.space
+    client.force_login(world.host_pupil)
+    save(client, space, "Première version.", 0)
+    chapter = draft_of(story, world.host)
+    read = chapter.version
+    save(client, space, "Version changée pendant la relecture.", read)
+    client.force_login(world.host_teacher)
+    response = client.post(url("publish", space, chapter_id=chapter.pk), {"version": read})
+    assert response.status_code == 302
+    assert draft_of(story, world.host).status != "published"
+    page = client.get(response["Location"]).content.decode()
+    assert "changed the chapter since you opened it" in page
