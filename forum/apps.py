@@ -27,6 +27,5 @@ class ForumConfig(AppConfig):
                 home_url=lambda space: reverse("forum:home", kwargs={"space_id": space.pk}),
             )
         )
-        kinds.register_group(notices.notification_group())
         for kind in notices.notification_kinds():
             kinds.register(kind)

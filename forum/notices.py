@@ -4,18 +4,16 @@ topic or reply waits for their teacher; a pupil's reply is published or sent bac
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
-from notifications.kinds import Group, Kind
+from notifications.kinds import Kind
 from notifications.services import notify
+from sharedspaces import notices as space_notices
 from sharedspaces.notices import teachers_of
 
 WAITING = "forum_waiting"
 PUBLISHED = "forum_published"
 SENT_BACK = "forum_sent_back"
-GROUP = "reading_club"
-
-
-def notification_group():
-    return Group(GROUP, gettext_lazy("Reading clubs"))
+# One group for every shared space's news: a person chooses once how they hear of them.
+GROUP = space_notices.GROUP
 
 
 def notification_kinds():

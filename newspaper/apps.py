@@ -32,7 +32,6 @@ class NewspaperConfig(AppConfig):
                 home_url=lambda space: reverse("newspaper:home", kwargs={"space_id": space.pk}),
             )
         )
-        kinds.register_group(notices.notification_group())
         for kind in notices.notification_kinds():
             kinds.register(kind)
 

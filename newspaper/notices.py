@@ -5,8 +5,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
 from classrooms.models import Membership
-from notifications.kinds import Group, Kind
+from notifications.kinds import Kind
 from notifications.services import notify
+from sharedspaces import notices as space_notices
 from sharedspaces.notices import teachers_of
 
 from .models import Issue
@@ -15,11 +16,8 @@ WAITING = "newspaper_article_waiting"
 APPROVED = "newspaper_article_approved"
 RETURNED = "newspaper_article_returned"
 PUBLISHED = "newspaper_issue_published"
-GROUP = "newspaper"
-
-
-def notification_group():
-    return Group(GROUP, gettext_lazy("Class newspaper"))
+# One group for every shared space's news: a person chooses once how they hear of them.
+GROUP = space_notices.GROUP
 
 
 def notification_kinds():

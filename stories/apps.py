@@ -26,6 +26,5 @@ class StoriesConfig(AppConfig):
                 ordered=True,
             )
         )
-        kinds.register_group(notices.notification_group())
         for kind in notices.notification_kinds():
             kinds.register(kind)

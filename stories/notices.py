@@ -5,18 +5,16 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from classrooms.models import Membership
-from notifications.kinds import Group, Kind
+from notifications.kinds import Kind
 from notifications.services import notify
+from sharedspaces import notices as space_notices
 
 TURN = "story_turn"
 TURN_PUPIL = "story_turn_pupil"
 SUBMITTED = "story_chapter_submitted"
 RETURNED = "story_chapter_returned"
-GROUP = "stories"
-
-
-def notification_group():
-    return Group(GROUP, gettext_lazy("Stories in turn"))
+# One group for every shared space's news: a person chooses once how they hear of them.
+GROUP = space_notices.GROUP
 
 
 def notification_kinds():

@@ -252,7 +252,7 @@ class TestDemoContent:
         assert parents.count() == 59
         assert not parents.exclude(email__endswith="@example.org").exists()
         assert Guardianship.objects.count() == 60
-        assert User.objects.count() == 108
+        assert User.objects.count() == 109  # with the pedagogical adviser
         assert list(User.objects.filter(is_superuser=True).values_list("username", flat=True)) == [
             "admin"
         ]
@@ -581,7 +581,7 @@ def test_a_second_run_creates_nothing(django_capture_on_commit_callbacks):
         output = load()
 
     assert counts() == before
-    assert before["User"] == 108
+    assert before["User"] == 109
     assert before["Conversation"] == 4 and before["Report"] == 1
     assert before["Word"] == 2
     # The conversations are listed again, and nobody was e-mailed about the story.

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from messaging import services
+from notifications import kinds
 from notifications.models import EmailChoice, Notification, NotificationPreference
 
 pytestmark = pytest.mark.django_db
@@ -130,10 +131,8 @@ def test_an_adult_chooses_on_the_one_preferences_page(adults, client):
     settings_page = client.get(reverse("messaging:settings")).content.decode()
     assert reverse("notifications:preferences") in settings_page
     data = {f"{group}-in_app": "on" for group in ("class_work", "comments", "messages")}
-    data |= {
-        f"{group}-email": "immediate"
-        for group in ("class_work", "comments", "homework", "words", "messages", "exercises")
-    }
+    # Every group of the page needs its e-mail choice (kinds.groups(): apps add theirs).
+    data |= {f"{group.name}-email": "immediate" for group in kinds.groups()}
     data["messages-email"] = "daily"
     response = client.post(reverse("notifications:preferences"), data)
     assert response.status_code == 302
