@@ -3,10 +3,14 @@
 Wagtail's default form for a many-to-many field lists every row of the table: on an
 exercise's settings it would show a teacher every account of the portal and every
 class's groups (and accept them). This form narrows the choices to the class the page
-belongs to, so the server refuses anything else too.
+belongs to, so the server refuses anything else too. It also refuses to publish (or send
+for approval) an exercise with nothing to do: a pupil would start it, score "0 out of 0"
+and use up an attempt.
 """
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from pages.file_scope import FileScopePageForm
 
@@ -31,3 +35,25 @@ class ExercisePageForm(FileScopePageForm):
                 )
                 .order_by("first_name", "last_name")
             )
+
+    def clean(self):
+        cleaned = super().clean()
+        publishing = "action-publish" in self.data or "action-submit" in self.data
+        body = cleaned.get("body")
+        if (
+            publishing
+            and body is not None
+            and not any(child.block_type != "instruction" for child in body)
+        ):
+            self.add_error(
+                "body",
+                ValidationError(
+                    _(
+                        "Add at least one question (or an activity) before publishing: "
+                        "an exercise with only instructions gives the pupils nothing to do. "
+                        "You can save it as a draft meanwhile."
+                    ),
+                    code="no_question",
+                ),
+            )
+        return cleaned

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtailmedia.blocks import AudioChooserBlock
 
 from .embeds import ActivityEmbedBlock
 from .questions import (
@@ -17,6 +18,11 @@ from .questions import (
 
 class InstructionBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Instruction"))
+    audio = AudioChooserBlock(
+        label=_("Spoken instruction"),
+        required=False,
+        help_text=_("The instruction read aloud, for pupils who cannot read yet."),
+    )
 
     class Meta:
         icon = "help"

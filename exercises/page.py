@@ -32,7 +32,9 @@ def exercise_context(request, exercise):
             pupil_attempts=finished,
             under_way=next((a for a in attempts if not a.finished_at), None),
             attempts_left=left,
-            may_start=context["is_open"] and (left is None or left > 0),
+            may_start=context["is_open"]
+            and context["question_count"] > 0
+            and (left is None or left > 0),
             start_url=reverse("exercises:start", kwargs={"exercise_id": exercise.pk}),
         )
     # The person's children who are pupils of this class (person.py: no query).

@@ -60,6 +60,11 @@ def start(request, exercise_id):
         exercise=exercise, pupil=request.user, finished_at__isnull=True
     ).exists()
     left = rules.attempts_left(exercise, finished)
+    # An exercise without a question would end at once, "0 out of 0", an attempt used up.
+    nothing_to_do = not attempts.questions(exercise)
+    if not under_way and nothing_to_do:
+        messages.error(request, _("There is nothing to answer in this exercise yet."))
+        return redirect(exercise.get_url(request))
     if not under_way and (not rules.is_open(exercise) or left == 0):
         messages.error(request, _("This exercise cannot be started now."))
         return redirect(exercise.get_url(request))

@@ -629,6 +629,29 @@ JAURES_CP = ClassSpec(
             "Lis la phrase : « Le chat de Léo dort sur le lit. »",
             "Dessine ce que tu as compris, puis entoure le mot « chat ».",
         ),
+        questions=(
+            (
+                "multiple_choice",
+                {
+                    "prompt": "Où dort le chat de Léo ?",
+                    "choices": [
+                        {"text": "sur le lit", "correct": True},
+                        {"text": "sous la table", "correct": False},
+                        {"text": "dans le jardin", "correct": False},
+                    ],
+                    "several_answers": False,
+                    "points": 1,
+                },
+            ),
+            (
+                "fill_in_blanks",
+                {
+                    "prompt": "Complète la phrase.",
+                    "text": "Le [chat] de Léo dort sur le lit.",
+                    "points": 1,
+                },
+            ),
+        ),
     ),
 )
 
@@ -712,6 +735,29 @@ JAURES_CM1 = ClassSpec(
         instructions=(
             "Relis l'exposé sur le cycle de l'eau.",
             "Explique avec tes mots ce qu'est l'évaporation, en deux phrases.",
+        ),
+        questions=(
+            (
+                "multiple_choice",
+                {
+                    "prompt": "Quand l'eau chauffée par le soleil devient de la vapeur, c'est…",
+                    "choices": [
+                        {"text": "l'évaporation", "correct": True},
+                        {"text": "la condensation", "correct": False},
+                        {"text": "les précipitations", "correct": False},
+                    ],
+                    "several_answers": False,
+                    "points": 1,
+                },
+            ),
+            (
+                "ordering",
+                {
+                    "prompt": "Remets les étapes du cycle de l'eau dans l'ordre.",
+                    "items": ["évaporation", "condensation", "précipitations", "ruissellement"],
+                    "points": 2,
+                },
+            ),
         ),
     ),
 )
@@ -928,6 +974,30 @@ BOURG_CM2 = ClassSpec(
         instructions=(
             "Lis la lettre d'Eugène, écrite en 1916.",
             "Relève trois mots que tu ne connais pas et cherche leur sens dans le dictionnaire.",
+        ),
+        questions=(
+            (
+                "short_answer",
+                {
+                    "prompt": "En quelle année Eugène a-t-il écrit sa lettre ?",
+                    "answers": "1916",
+                    "accept_missing_accents": False,
+                    "points": 1,
+                },
+            ),
+            (
+                "multiple_choice",
+                {
+                    "prompt": "À qui Eugène écrit-il ?",
+                    "choices": [
+                        {"text": "à sa mère", "correct": True},
+                        {"text": "à son général", "correct": False},
+                        {"text": "au maire du village", "correct": False},
+                    ],
+                    "several_answers": False,
+                    "points": 1,
+                },
+            ),
         ),
     ),
 )

@@ -365,3 +365,59 @@ def test_an_embedded_activity_shows_on_the_page_and_is_not_a_question(client, wo
     client.get(reverse("exercises:attempt", kwargs={"attempt_id": attempt.pk}))
     attempt.refresh_from_db()
     assert attempt.finished_at and attempt.max_points == 1
+
+
+def test_an_exercise_without_a_question_is_not_started(client, world):
+    """Only instructions: the pupil is told there is nothing to answer yet, and no attempt
+    is used up (it used to end at once, "0 out of 0")."""
+    exercise = make_exercise(
+        world.classroom, [("instruction", {"text": "Lis le texte."})], max_attempts=1
+    )
+    client.force_login(world.pupil)
+    page = client.get(exercise.url).content.decode()
+    assert "rien à répondre" in page
+    assert reverse("exercises:start", kwargs={"exercise_id": exercise.pk}) not in page
+    response = start(client, exercise)
+    assert response.status_code == 302 and response["Location"] == exercise.url
+    assert not Attempt.objects.exists()
+
+
+def test_the_admin_refuses_to_publish_an_exercise_without_a_question(client, world):
+    from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
+
+    exercise = make_exercise(world.classroom, [short_answer()])
+    client.force_login(world.teacher)
+    url = f"/admin/pages/{exercise.pk}/edit/"
+    data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
+    data.update(
+        nested_form_data({"body": streamfield([("instruction", {"text": "Lis.", "audio": ""})])})
+    )
+    data["action-publish"] = "action-publish"
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "no_question" in [e.code for e in response.context["form"].errors.as_data()["body"]]
+    assert ExercisePage.objects.get(pk=exercise.pk).body[0].block_type == "short_answer"
+    # A draft without a question is kept (the teacher adds questions later).
+    del data["action-publish"]
+    assert client.post(url, data).status_code == 302
+    assert (
+        ExercisePage.objects.get(pk=exercise.pk).get_latest_revision_as_object().body[0].block_type
+        == "instruction"
+    )
+
+
+def test_pupils_hear_a_spoken_instruction(client, world):
+    media = Media.objects.create(
+        title="Consigne",
+        type="audio",
+        file="media/consigne.webm",
+        collection=world.classroom.collection,
+    )
+    exercise = make_exercise(
+        world.classroom,
+        [("instruction", {"text": "Écoute la consigne.", "audio": media}), short_answer()],
+    )
+    client.force_login(world.pupil)
+    page = client.get(exercise.url).content.decode()
+    assert 'src="/media/media/consigne.webm"' in page
+    assert "Écouter la consigne" in page
