@@ -168,8 +168,21 @@ def result(request, attempt_id):
             "rows": rows,
             "staff": staff,
             "classroom": classroom,
+            "encouragement": encouragement(attempt)
+            if attempt.finished_at and attempt.pupil_id == request.user.pk
+            else "",
         },
     )
+
+
+def encouragement(attempt) -> str:
+    """What a pupil reads at the end of their attempt: never only a score."""
+    share = attempt.score or 0
+    if share >= 0.8:
+        return _("Well done! You can be proud of your work.")
+    if share >= 0.5:
+        return _("Good work! Read the corrections, then try again if you can.")
+    return _("You are learning: read the corrections with your teacher, you will do better.")
 
 
 def results_table(exercise, classroom):

@@ -76,6 +76,9 @@ def test_a_pupil_does_an_exercise_question_by_question(client, world):
     result = client.get(final.url).content.decode()
     assert "1 points sur 3" in result and "La bonne réponse" in result and "4" in result
     assert "Réponse donnée : <strong>5</strong>" in result
+    # Never only a score: a word for the pupil, and the way back to the class.
+    assert "Tu apprends" in result and "Retour à ma classe" in result
+    assert f'href="{world.classroom.url}"' in result
 
 
 def test_an_interrupted_attempt_resumes_where_it_stopped(client, world):
