@@ -193,6 +193,24 @@ def write_exercise(tab, media_title):
 # --- Doing the exercise ------------------------------------------------------------------
 
 
+def put_in_order(form):
+    """The labels are one list: the last one is dragged to the top with the mouse, then
+    each is moved with its ↑ button from the keyboard (Enter), as a child with a switch
+    would; the list's order is the answer."""
+    labels = form.locator("[data-ordering-item]")
+    expect(labels).to_have_count(len(ITEMS))
+    texts = lambda: [text.strip() for text in form.locator(".ordering__text").all_inner_texts()]  # noqa: E731
+    labels.last.drag_to(labels.first, target_position={"x": 10, "y": 2})
+    for place, text in enumerate(ITEMS):
+        while texts().index(text) > place:
+            up = form.locator("[data-ordering-item]", has_text=text).locator("[data-ordering-up]")
+            up.focus()
+            up.press("Enter")
+    assert texts() == list(ITEMS)
+    expect(form.locator("[data-ordering-status]")).not_to_be_empty()
+    assert not form.locator("select").count()  # the fallback went away with the script
+
+
 def answer_question(tab, kind):
     """Léa’s answers, then "Vérifier ma réponse": all right but the multiple choice."""
     form = tab.locator("form.question-form")
@@ -205,8 +223,7 @@ def answer_question(tab, kind):
         for left, right in PAIRS:
             form.get_by_label(left).select_option(label=right)
     elif kind == "ordering":
-        for number, text in enumerate(ITEMS, start=1):
-            form.get_by_label(f"Place {number}").select_option(label=text)
+        put_in_order(form)
     elif kind == "short_answer":
         form.get_by_role("textbox").fill("  paris ")
     elif kind == "mental_drill":
