@@ -7,6 +7,7 @@ the question on screen: the next visit resumes at the first unanswered question.
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -102,7 +103,7 @@ def finish(attempt, all_questions):
     attempt.save(update_fields=["points", "max_points", "finished_at"])
 
 
-def start_or_resume(exercise, pupil):
+def start_or_resume(exercise, pupil, partner=None):
     """The pupil's attempt under way, or a new one (the caller checked they may)."""
     import secrets
 
@@ -114,6 +115,12 @@ def start_or_resume(exercise, pupil):
     return Attempt.objects.create(
         exercise=exercise,
         pupil=pupil,
+        partner=partner,
         revision_id=exercise.live_revision_id,
         seed=secrets.randbelow(2**31),
     )
+
+
+def done_by(person):
+    """The attempts a pupil is credited with: theirs and those done with a classmate."""
+    return Q(pupil=person) | Q(partner=person)

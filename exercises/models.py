@@ -90,7 +90,7 @@ class ExercisePage(ClassActivityPage):
 
 
 class Attempt(models.Model):
-    """One go of one pupil at one exercise, saved question by question.
+    """One go of one pupil (or two, `partner`) at one exercise, saved question by question.
 
     Personal data of a child: their answers, scores, times and their teacher's comment.
     Shown to the pupil, their parents and the class's staff; kept with the exercise and
@@ -108,6 +108,16 @@ class Attempt(models.Model):
         on_delete=models.CASCADE,
         related_name="exercise_attempts",
         verbose_name=_("pupil"),
+    )
+    # A classmate who did it with the pupil (a dictation in pairs, on one tablet): both are
+    # credited with it and both read it; the pupil who started it answers.
+    partner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="exercise_attempts_as_partner",
+        verbose_name=_("done with"),
     )
     # The version of the exercise the pupil saw: a teacher's later edit never changes
     # how an attempt under way is marked.

@@ -36,12 +36,13 @@ def exercise_or_404(user, exercise_id):
 
 def attempt_or_404(user, attempt_id):
     attempt = get_object_or_404(
-        Attempt.objects.select_related("exercise", "pupil", "revision"), pk=attempt_id
+        Attempt.objects.select_related("exercise", "pupil", "partner", "revision"), pk=attempt_id
     )
     classroom = rules.classroom_of(attempt.exercise)
+    credited = [person for person in (attempt.pupil, attempt.partner) if person is not None]
     if not (
         can_view_classroom(user, classroom)
-        and rules.may_see_results_of(user, attempt.pupil, classroom)
+        and any(rules.may_see_results_of(user, person, classroom) for person in credited)
     ):
         raise Http404
     return attempt, classroom
@@ -54,12 +55,13 @@ def start(request, exercise_id):
     if not (rules.is_pupil_of(request.user, classroom) and rules.is_for(exercise, request.user)):
         raise Http404
     finished = Attempt.objects.filter(
-        exercise=exercise, pupil=request.user, finished_at__isnull=False
+        attempts.done_by(request.user), exercise=exercise, finished_at__isnull=False
     ).count()
     under_way = Attempt.objects.filter(
         exercise=exercise, pupil=request.user, finished_at__isnull=True
     ).exists()
     left = rules.attempts_left(exercise, finished)
+    partner = None if under_way else _partner_or_404(request, exercise, classroom)
     # An exercise without a question would end at once, "0 out of 0", an attempt used up.
     nothing_to_do = not attempts.questions(exercise)
     if not under_way and nothing_to_do:
@@ -68,8 +70,47 @@ def start(request, exercise_id):
     if not under_way and (not rules.is_open(exercise) or left == 0):
         messages.error(request, _("This exercise cannot be started now."))
         return redirect(exercise.get_url(request))
-    attempt = attempts.start_or_resume(exercise, request.user)
+    if (
+        partner is not None
+        and rules.attempts_left(
+            exercise,
+            Attempt.objects.filter(
+                attempts.done_by(partner), exercise=exercise, finished_at__isnull=False
+            ).count(),
+        )
+        == 0
+    ):
+        messages.error(
+            request,
+            _("%(name)s has used all their attempts: choose another classmate, or do it alone.")
+            % {"name": partner.display_name},
+        )
+        return redirect(exercise.get_url(request))
+    attempt = attempts.start_or_resume(exercise, request.user, partner=partner)
     return redirect("exercises:attempt", attempt_id=attempt.pk)
+
+
+def _partner_or_404(request, exercise, classroom):
+    """The classmate chosen to do the exercise with (none: alone). Only a pupil of the
+    same class the exercise is set for; anything else is a forged request."""
+    chosen = request.POST.get("partner", "")
+    if not chosen:
+        return None
+    if not chosen.isdigit() or int(chosen) == request.user.pk:
+        raise Http404
+    partner = (
+        get_user_model()
+        .objects.filter(
+            pk=int(chosen),
+            is_active=True,
+            memberships__classroom=classroom,
+            memberships__role=Membership.Role.PUPIL,
+        )
+        .first()
+    )
+    if partner is None or not rules.is_for(exercise, partner):
+        raise Http404
+    return partner
 
 
 @login_required
@@ -169,7 +210,7 @@ def result(request, attempt_id):
             "staff": staff,
             "classroom": classroom,
             "encouragement": encouragement(attempt)
-            if attempt.finished_at and attempt.pupil_id == request.user.pk
+            if attempt.finished_at and request.user.pk in (attempt.pupil_id, attempt.partner_id)
             else "",
         },
     )
@@ -200,8 +241,9 @@ def results_table(exercise, classroom):
     finished = cached_attempts.finished_attempts(exercise)
     latest, counts = {}, {}
     for attempt in finished:
-        latest[attempt.pupil_id] = attempt
-        counts[attempt.pupil_id] = counts.get(attempt.pupil_id, 0) + 1
+        for person in {attempt.pupil_id, attempt.partner_id} - {None}:  # both are credited
+            latest[person] = attempt
+            counts[person] = counts.get(person, 0) + 1
     rows = []
     for pupil in exercise_for:
         attempt = latest.get(pupil.pk)
@@ -298,7 +340,7 @@ def pupil_results(request, classroom_id, pupil_id):
         ExercisePage.objects.child_of(classroom).live().order_by("-first_published_at")
     )
     finished = Attempt.objects.filter(
-        exercise__in=exercises, pupil=pupil, finished_at__isnull=False
+        attempts.done_by(pupil), exercise__in=exercises, finished_at__isnull=False
     ).order_by("finished_at")
     latest, counts = {}, {}
     for attempt in finished:

@@ -424,3 +424,41 @@ def test_pupils_hear_a_spoken_instruction(client, world):
     page = client.get(exercise.url).content.decode()
     assert 'src="/media/media/consigne.webm"' in page
     assert "Écouter la consigne" in page
+
+
+def test_two_pupils_do_a_dictation_in_pairs_and_both_are_credited(client, world):
+    """Seed 004: a dictation transcribed in pairs. Léa starts it with Hugo on one tablet;
+    both read the result, both have used their attempt, the teacher's table credits both,
+    and Hugo's parent sees it; a pupil of another class cannot be chosen."""
+    hugo = factories.UserFactory(username="hugo", first_name="Hugo", last_name="Roy")
+    factories.MembershipFactory(user=hugo, classroom=world.classroom, role="pupil")
+    hugo_parent = factories.UserFactory(username="hugoparent", first_name="Nina")
+    factories.GuardianshipFactory(parent=hugo_parent, child=hugo)
+    exercise = make_exercise(world.classroom, [short_answer()], max_attempts=1)
+    client.force_login(world.pupil)
+    page = client.get(exercise.url).content.decode()
+    assert f'<option value="{hugo.pk}">Hugo R.</option>' in page
+    assert f'<option value="{world.other_pupil.pk}">' not in page
+    start_url = reverse("exercises:start", kwargs={"exercise_id": exercise.pk})
+    assert client.post(start_url, {"partner": world.other_pupil.pk}).status_code == 404
+    assert client.post(start_url, {"partner": world.pupil.pk}).status_code == 404
+    assert not Attempt.objects.exists()
+    client.post(start_url, {"partner": hugo.pk})
+    attempt = Attempt.objects.get()
+    assert (attempt.pupil, attempt.partner) == (world.pupil, hugo)
+    answer_current(client, attempt, **{"q-text": "Paris"})
+    client.get(reverse("exercises:attempt", kwargs={"attempt_id": attempt.pk}))
+    result_url = reverse("exercises:result", kwargs={"attempt_id": attempt.pk})
+    for person in (hugo, hugo_parent):
+        client.force_login(person)
+        result = client.get(result_url).content.decode()
+        assert "Léa M." in result and "Hugo R." in result and "1 points sur 1" in result
+    # Hugo used his attempt with Léa: he cannot start alone again, nor she.
+    client.force_login(hugo)
+    assert "Tu as utilisé tous tes essais" in client.get(exercise.url).content.decode()
+    assert start(client, exercise).status_code == 302
+    assert Attempt.objects.count() == 1
+    client.force_login(world.teacher)
+    table = client.get(reverse("exercises:results", kwargs={"exercise_id": exercise.pk}))
+    rows = {row["pupil"].pk: row for row in table.context["rows"]}
+    assert rows[hugo.pk]["attempts"] == rows[world.pupil.pk]["attempts"] == 1

@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.test.utils.form_data import querydict_from_html
+from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 from wagtailmedia.models import Media
 
 from classrooms.models import Membership, Visibility
@@ -496,6 +496,10 @@ def edit_form_data(admin_client, target):
         if isinstance(model_field, StreamField):
             assert not getattr(page, model_field.name), "the matrix's pages have empty bodies"
             data.setdefault(f"{model_field.name}-count", "0")
+    if page.specific_class.__name__ == "ExercisePage":
+        # An exercise is published with a question only (exercises/admin_forms.py).
+        question = {"prompt": "7 + 5 ?", "audio_instruction": "", "points": 1, "answers": "12"}
+        data.update(nested_form_data({"body": streamfield([("short_answer", question)])}))
     return data
 
 
