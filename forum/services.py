@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from messaging.attachments import RECORDING_TYPES
+from messaging.attachments import recording_type
 
 from . import notices, rules
 from .models import Post, PostFile, Reading, Status, Sticker, Topic
@@ -174,12 +174,11 @@ def reply(standing, user, topic, data, quote=None) -> Post:
     if recording:
         recording.file.seek(0)
         content = recording.file.read()
-        extension = recording.name.rsplit(".", 1)[-1].lower()
         PostFile.objects.create(
             post=post,
             kind=PostFile.Kind.AUDIO,
             name=recording.name,
-            content_type=RECORDING_TYPES.get(extension, "{kind}/webm").format(kind="audio"),
+            content_type=recording_type(recording.name, "audio"),
             size=len(content),
             file=ContentFile(content, name=recording.name),
         )

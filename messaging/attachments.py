@@ -117,6 +117,13 @@ def clean_recording(uploaded, kind):
     return uploads.clean_recording(uploaded, kind)
 
 
+def recording_type(name, kind):
+    """What browsers are told a checked recording named `name` is, for its kind ("audio"
+    or "video"): by its extension, else WebM (what browsers' recorders make)."""
+    extension = name.rsplit(".", 1)[-1].lower()
+    return RECORDING_TYPES.get(extension, "{kind}/webm").format(kind=kind)
+
+
 def build(message, *, photos=(), documents=(), recordings=()):
     """Attachment rows for these checked files (not saved)."""
     rows = []
@@ -149,10 +156,7 @@ def build(message, *, photos=(), documents=(), recordings=()):
         recording.file.seek(0)
         data = recording.file.read()
         recording.file.seek(0)
-        extension = recording.name.rsplit(".", 1)[-1].lower()
-        content_type = RECORDING_TYPES.get(extension, "{kind}/webm").format(
-            kind=recording.media_type
-        )
+        content_type = recording_type(recording.name, recording.media_type)
         rows.append(
             Attachment(
                 message=message,

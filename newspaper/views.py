@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from classrooms import visibility
 from classrooms.models import Membership
+from messaging.attachments import recording_type
 from sharedspaces.access import contributor_standing_or_404, number, standing_or_404
 from submissions import drafts as local_drafts
 
@@ -28,15 +29,6 @@ from .models import Article, ArticleMedia, Issue, IssueArticle
 
 ACTIVITY = rules.ACTIVITY
 SHOWN = 100
-RECORDING_TYPES = {
-    "webm": "audio/webm",
-    "m4a": "audio/mp4",
-    "mp4": "audio/mp4",
-    "ogg": "audio/ogg",
-    "wav": "audio/wav",
-    "mp3": "audio/mpeg",
-    "mka": "audio/x-matroska",
-}
 
 
 def _articles():
@@ -171,12 +163,11 @@ def _save_article(request, standing, form, article, classroom):
         if recording is not None:
             recording.file.seek(0)
             content = recording.file.read()
-            extension = recording.name.rsplit(".", 1)[-1].lower()
             ArticleMedia.objects.create(
                 article=article,
                 kind=ArticleMedia.Kind.AUDIO,
                 name=recording.name,
-                content_type=RECORDING_TYPES.get(extension, "audio/webm"),
+                content_type=recording_type(recording.name, "audio"),
                 size=len(content),
                 duration=recording.duration,
                 file=ContentFile(content, name=recording.name),
