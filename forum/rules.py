@@ -15,16 +15,18 @@
 from .models import Status
 
 
-def sees_post(standing, user, post) -> bool:
-    if post.status == Status.PUBLISHED:
+def _sees(standing, user, contribution, author_id) -> bool:
+    if contribution.status == Status.PUBLISHED:
         return True
-    return post.author_id == user.pk or standing.may_review(post.classroom_id)
+    return author_id == user.pk or standing.may_review(contribution.classroom_id)
+
+
+def sees_post(standing, user, post) -> bool:
+    return _sees(standing, user, post, post.author_id)
 
 
 def sees_topic(standing, user, topic) -> bool:
-    if topic.status == Status.PUBLISHED:
-        return True
-    return topic.created_by_id == user.pk or standing.may_review(topic.classroom_id)
+    return _sees(standing, user, topic, topic.created_by_id)
 
 
 def may_review(standing, contribution) -> bool:

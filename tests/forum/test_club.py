@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from PIL import Image
 
@@ -313,12 +315,7 @@ def _many_posts(topic, world, count):
         )
 
 
-def test_a_topic_with_200_posts_costs_as_many_queries_as_one_with_3(
-    client, space_world, club, django_assert_max_num_queries
-):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
+def test_a_topic_with_200_posts_costs_as_many_queries_as_one_with_3(client, space_world, club):
     world = space_world
     space, topic = club
     small = Topic.objects.create(
