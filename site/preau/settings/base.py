@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "exercises",
     "writing",
     "homework",
+    "workplans",
     "messaging",
     "liaison",
     "sharedspaces",
