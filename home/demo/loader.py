@@ -33,6 +33,7 @@ from .public_sites import PublicSites
 from .shared_spaces import DemoSharedSpaces
 from .specs import Person
 from .stories import DemoStories
+from .workplans import DemoWorkPlans
 from .writing import WritingWorkshop
 
 
@@ -41,6 +42,7 @@ class DemoLoader(
     ClassSpaces,
     WritingWorkshop,
     DemoHomework,
+    DemoWorkPlans,
     DemoMessaging,
     DemoLiaison,
     DemoSharedSpaces,
@@ -100,6 +102,7 @@ class DemoLoader(
         self.load_messaging()
         self.load_liaison()
         self.load_shared_spaces()
+        self.load_workplans()
         self.load_notifications()
         self.news_section(portal, content.PORTAL_NEWS, self.admin)
         self.statement(portal, self.admin)

@@ -56,6 +56,7 @@ from .messaging_world import OTHER_TOWN, SCHOOL_TOWN, build_messaging_world
 from .newspaper_world import build_newspaper_world
 from .sharedspaces_world import build_sharedspaces_world
 from .stories_world import build_stories_world
+from .workplans_world import build_workplans_world
 
 # What only one version of the shared entry says: the sentence taken out before sharing,
 # and the one its later draft adds.
@@ -100,6 +101,7 @@ class MatrixWorld:
     forum: object = None  # forum_world.ForumWorld
     stories: object = None  # stories_world.StoriesWorld
     newspaper: object = None  # newspaper_world.NewspaperWorld
+    workplans: object = None  # workplans_world.WorkPlansWorld
 
     def client_for(self, role, client=None):
         client = client or Client()
@@ -347,6 +349,7 @@ def build_matrix_world():
     )
     stories = build_stories_world(users, classroom, other_classroom, partner_classroom)
     newspaper = build_newspaper_world(users, classroom, other_classroom, partner_classroom)
+    workplans = build_workplans_world(users, classroom)
     return MatrixWorld(
         users=users,
         targets=targets,
@@ -358,6 +361,7 @@ def build_matrix_world():
         forum=forum,
         stories=stories,
         newspaper=newspaper,
+        workplans=workplans,
     )
 
 

@@ -742,3 +742,52 @@ MATRIX += [
     for obj, action, allowed in NEWSPAPER_RULES
     for role in ROLES
 ]
+
+# Work plans (issue 22, workplans/rules.py; built by workplans_world.py, checked by
+# workplans_checks.py). A plan is for the class or some of its groups: a pupil it is not
+# for, and their parents, get 404; the class's staff read it and its grid; its teachers
+# write, adjust and tick for a pupil; only the pupil themself ticks their own task.
+WORKPLANS_OBJECTS = {
+    "workplan_class": "class A1's work plan “Plan du renard”, for the whole class, one free task",
+    "workplan_group": "a work plan of class A1 for a group the class's pupil is not in",
+}
+OBJECTS.update(WORKPLANS_OBJECTS)
+ACTIONS.update(
+    {
+        "plan_view": "GET the plan's page: its task is on it",
+        "plan_tick": "POST /plans-de-travail/taches/<id>/cocher/ done=1: 302 and one's own tick",
+        "tick_for_pupil": "POST the same with pupil=<a classmate in the plan>: 302 and their tick",
+        "grid_view": "GET /plans-de-travail/<id>/tableau/: the class grid with the task",
+        "plan_adjust": "POST /plans-de-travail/<id>/ajuster/ kind=excluded: 302 and the task "
+        "left out for that classmate",
+        "plan_add_task": "POST /plans-de-travail/<id>/ajouter/: 302 and a task for one pupil",
+        "plan_new": "GET /plans-de-travail/classes/<class id>/nouveau/: the new-plan form",
+        "plan_edit": "GET /plans-de-travail/<id>/modifier/: the plan's edit form",
+    }
+)
+WORKPLAN_TEACHERS = frozenset({TEACHER, ADMIN})
+WORKPLAN_STAFF = frozenset({TEACHER, ASSISTANT, DIRECTOR, ADMIN})
+# fmt: off
+WORKPLANS_RULES = [
+    ("workplan_class", "plan_view",      CLASS_AUDIENCE),
+    ("workplan_class", "plan_tick",      frozenset({PUPIL})),
+    ("workplan_class", "tick_for_pupil", WORKPLAN_TEACHERS),
+    ("workplan_class", "grid_view",      WORKPLAN_STAFF),
+    ("workplan_class", "plan_adjust",    WORKPLAN_TEACHERS),
+    ("workplan_class", "plan_add_task",  WORKPLAN_TEACHERS),
+    ("workplan_class", "plan_new",       WORKPLAN_TEACHERS),
+    ("workplan_class", "plan_edit",      WORKPLAN_TEACHERS),
+    ("workplan_group", "plan_view",      WORKPLAN_STAFF),
+    ("workplan_group", "plan_tick",      frozenset()),  # its group's pupil is no role here
+    ("workplan_group", "tick_for_pupil", WORKPLAN_TEACHERS),
+    ("workplan_group", "grid_view",      WORKPLAN_STAFF),
+    ("workplan_group", "plan_adjust",    WORKPLAN_TEACHERS),
+    ("workplan_group", "plan_edit",      WORKPLAN_TEACHERS),
+]
+# fmt: on
+RULES += WORKPLANS_RULES
+MATRIX += [
+    Cell(role, obj, action, role in allowed)
+    for obj, action, allowed in WORKPLANS_RULES
+    for role in ROLES
+]

@@ -52,6 +52,7 @@ from .matrix import (
     SHAREDSPACES_OBJECTS,
     STORIES_OBJECTS,
     TEACHER,
+    WORKPLANS_OBJECTS,
     check_table,
 )
 from .messaging_checks import exercise_messaging_cell
@@ -59,6 +60,7 @@ from .newspaper_checks import exercise_newspaper_cell
 from .notification_checks import exercise_notification_cell
 from .sharedspaces_checks import exercise_sharedspaces_cell
 from .stories_checks import exercise_stories_cell
+from .workplans_checks import exercise_workplans_cell
 
 pytestmark = pytest.mark.django_db
 
@@ -428,6 +430,8 @@ def exercise_cell(client, world, cell):
         return exercise_stories_cell(client, world, cell)
     if cell.obj in NEWSPAPER_OBJECTS:
         return exercise_newspaper_cell(client, world, cell)
+    if cell.obj in WORKPLANS_OBJECTS:
+        return exercise_workplans_cell(client, world, cell)
     target = world.targets[cell.obj]
     entry_url = {"entry_id": target.page_id}
     view_draft = f"/admin/pages/{target.page_id}/view_draft/"

@@ -113,6 +113,13 @@ COVERED_BY_MATRIX = [
     Rule("tick", name="homework:tick"),
     Rule("file_download", name="homework:file"),
     Rule("ical_feed", name="homework:feed"),
+    # Work plans (matrix.py WORKPLANS_RULES, checked by workplans_checks.py).
+    Rule("plan_new", name="workplans:new"),
+    Rule("plan_edit", name="workplans:edit"),
+    Rule("grid_view", name="workplans:grid"),
+    Rule("plan_adjust", name="workplans:adjust"),
+    Rule("plan_add_task", name="workplans:add_task"),
+    Rule("plan_tick and tick_for_pupil", name="workplans:tick"),
     # Words to parents (matrix.py LIAISON_RULES, checked by liaison_checks.py).
     Rule("in_carnet, the carnet's own page", name="liaison:index"),
     Rule("write_word to a school's families", name="liaison:new_school"),
