@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("exercices/", include("exercises.urls")),
     path("ecrits/", include("writing.urls")),
     path("cahier/", include("homework.urls")),
+    path("entrainements/", include("drills.urls")),
     path("notifications/", include("notifications.urls")),
     path("messages/", include("messaging.urls")),
     path("carnet/", include("liaison.urls")),

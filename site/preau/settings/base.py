@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "messaging",
     "liaison",
     "sharedspaces",
+    "drills",
     "forum",
     "stories",
     "newspaper",
