@@ -6,7 +6,6 @@ import pytest
 
 from classrooms.models import Membership
 from tests import factories
-
 from tests.drills.drill_factory import make_drill
 
 

@@ -6,7 +6,6 @@ import pytest
 
 from drills import rounds
 from drills.models import DrillLevelChange, DrillProgress, DrillRound, Outcome
-
 from tests.drills.drill_factory import right_answers
 
 pytestmark = pytest.mark.django_db
