@@ -78,7 +78,9 @@ class DrillForm(forms.Form):
 
 class LevelForm(forms.Form):
     name = forms.CharField(label=_("Name of the level"), max_length=120)
-    operation = forms.ChoiceField(label=_("Operation"), choices=Operation.choices)
+    operation = forms.ChoiceField(
+        label=_("Operation"), choices=Operation.choices, initial=Operation.ADD
+    )
     minimum = forms.IntegerField(label=_("Smallest number"), min_value=0, max_value=MAX_OPERAND)
     maximum = forms.IntegerField(label=_("Largest number"), min_value=0, max_value=MAX_OPERAND)
     operations = forms.IntegerField(
