@@ -1,6 +1,6 @@
 """The demo loader: creates what is missing of the demo portal, remembering what it found
 or made. Each part of the story has its module (`public_sites`, `class_spaces`,
-`writing`, `homework`, `messaging`, `liaison`, `shared_spaces` with `forum`,
+`writing`, `homework`, `drills`, `messaging`, `liaison`, `shared_spaces` with `forum`,
 `newspaper` and `stories`, `logins`); the text of the story is `data`."""
 
 from django.conf import settings
@@ -22,6 +22,7 @@ from notifications.services import without
 
 from . import data as content
 from .class_spaces import ClassSpaces
+from .drills import DemoDrills
 from .forum import DemoForum
 from .homework import DemoHomework
 from .liaison import DemoLiaison
@@ -43,6 +44,7 @@ class DemoLoader(
     WritingWorkshop,
     DemoHomework,
     DemoWorkPlans,
+    DemoDrills,
     DemoMessaging,
     DemoLiaison,
     DemoSharedSpaces,
@@ -103,6 +105,7 @@ class DemoLoader(
         self.load_liaison()
         self.load_shared_spaces()
         self.load_workplans()
+        self.load_drills()
         self.load_notifications()
         self.news_section(portal, content.PORTAL_NEWS, self.admin)
         self.statement(portal, self.admin)

@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("ecrits/", include("writing.urls")),
     path("cahier/", include("homework.urls")),
     path("plans-de-travail/", include("workplans.urls")),
+    path("entrainements/", include("drills.urls")),
     path("notifications/", include("notifications.urls")),
     path("messages/", include("messaging.urls")),
     path("carnet/", include("liaison.urls")),

@@ -32,6 +32,7 @@ from tests import factories
 from writing import legend
 from writing.models import Draft, Mark, Text, TextStatus, Topic
 
+from .drills_world import build_drills_world
 from .forum_world import build_forum_world
 from .homework_world import build_homework_world
 from .liaison_world import build_liaison_world
@@ -102,6 +103,7 @@ class MatrixWorld:
     stories: object = None  # stories_world.StoriesWorld
     newspaper: object = None  # newspaper_world.NewspaperWorld
     workplans: object = None  # workplans_world.WorkPlansWorld
+    drills: object = None  # drills_world.DrillsWorld
 
     def client_for(self, role, client=None):
         client = client or Client()
@@ -350,6 +352,7 @@ def build_matrix_world():
     stories = build_stories_world(users, classroom, other_classroom, partner_classroom)
     newspaper = build_newspaper_world(users, classroom, other_classroom, partner_classroom)
     workplans = build_workplans_world(users, classroom)
+    drills = build_drills_world(users, classroom)
     return MatrixWorld(
         users=users,
         targets=targets,
@@ -362,6 +365,7 @@ def build_matrix_world():
         stories=stories,
         newspaper=newspaper,
         workplans=workplans,
+        drills=drills,
     )
 
 

@@ -789,5 +789,49 @@ RULES += WORKPLANS_RULES
 MATRIX += [
     Cell(role, obj, action, role in allowed)
     for obj, action, allowed in WORKPLANS_RULES
+
+# Levelled drills (issue 22, drills/rules.py; built by drills_world.py, checked by
+# drills_checks.py). The drill is the class's page; only the class's pupil plays (their
+# own rounds); the class grid is read by its teachers, assistants and the school's
+# director, and only its teachers set a level or write drills; a parent reads their own
+# child's progress on the drill's page.
+DRILLS_OBJECTS = {
+    "drill": "a published levelled drill of class A1 in three levels, at which the class's "
+    "pupil played one round right (now at level 2)",
+}
+OBJECTS.update(DRILLS_OBJECTS)
+ACTIONS.update(
+    {
+        "drill_view": "GET the drill's page: its title is on it",
+        "drill_start": "POST /entrainements/<id>/commencer/: 302 and a round made",
+        "drill_submit": "POST /entrainements/series/<id>/ with the right answers, to a round of "
+        "the class's pupil: 302 and the round marked",
+        "drill_grid": "GET /entrainements/<id>/classe/: the grid of the drill's class",
+        "drill_set_level": "POST /entrainements/<id>/eleves/<pupil>/niveau/ level=3: 302 and "
+        "the level set by this person",
+        "drill_child_progress": "GET the drill's page: « Progrès de <the pupil> » is on it (a "
+        "200 without is refused)",
+        "drill_write": "GET /entrainements/classes/<class id>/nouveau/: the new drill's form",
+        "drill_edit": "GET /entrainements/<id>/modifier/: the drill's form",
+    }
+)
+DRILL_TEACHERS = frozenset({TEACHER, ADMIN})
+DRILL_GRID_READERS = frozenset({TEACHER, ASSISTANT, DIRECTOR, ADMIN})
+# fmt: off
+DRILLS_RULES = [
+    ("drill", "drill_view",           CLASS_AUDIENCE),
+    ("drill", "drill_start",          frozenset({PUPIL})),
+    ("drill", "drill_submit",         frozenset({PUPIL})),
+    ("drill", "drill_grid",           DRILL_GRID_READERS),
+    ("drill", "drill_set_level",      DRILL_TEACHERS),
+    ("drill", "drill_child_progress", frozenset({PARENT})),
+    ("drill", "drill_write",          DRILL_TEACHERS),
+    ("drill", "drill_edit",           DRILL_TEACHERS),
+]
+# fmt: on
+RULES += DRILLS_RULES
+MATRIX += [
+    Cell(role, obj, action, role in allowed)
+    for obj, action, allowed in DRILLS_RULES
     for role in ROLES
 ]

@@ -22,6 +22,7 @@ from comments.models import ClassComment
 from tests.factories import TEST_PASSWORD
 from writing.models import ErrorType, Mark, Text
 
+from .drills_checks import exercise_drills_cell
 from .forum_checks import exercise_forum_cell
 from .homework_checks import exercise_homework_cell
 from .liaison_checks import exercise_liaison_cell
@@ -35,6 +36,7 @@ from .matrix import (
     CLASS_PAGES,
     DIRECTOR,
     DIRECTOR_OTHER_SCHOOL,
+    DRILLS_OBJECTS,
     FORUM_OBJECTS,
     HOMEWORK_OBJECTS,
     KNOWN_BUGS,
@@ -432,6 +434,8 @@ def exercise_cell(client, world, cell):
         return exercise_newspaper_cell(client, world, cell)
     if cell.obj in WORKPLANS_OBJECTS:
         return exercise_workplans_cell(client, world, cell)
+    if cell.obj in DRILLS_OBJECTS:
+        return exercise_drills_cell(client, world, cell)
     target = world.targets[cell.obj]
     entry_url = {"entry_id": target.page_id}
     view_draft = f"/admin/pages/{target.page_id}/view_draft/"

@@ -120,6 +120,13 @@ COVERED_BY_MATRIX = [
     Rule("plan_adjust", name="workplans:adjust"),
     Rule("plan_add_task", name="workplans:add_task"),
     Rule("plan_tick and tick_for_pupil", name="workplans:tick"),
+    # Levelled drills (matrix.py DRILLS_RULES, checked by drills_checks.py).
+    Rule("drill_write", name="drills:new"),
+    Rule("drill_edit", name="drills:edit"),
+    Rule("drill_grid", name="drills:grid"),
+    Rule("drill_set_level", name="drills:set_level"),
+    Rule("drill_start", name="drills:start"),
+    Rule("drill_submit (and a pupil's own result)", name="drills:round"),
     # Words to parents (matrix.py LIAISON_RULES, checked by liaison_checks.py).
     Rule("in_carnet, the carnet's own page", name="liaison:index"),
     Rule("write_word to a school's families", name="liaison:new_school"),

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "messaging",
     "liaison",
     "sharedspaces",
+    "drills",
     "forum",
     "stories",
     "newspaper",
