@@ -5,6 +5,7 @@ library". Each asks access.py first (404 for everyone outside)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -113,8 +114,7 @@ def use(request, resource_id):
         messages.error(request, _("This template's exercise or assignment no longer exists."))
         return redirect("library:detail", resource_id=resource.pk)
     if not form.is_valid() or not rules.may_use_in(request.user, form.cleaned_data["classroom"]):
-        messages.error(request, _("Choose one of your classes."))
-        return redirect("library:detail", resource_id=resource.pk)
+        raise Http404  # only a forged form names a class the person does not teach
     page = services.use_in_class(resource, form.cleaned_data["classroom"], request.user)
     if resource.kind in TEMPLATE_KINDS:
         messages.success(

@@ -302,3 +302,18 @@ def test_the_home_costs_the_same_queries_for_3_or_30_resources(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(reverse("library:home"), {"subject": "mathematiques"})
     assert response.content.decode().count('class="card"') == 30
+
+
+def test_the_author_deletes_her_resource_and_its_file(
+    client, library_world, django_capture_on_commit_callbacks
+):
+    resource = make_resource(library_world.karim, library_world.school_a)
+    stored = resource.files.get()
+    storage, name = stored.file.storage, stored.file.name
+    client.force_login(library_world.karim)
+    assert "Les fractions" in client.get(reverse("library:mine")).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("library:delete", kwargs={"resource_id": resource.pk}))
+    assert response.status_code == 302
+    assert not Resource.objects.filter(pk=resource.pk).exists()
+    assert not storage.exists(name)

@@ -35,6 +35,7 @@ from writing.models import Draft, Mark, Text, TextStatus, Topic
 from .forum_world import build_forum_world
 from .homework_world import build_homework_world
 from .liaison_world import build_liaison_world
+from .library_world import build_library_world
 from .matrix import (
     ADMIN,
     AGENT,
@@ -100,6 +101,7 @@ class MatrixWorld:
     forum: object = None  # forum_world.ForumWorld
     stories: object = None  # stories_world.StoriesWorld
     newspaper: object = None  # newspaper_world.NewspaperWorld
+    library: object = None  # library_world.LibraryWorld
 
     def client_for(self, role, client=None):
         client = client or Client()
@@ -347,6 +349,7 @@ def build_matrix_world():
     )
     stories = build_stories_world(users, classroom, other_classroom, partner_classroom)
     newspaper = build_newspaper_world(users, classroom, other_classroom, partner_classroom)
+    library = build_library_world(users, school, other_school, classroom)
     return MatrixWorld(
         users=users,
         targets=targets,
@@ -358,6 +361,7 @@ def build_matrix_world():
         forum=forum,
         stories=stories,
         newspaper=newspaper,
+        library=library,
     )
 
 

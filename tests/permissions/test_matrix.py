@@ -25,6 +25,7 @@ from writing.models import ErrorType, Mark, Text
 from .forum_checks import exercise_forum_cell
 from .homework_checks import exercise_homework_cell
 from .liaison_checks import exercise_liaison_cell
+from .library_checks import exercise_library_cell
 from .matrix import (
     ACTIONS,
     ADMIN,
@@ -39,6 +40,7 @@ from .matrix import (
     HOMEWORK_OBJECTS,
     KNOWN_BUGS,
     LIAISON_OBJECTS,
+    LIBRARY_OBJECTS,
     MATRIX,
     MESSAGING_OBJECTS,
     NEWSPAPER_OBJECTS,
@@ -428,6 +430,8 @@ def exercise_cell(client, world, cell):
         return exercise_stories_cell(client, world, cell)
     if cell.obj in NEWSPAPER_OBJECTS:
         return exercise_newspaper_cell(client, world, cell)
+    if cell.obj in LIBRARY_OBJECTS:
+        return exercise_library_cell(client, world, cell)
     target = world.targets[cell.obj]
     entry_url = {"entry_id": target.page_id}
     view_draft = f"/admin/pages/{target.page_id}/view_draft/"
