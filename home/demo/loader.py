@@ -25,6 +25,7 @@ from .class_spaces import ClassSpaces
 from .forum import DemoForum
 from .homework import DemoHomework
 from .liaison import DemoLiaison
+from .library import DemoLibrary
 from .logins import ADMIN_USERNAME, LoginTable, assign_usernames
 from .messaging import DemoMessaging
 from .newspaper import DemoNewspaper
@@ -47,6 +48,7 @@ class DemoLoader(
     DemoForum,
     DemoNewspaper,
     DemoStories,
+    DemoLibrary,
     DemoNotifications,
     LoginTable,
 ):
@@ -100,6 +102,7 @@ class DemoLoader(
         self.load_messaging()
         self.load_liaison()
         self.load_shared_spaces()
+        self.load_library()
         self.load_notifications()
         self.news_section(portal, content.PORTAL_NEWS, self.admin)
         self.statement(portal, self.admin)
