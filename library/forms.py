@@ -67,6 +67,21 @@ def template_pages(user):
 
 
 class ResourceForm(forms.ModelForm):
+    field_order = [
+        "title",
+        "description",
+        "kind",
+        "levels_chosen",
+        "subject",
+        "domain",
+        "duration",
+        "licence",
+        "scope",
+        "school",
+        "uploads",
+        "url",
+        "source",
+    ]
     levels_chosen = forms.MultipleChoiceField(
         label=_("Levels"),
         choices=Level.choices,

@@ -68,6 +68,11 @@ def replace_files(resource, checked) -> None:
             )
 
 
+def drop_files(resource) -> None:
+    """Delete the resource's files, their stored bytes once the transaction commits."""
+    _drop(resource.files.all())
+
+
 def _drop(rows) -> None:
     for row in list(rows):
         storage, name = row.file.storage, row.file.name

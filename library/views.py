@@ -18,6 +18,7 @@ from .access import library_or_404, own_resource_or_404, resource_or_404
 from .forms import ResourceForm, SearchForm, UseForm
 from .models import Resource, ResourceUse
 from .taxonomy import LICENCE_URLS, TEMPLATE_KINDS
+from .uploads import drop_files
 
 SHOWN = 60
 
@@ -95,10 +96,7 @@ def edit(request, resource_id):
 def delete(request, resource_id):
     resource = own_resource_or_404(request.user, resource_id)
     if request.method == "POST":
-        from .uploads import replace_files
-
-        resource.kind = "link"  # drops the stored files with their rows
-        replace_files(resource, None)
+        drop_files(resource)
         resource.delete()
         messages.success(request, _("The resource is deleted from the library."))
         return redirect("library:mine")
