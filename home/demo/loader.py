@@ -26,6 +26,7 @@ from .drills import DemoDrills
 from .forum import DemoForum
 from .homework import DemoHomework
 from .liaison import DemoLiaison
+from .library import DemoLibrary
 from .logins import ADMIN_USERNAME, LoginTable, assign_usernames
 from .messaging import DemoMessaging
 from .newspaper import DemoNewspaper
@@ -51,6 +52,7 @@ class DemoLoader(
     DemoForum,
     DemoNewspaper,
     DemoStories,
+    DemoLibrary,
     DemoNotifications,
     LoginTable,
 ):
@@ -106,6 +108,7 @@ class DemoLoader(
         self.load_shared_spaces()
         self.load_workplans()
         self.load_drills()
+        self.load_library()
         self.load_notifications()
         self.news_section(portal, content.PORTAL_NEWS, self.admin)
         self.statement(portal, self.admin)

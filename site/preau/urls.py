@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("espaces-partages/<int:space_id>/histoire/", include("stories.urls")),
     path("espaces-partages/<int:space_id>/journal/", include("newspaper.urls")),
     path("espaces-partages/", include("sharedspaces.urls")),
+    path("bibliotheque/", include("library.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

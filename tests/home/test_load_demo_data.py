@@ -33,6 +33,7 @@ from home.management.commands.load_demo_data import DEMO_PASSWORD
 from home.models import PortalPage
 from homework.models import HomeworkItem, ItemDone, Session
 from liaison.models import Acknowledgement, Word
+from library.models import Resource, ResourceFile, ResourceUse
 from messaging.models import (
     Attachment,
     ClassMessaging,
@@ -135,6 +136,9 @@ def counts():
         ItemDone,
         Word,
         Acknowledgement,
+        Resource,
+        ResourceFile,
+        ResourceUse,
     ]
     return {model.__name__: model.objects.count() for model in models}
 
@@ -564,6 +568,27 @@ class TestDemoContent:
                 authenticate(login_request(), username=username, password=password) is not None
             ), username
         assert authenticate(login_request(), username="admin", password="wrong-password") is None
+
+    def test_the_library_holds_resources_of_two_schools(self, demo_output):
+        resources = Resource.objects.select_related("school")
+        assert {resource.school.title for resource in resources} == {
+            "École élémentaire Jean-Jaurès",
+            "École primaire du Bourg",
+        }
+        assert {resource.kind for resource in resources} >= {
+            "document",
+            "audio",
+            "images",
+            "link",
+            "exercise",
+        }
+        assert {resource.scope for resource in resources} == {"school", "portal"}
+        pdf = ResourceFile.objects.get(resource__kind="document")
+        assert pdf.file.read().startswith(b"%PDF-")
+        use = ResourceUse.objects.get()
+        assert use.classroom.title == "CM2 de M. Garnier" and use.page.live
+        exercise = Resource.objects.get(kind="exercise").source_page.specific
+        assert any(child.block_type != "instruction" for child in exercise.body)
 
     def test_pupils_and_parents_can_log_in_with_the_demo_password(self, demo_output):
         for username in ["lea.martin", "lucas.bernard2", "mael.le-gall", "julie.benali"]:

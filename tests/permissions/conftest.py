@@ -36,6 +36,7 @@ from .drills_world import build_drills_world
 from .forum_world import build_forum_world
 from .homework_world import build_homework_world
 from .liaison_world import build_liaison_world
+from .library_world import build_library_world
 from .matrix import (
     ADMIN,
     AGENT,
@@ -104,6 +105,7 @@ class MatrixWorld:
     newspaper: object = None  # newspaper_world.NewspaperWorld
     workplans: object = None  # workplans_world.WorkPlansWorld
     drills: object = None  # drills_world.DrillsWorld
+    library: object = None  # library_world.LibraryWorld
 
     def client_for(self, role, client=None):
         client = client or Client()
@@ -353,6 +355,7 @@ def build_matrix_world():
     newspaper = build_newspaper_world(users, classroom, other_classroom, partner_classroom)
     workplans = build_workplans_world(users, classroom)
     drills = build_drills_world(users, classroom)
+    library = build_library_world(users, school, other_school, classroom)
     return MatrixWorld(
         users=users,
         targets=targets,
@@ -366,6 +369,7 @@ def build_matrix_world():
         newspaper=newspaper,
         workplans=workplans,
         drills=drills,
+        library=library,
     )
 
 

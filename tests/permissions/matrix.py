@@ -833,5 +833,51 @@ RULES += DRILLS_RULES
 MATRIX += [
     Cell(role, obj, action, role in allowed)
     for obj, action, allowed in DRILLS_RULES
+
+# The resource library (issue 22, library/rules.py; built by library_world.py, checked by
+# library_checks.py). For the staff of schools and the portal administrator: a school's
+# resource is read by that school's staff, a portal's by every school's; only its author
+# edits; a teacher uses it in a class they teach. Used in class A1, it is the class's.
+LIBRARY_OBJECTS = {
+    "library": "the library's home with its search, and its publishing form",
+    "school_resource": "a PDF the class's teacher shared with school A only",
+    "portal_resource": "a PDF the director of school B shared with the whole portal",
+    "class_resource": "a ClassResourcePage of the class made from the school resource",
+}
+OBJECTS.update(LIBRARY_OBJECTS)
+ACTIONS.update(
+    {
+        "library_home": "GET /bibliotheque/?q=…&level=…: the search and its results",
+        "resource_publish": "GET /bibliotheque/publier/: the form",
+        "resource_read": "GET /bibliotheque/<id>/: the resource and its preview",
+        "resource_file": "GET /bibliotheque/<id>/fichiers/<id>/<derived name>: the PDF",
+        "resource_edit": "GET /bibliotheque/<id>/modifier/: the form, filled in",
+        "resource_use": "POST /bibliotheque/<id>/utiliser/ classroom=A1: 302, the class uses it",
+        "class_resource_view": "GET the page in the class: the resource and its attribution",
+        "class_resource_file": "GET /bibliotheque/classe/<page id>/fichiers/<id>/<name>: the PDF",
+    }
+)
+LIBRARY_PEOPLE = frozenset({TEACHER, TEACHER_OTHER_CLASS, DIRECTOR, DIRECTOR_OTHER_SCHOOL, ADMIN})
+SCHOOL_A_STAFF = frozenset({TEACHER, TEACHER_OTHER_CLASS, DIRECTOR, ADMIN})
+# fmt: off
+LIBRARY_RULES = [
+    ("library",         "library_home",        LIBRARY_PEOPLE),
+    ("library",         "resource_publish",    LIBRARY_PEOPLE),
+    ("school_resource", "resource_read",       SCHOOL_A_STAFF),
+    ("school_resource", "resource_file",       SCHOOL_A_STAFF),
+    ("school_resource", "resource_edit",       frozenset({TEACHER, ADMIN})),
+    ("school_resource", "resource_use",        frozenset({TEACHER, ADMIN})),
+    ("portal_resource", "resource_read",       LIBRARY_PEOPLE),
+    ("portal_resource", "resource_file",       LIBRARY_PEOPLE),
+    ("portal_resource", "resource_edit",       frozenset({DIRECTOR_OTHER_SCHOOL, ADMIN})),
+    ("portal_resource", "resource_use",        frozenset({TEACHER, ADMIN})),
+    ("class_resource",  "class_resource_view", CLASS_AUDIENCE),
+    ("class_resource",  "class_resource_file", CLASS_AUDIENCE),
+]
+# fmt: on
+RULES += LIBRARY_RULES
+MATRIX += [
+    Cell(role, obj, action, role in allowed)
+    for obj, action, allowed in LIBRARY_RULES
     for role in ROLES
 ]

@@ -26,6 +26,7 @@ from .drills_checks import exercise_drills_cell
 from .forum_checks import exercise_forum_cell
 from .homework_checks import exercise_homework_cell
 from .liaison_checks import exercise_liaison_cell
+from .library_checks import exercise_library_cell
 from .matrix import (
     ACTIONS,
     ADMIN,
@@ -41,6 +42,7 @@ from .matrix import (
     HOMEWORK_OBJECTS,
     KNOWN_BUGS,
     LIAISON_OBJECTS,
+    LIBRARY_OBJECTS,
     MATRIX,
     MESSAGING_OBJECTS,
     NEWSPAPER_OBJECTS,
@@ -436,6 +438,8 @@ def exercise_cell(client, world, cell):
         return exercise_workplans_cell(client, world, cell)
     if cell.obj in DRILLS_OBJECTS:
         return exercise_drills_cell(client, world, cell)
+    if cell.obj in LIBRARY_OBJECTS:
+        return exercise_library_cell(client, world, cell)
     target = world.targets[cell.obj]
     entry_url = {"entry_id": target.page_id}
     view_draft = f"/admin/pages/{target.page_id}/view_draft/"

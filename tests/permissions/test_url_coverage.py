@@ -160,6 +160,14 @@ COVERED_BY_MATRIX = [
     Rule("issue_file", name="newspaper:media"),
     Rule("article_read", name="newspaper:article"),
     Rule("article_approve", name="newspaper:approve"),
+    # The resource library (matrix.py LIBRARY_RULES, checked by library_checks.py).
+    Rule("library_home", name="library:home"),
+    Rule("resource_publish", name="library:new"),
+    Rule("resource_read", name="library:detail"),
+    Rule("resource_file", name="library:file"),
+    Rule("resource_edit", name="library:edit"),
+    Rule("resource_use", name="library:use"),
+    Rule("class_resource_file", name="library:class_file"),
 ]
 
 # Test module (a path from the repository root) → the patterns it checks. A module that
@@ -180,6 +188,10 @@ COVERED_BY = {
     ],
     "tests/newspaper": [
         Rule("the class newspaper: writing, review, issues", name_prefix="newspaper:")
+    ],
+    "tests/library/test_library.py": [
+        Rule("deleting one's own resource; what one published and used", name="library:delete"),
+        Rule("deleting one's own resource; what one published and used", name="library:mine"),
     ],
     "tests/enrolment": [Rule("accounts and classes of a school", name_prefix="enrolment:")],
     "tests/classrooms": [

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "forum",
     "stories",
     "newspaper",
+    "library",
     "performance",
     "submissions",
     "security",
@@ -388,6 +389,10 @@ SITE_ID = 1
 WAGTAIL_SITE_NAME = "Préau"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# French stemming on PostgreSQL ("fractions" finds "fraction"); SQLite has no stemmer of
+# its own: library/search.py stems both sides lightly whatever the database.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french"
 # Pupils' work holds personal data: documents go through Django's permission-checking view.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
