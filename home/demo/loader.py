@@ -23,6 +23,7 @@ from notifications.services import without
 from . import data as content
 from .class_spaces import ClassSpaces
 from .forum import DemoForum
+from .h5p import DemoH5P
 from .homework import DemoHomework
 from .liaison import DemoLiaison
 from .logins import ADMIN_USERNAME, LoginTable, assign_usernames
@@ -48,6 +49,7 @@ class DemoLoader(
     DemoNewspaper,
     DemoStories,
     DemoNotifications,
+    DemoH5P,
     LoginTable,
 ):
     """Creates what is missing of the demo content, remembering what it found or made."""
@@ -100,6 +102,7 @@ class DemoLoader(
         self.load_messaging()
         self.load_liaison()
         self.load_shared_spaces()
+        self.load_h5p()
         self.load_notifications()
         self.news_section(portal, content.PORTAL_NEWS, self.admin)
         self.statement(portal, self.admin)
