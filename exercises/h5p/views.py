@@ -28,6 +28,13 @@ from . import archive
 from .block import reported_result
 from .package import H5PPackage
 
+# The H5P core (h5p-standalone's frame.bundle.js) writes the player's frame with one inline
+# script, always this text: "H5PIntegration = window.parent.H5PIntegration; var H5P =
+# H5P || {}; H5P.externalEmbed = false;". The frame is about:blank and inherits the page's
+# policy: the question pages allow that script by its hash, and nothing else inline
+# (tests/exercises/test_h5p.py checks the hash against the installed player).
+PLAYER_CSP = {"script-src": ["'sha256-8CniZYrnO46q7MvZ3m08Wom1HH/ZhyXmm29kBKTV1rk='"]}
+
 # What browsers must be told for the player to load them (mimetypes may not know them).
 CONTENT_TYPES = {
     "js": "text/javascript; charset=utf-8",

@@ -60,7 +60,7 @@
         next.hidden = false;
         var skip = document.querySelector("[data-h5p-skip]");
         if (skip) {
-          skip.hidden = true;
+          skip.remove();
         }
       })
       .catch(function () {
