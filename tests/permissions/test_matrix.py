@@ -23,6 +23,7 @@ from tests.factories import TEST_PASSWORD
 from writing.models import ErrorType, Mark, Text
 
 from .forum_checks import exercise_forum_cell
+from .h5p_checks import exercise_h5p_cell
 from .homework_checks import exercise_homework_cell
 from .liaison_checks import exercise_liaison_cell
 from .matrix import (
@@ -36,6 +37,7 @@ from .matrix import (
     DIRECTOR,
     DIRECTOR_OTHER_SCHOOL,
     FORUM_OBJECTS,
+    H5P_OBJECTS,
     HOMEWORK_OBJECTS,
     KNOWN_BUGS,
     LIAISON_OBJECTS,
@@ -428,6 +430,8 @@ def exercise_cell(client, world, cell):
         return exercise_stories_cell(client, world, cell)
     if cell.obj in NEWSPAPER_OBJECTS:
         return exercise_newspaper_cell(client, world, cell)
+    if cell.obj in H5P_OBJECTS:
+        return exercise_h5p_cell(client, world, cell)
     target = world.targets[cell.obj]
     entry_url = {"entry_id": target.page_id}
     view_draft = f"/admin/pages/{target.page_id}/view_draft/"

@@ -146,6 +146,9 @@ COVERED_BY_MATRIX = [
     Rule("issue_file", name="newspaper:media"),
     Rule("article_read", name="newspaper:article"),
     Rule("article_approve", name="newspaper:approve"),
+    # H5P activities in exercises (matrix.py H5P_RULES, checked by h5p_checks.py).
+    Rule("h5p_file", name="exercises:h5p_file"),
+    Rule("h5p_report", name="exercises:h5p_report"),
 ]
 
 # Test module (a path from the repository root) → the patterns it checks. A module that
