@@ -80,6 +80,11 @@
     icon: false,
     fullScreen: false,
   }).then(function () {
+    // The frame the player made gets a name for screen readers: the activity's title.
+    var frame = box.querySelector("iframe");
+    if (frame) {
+      frame.title = box.dataset.frameTitle || "";
+    }
     window.H5P.externalDispatcher.on("xAPI", function (event) {
       report(event.data.statement);
     });
