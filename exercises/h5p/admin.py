@@ -5,12 +5,19 @@ acts on the packages of the classes they teach (superusers on all), so that a te
 chooser and list never show another class's activities. Registered in wagtail_hooks.py.
 """
 
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import (
+    DeleteView,
+    EditView,
+    HistoryView,
+    SnippetViewSet,
+    UsageView,
+)
 
 from classrooms.models import ClassroomPage
 from classrooms.moderation import taught_classroom_paths, teaches_class_of
@@ -100,6 +107,35 @@ class PackageChooserViewSet(SnippetChooserViewSet):
     choose_results_view_class = PackageChooseResultsView
 
 
+class _OwnPackage:
+    """Wagtail's edit, delete, usage and history views check model-wide rights only: a
+    package of a class one does not teach is not found."""
+
+    def get_object(self, *args, **kwargs):
+        package = super().get_object(*args, **kwargs)
+        if not PackagePolicy(H5PPackage).user_has_permission_for_instance(
+            self.request.user, "change", package
+        ):
+            raise Http404
+        return package
+
+
+class PackageEditView(_OwnPackage, EditView):
+    pass
+
+
+class PackageDeleteView(_OwnPackage, DeleteView):
+    pass
+
+
+class PackageUsageView(_OwnPackage, UsageView):
+    pass
+
+
+class PackageHistoryView(_OwnPackage, HistoryView):
+    pass
+
+
 class PackageViewSet(SnippetViewSet):
     model = H5PPackage
     icon = "media"
@@ -107,6 +143,10 @@ class PackageViewSet(SnippetViewSet):
     menu_order = 250
     add_to_admin_menu = True
     chooser_viewset_class = PackageChooserViewSet
+    edit_view_class = PackageEditView
+    delete_view_class = PackageDeleteView
+    usage_view_class = PackageUsageView
+    history_view_class = PackageHistoryView
     list_display = ["title", "classroom", "main_library", "uploaded_at"]
     search_fields = None
     edit_handler = ObjectList(
@@ -116,7 +156,3 @@ class PackageViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return packages_for(request.user)
-
-    @property
-    def permission_policy(self):
-        return PackagePolicy(H5PPackage)

@@ -271,3 +271,54 @@ def test_the_demo_library_is_a_valid_h5p_library():
     assert library["machineName"] == "H5P.PreauTrueFalse"
     assert (library["majorVersion"], library["minorVersion"]) == (1, 0)
     assert [js["path"] for js in library["preloadedJs"]] == ["preau-true-false.js"]
+
+
+# --- The Wagtail admin -----------------------------------------------------------------
+
+ADD_URL = "/admin/snippets/exercises/h5ppackage/add/"
+LIST_URL = "/admin/snippets/exercises/h5ppackage/"
+CHOOSE_URL = "/admin/snippets/choose/exercises/h5ppackage/"
+
+
+def test_a_teacher_uploads_a_package_for_her_class_and_sees_only_her_classes(client, world):
+    other = make_package(world.other_classroom, title="Paquet de l’autre classe")
+    client.force_login(world.teacher)
+    form = client.get(ADD_URL)
+    assert form.status_code == 200
+    offered = form.context["form"].fields["classroom"].queryset
+    assert list(offered) == [world.classroom.specific]
+    data = true_false_package("Les planètes", "Vrai ?", STATEMENTS)
+    response = client.post(
+        ADD_URL,
+        {"title": "", "classroom": world.classroom.pk, "file": upload(data, "planetes.h5p")},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    package = H5PPackage.objects.get(classroom=world.classroom)
+    assert package.title == "Les planètes" and package.uploaded_by == world.teacher
+    listing = client.get(LIST_URL).content.decode()
+    assert "Les planètes" in listing and other.title not in listing
+    chooser = client.get(CHOOSE_URL).json()["html"]
+    assert "Les planètes" in chooser and other.title not in chooser
+    for action in ("edit", "delete", "usage", "history"):
+        url = f"/admin/snippets/exercises/h5ppackage/{action}/{other.pk}/"
+        assert client.get(url).status_code == 404, action
+    mine = f"/admin/snippets/exercises/h5ppackage/edit/{package.pk}/"
+    assert client.get(mine).status_code == 200
+
+
+def test_a_bad_file_is_refused_in_the_admin_with_the_title_kept(client, world):
+    client.force_login(world.teacher)
+    files = good_files()
+    files["content/evil.html"] = b"<script>alert(1)</script>"
+    response = client.post(
+        ADD_URL,
+        {
+            "title": "Mon activité",
+            "classroom": world.classroom.pk,
+            "file": upload(zipped(files), "mauvais.h5p"),
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "type que H5P n’autorise pas" in html and 'value="Mon activité"' in html
+    assert not H5PPackage.objects.exists()
