@@ -7,6 +7,11 @@ by `npm ci`), whose xAPI statements static/js/h5p-player.js posts to `views.repo
 Package files are served by `views.package_file`, only to people who may see a class or
 an exercise using the package.
 
+A package's libraries are scripts: they run in the pupil's page, on Préau's address, as
+h5p-standalone plays them (its frame is about:blank, of the page's origin). Only the
+teachers of a class (and superusers) upload packages, as they already write in the
+Wagtail admin; a stricter set-up would serve packages from an address of their own.
+
 The score is reported by the activity running in the pupil's browser: a pupil who knows
 how could send another one. The pages say so; native questions stay marked on the server.
 """
