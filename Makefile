@@ -23,13 +23,19 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $@ $(VENV)/.installed
 
-run: $(VENV)/.installed
+# The H5P player (h5p-standalone), served from node_modules/ as static files; package.json
+# pins it, package-lock.json fixes its hash. Its own install scripts are not run.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+run: $(VENV)/.installed node_modules/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_data
 	@echo "Préau runs on http://127.0.0.1:8000/ (Ctrl+C to stop)."
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: $(VENV)/.installed-dev lint checks test-sqlite
+test: $(VENV)/.installed-dev node_modules/.installed lint checks test-sqlite
 ifeq ($(CI),true)
 	$(MAKE) test-postgres
 endif
@@ -46,12 +52,12 @@ bench: $(VENV)/.installed-bench
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null)
 	$(PY) -m devtools.bench $(BENCH_ARGS)
 
-lint: $(VENV)/.installed-dev
+lint: $(VENV)/.installed-dev node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
 
-checks: $(VENV)/.installed-dev
+checks: $(VENV)/.installed-dev node_modules/.installed
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) scripts/check_translations.py
@@ -59,15 +65,15 @@ checks: $(VENV)/.installed-dev
 		SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')" \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
-test-sqlite: $(VENV)/.installed-dev
+test-sqlite: $(VENV)/.installed-dev node_modules/.installed
 	env -u DATABASE_URL -u REDIS_URL $(PY) scripts/run_pytest.py $(PYTEST_ARGS)
 
-test-postgres: $(VENV)/.installed-dev
+test-postgres: $(VENV)/.installed-dev node_modules/.installed
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(PY) scripts/run_pytest.py $(PYTEST_ARGS)
 
 messages: $(VENV)/.installed-dev
-	$(PY) manage.py makemessages -l fr --no-obsolete -i ".venv/*" -i "static_collected/*"
+	$(PY) manage.py makemessages -l fr --no-obsolete -i ".venv/*" -i "static_collected/*" -i "node_modules/*"
 	$(PY) manage.py compilemessages -l fr -i ".venv"
 
 clean:
-	rm -rf $(VENV) static_collected .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules static_collected .pytest_cache .ruff_cache

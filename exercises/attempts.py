@@ -66,6 +66,8 @@ def render_question(question, attempt, request):
             "question_prefix": "q",
             "question_seed": seed_for(attempt, question),
             "request": request,
+            "attempt": attempt,
+            "question_id": str(question.id),
         },
     )
 
@@ -73,8 +75,12 @@ def render_question(question, attempt, request):
 @transaction.atomic
 def record_answer(attempt, question, post_data):
     """Mark the answer to one question and save it with the attempt."""
+    return save_answer(attempt, question, question.child.block.answer_from_post(post_data, "q"))
+
+
+def save_answer(attempt, question, answer):
+    """Mark an answer (as `answer_from_post` or an H5P report gives it) and save it."""
     block, value = question.child.block, question.child.value
-    answer = block.answer_from_post(post_data, "q")
     marking = block.mark(value, answer, seed_for(attempt, question))
     now = timezone.now()
     previous = [parse_datetime(a["answered_at"]) for a in attempt.answers.values()]

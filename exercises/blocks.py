@@ -5,6 +5,7 @@ from wagtail import blocks
 from wagtailmedia.blocks import AudioChooserBlock
 
 from .embeds import ActivityEmbedBlock
+from .h5p.block import H5PBlock
 from .questions import (
     DictationBlock,
     FillInBlanksBlock,
@@ -43,4 +44,5 @@ class ExerciseBodyBlock(blocks.StreamBlock):
     short_answer = ShortAnswerBlock()
     mental_drill = MentalDrillBlock()
     dictation = DictationBlock()
+    h5p = H5PBlock()
     activity = ActivityEmbedBlock()

@@ -36,6 +36,8 @@ def right_answer(question, seed, recorded=None) -> dict:
         return {
             "dictation": mark_dictation(value["text"], written if isinstance(written, str) else "")
         }
+    elif kind == "h5p":
+        lines = [_("The activity showed its own corrections.")]
     else:
         lines = [_("See the question.")]
     return {"lines": lines}
@@ -65,6 +67,13 @@ def answer_in_words(question, seed, recorded) -> str:
         if kind in ("fill_in_blanks", "mental_drill"):
             field = "blanks" if kind == "fill_in_blanks" else "results"
             return " | ".join(str(part) or "…" for part in answer.get(field, []))
+        if kind == "h5p":
+            if "raw" not in answer:
+                return _("Activity skipped")
+            return _("%(raw)s out of %(max)s in the activity (reported by the browser)") % {
+                "raw": f"{answer['raw']:g}",
+                "max": f"{answer['max']:g}",
+            }
         return str(answer.get("text", ""))
     except (AttributeError, KeyError, TypeError):
         return ""

@@ -17,6 +17,9 @@ from classrooms.models import ClassActivityPage
 
 from .admin_forms import ExercisePageForm
 from .blocks import ExerciseBodyBlock
+from .h5p.package import H5PPackage
+
+__all__ = ["Attempt", "CorrectionTiming", "ExercisePage", "H5PPackage"]
 
 
 class CorrectionTiming(models.TextChoices):

@@ -5,6 +5,7 @@ to log in), and to pupils an exercise is not set for; results are the class's st
 a pupil's own and a parent's child's.
 """
 
+from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -19,6 +20,7 @@ from classrooms.permissions import can_view_classroom
 
 from . import attempts, cached_attempts, rules, spreadsheet
 from .corrections import answer_in_words, right_answer
+from .h5p.views import PLAYER_CSP
 from .models import Attempt, CorrectionTiming, ExercisePage
 
 CSV_NAME = "resultats-{slug}.csv"
@@ -114,6 +116,7 @@ def _partner_or_404(request, exercise, classroom):
 
 
 @login_required
+@csp_update(PLAYER_CSP)
 def attempt_view(request, attempt_id):
     """One question per screen; the answer is marked and saved before the next one."""
     attempt, classroom = attempt_or_404(request.user, attempt_id)

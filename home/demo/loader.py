@@ -24,6 +24,7 @@ from . import data as content
 from .class_spaces import ClassSpaces
 from .drills import DemoDrills
 from .forum import DemoForum
+from .h5p import DemoH5P
 from .homework import DemoHomework
 from .liaison import DemoLiaison
 from .library import DemoLibrary
@@ -54,6 +55,7 @@ class DemoLoader(
     DemoStories,
     DemoLibrary,
     DemoNotifications,
+    DemoH5P,
     LoginTable,
 ):
     """Creates what is missing of the demo content, remembering what it found or made."""
@@ -109,6 +111,7 @@ class DemoLoader(
         self.load_workplans()
         self.load_drills()
         self.load_library()
+        self.load_h5p()
         self.load_notifications()
         self.news_section(portal, content.PORTAL_NEWS, self.admin)
         self.statement(portal, self.admin)

@@ -34,6 +34,7 @@ from writing.models import Draft, Mark, Text, TextStatus, Topic
 
 from .drills_world import build_drills_world
 from .forum_world import build_forum_world
+from .h5p_world import build_h5p_world
 from .homework_world import build_homework_world
 from .liaison_world import build_liaison_world
 from .library_world import build_library_world
@@ -106,6 +107,7 @@ class MatrixWorld:
     workplans: object = None  # workplans_world.WorkPlansWorld
     drills: object = None  # drills_world.DrillsWorld
     library: object = None  # library_world.LibraryWorld
+    h5p: object = None  # h5p_world.H5PWorld
 
     def client_for(self, role, client=None):
         client = client or Client()
@@ -356,6 +358,7 @@ def build_matrix_world():
     workplans = build_workplans_world(users, classroom)
     drills = build_drills_world(users, classroom)
     library = build_library_world(users, school, other_school, classroom)
+    h5p = build_h5p_world(users, classroom)
     return MatrixWorld(
         users=users,
         targets=targets,
@@ -370,6 +373,7 @@ def build_matrix_world():
         workplans=workplans,
         drills=drills,
         library=library,
+        h5p=h5p,
     )
 
 

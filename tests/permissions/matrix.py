@@ -880,4 +880,29 @@ MATRIX += [
     Cell(role, obj, action, role in allowed)
     for obj, action, allowed in LIBRARY_RULES
     for role in ROLES
+
+# H5P activities played in exercises (issue 22, exercises/h5p/views.py; built by
+# h5p_world.py, checked by h5p_checks.py). A package's files are for whoever may see its
+# class (or a class whose live exercise uses it); a score is reported by the pupil doing
+# the attempt, and by nobody else, not even the class's teacher.
+H5P_OBJECTS = {
+    "h5p_package": "an H5P package of class A1, played by a live exercise of A1",
+    "h5p_attempt": "the A1 pupil's attempt under way at that exercise",
+}
+OBJECTS.update(H5P_OBJECTS)
+ACTIONS.update(
+    {
+        "h5p_file": "GET /exercices/h5p/<folder>/content/content.json: the activity",
+        "h5p_report": "POST /exercices/essais/<id>/h5p/<question>/ raw=1 max=1: 200, recorded",
+    }
+)
+# fmt: off
+H5P_RULES = [
+    ("h5p_package", "h5p_file",   CLASS_AUDIENCE),
+    ("h5p_attempt", "h5p_report", frozenset({PUPIL})),
+]
+# fmt: on
+RULES += H5P_RULES
+MATRIX += [
+    Cell(role, obj, action, role in allowed) for obj, action, allowed in H5P_RULES for role in ROLES
 ]

@@ -24,6 +24,7 @@ from writing.models import ErrorType, Mark, Text
 
 from .drills_checks import exercise_drills_cell
 from .forum_checks import exercise_forum_cell
+from .h5p_checks import exercise_h5p_cell
 from .homework_checks import exercise_homework_cell
 from .liaison_checks import exercise_liaison_cell
 from .library_checks import exercise_library_cell
@@ -39,6 +40,7 @@ from .matrix import (
     DIRECTOR_OTHER_SCHOOL,
     DRILLS_OBJECTS,
     FORUM_OBJECTS,
+    H5P_OBJECTS,
     HOMEWORK_OBJECTS,
     KNOWN_BUGS,
     LIAISON_OBJECTS,
@@ -440,6 +442,8 @@ def exercise_cell(client, world, cell):
         return exercise_drills_cell(client, world, cell)
     if cell.obj in LIBRARY_OBJECTS:
         return exercise_library_cell(client, world, cell)
+    if cell.obj in H5P_OBJECTS:
+        return exercise_h5p_cell(client, world, cell)
     target = world.targets[cell.obj]
     entry_url = {"entry_id": target.page_id}
     view_draft = f"/admin/pages/{target.page_id}/view_draft/"

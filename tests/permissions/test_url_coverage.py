@@ -168,6 +168,9 @@ COVERED_BY_MATRIX = [
     Rule("resource_edit", name="library:edit"),
     Rule("resource_use", name="library:use"),
     Rule("class_resource_file", name="library:class_file"),
+    # H5P activities in exercises (matrix.py H5P_RULES, checked by h5p_checks.py).
+    Rule("h5p_file", name="exercises:h5p_file"),
+    Rule("h5p_report", name="exercises:h5p_report"),
 ]
 
 # Test module (a path from the repository root) → the patterns it checks. A module that

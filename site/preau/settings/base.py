@@ -351,7 +351,12 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static_collected")))
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# The H5P player (exercises/h5p/), installed from npm by `make` (package.json, `npm ci`)
+# and never committed: served as /static/vendor/h5p-standalone/.
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    ("vendor/h5p-standalone", BASE_DIR / "node_modules" / "h5p-standalone" / "dist"),
+]
 MEDIA_URL = "/media/"
 # Behind nginx, hand checked files over with X-Accel-Redirect to this internal location.
 MEDIA_X_ACCEL_REDIRECT = env_str("MEDIA_X_ACCEL_REDIRECT", "")
