@@ -32,6 +32,7 @@ from tests import factories
 from writing import legend
 from writing.models import Draft, Mark, Text, TextStatus, Topic
 
+from .builder_world import build_builder_world
 from .forum_world import build_forum_world
 from .homework_world import build_homework_world
 from .liaison_world import build_liaison_world
@@ -100,6 +101,7 @@ class MatrixWorld:
     forum: object = None  # forum_world.ForumWorld
     stories: object = None  # stories_world.StoriesWorld
     newspaper: object = None  # newspaper_world.NewspaperWorld
+    builder: object = None  # builder_world.BuilderWorld
 
     def client_for(self, role, client=None):
         client = client or Client()
@@ -347,6 +349,7 @@ def build_matrix_world():
     )
     stories = build_stories_world(users, classroom, other_classroom, partner_classroom)
     newspaper = build_newspaper_world(users, classroom, other_classroom, partner_classroom)
+    builder = build_builder_world(users, classroom)
     return MatrixWorld(
         users=users,
         targets=targets,
@@ -358,6 +361,7 @@ def build_matrix_world():
         forum=forum,
         stories=stories,
         newspaper=newspaper,
+        builder=builder,
     )
 
 

@@ -22,6 +22,7 @@ from comments.models import ClassComment
 from tests.factories import TEST_PASSWORD
 from writing.models import ErrorType, Mark, Text
 
+from .builder_checks import exercise_builder_cell
 from .forum_checks import exercise_forum_cell
 from .homework_checks import exercise_homework_cell
 from .liaison_checks import exercise_liaison_cell
@@ -31,6 +32,7 @@ from .matrix import (
     ADMIN_OUTSIDERS,
     ADMIN_USERS,
     ANONYMOUS,
+    BUILDER_OBJECTS,
     CLASS_AUDIENCE,
     CLASS_PAGES,
     DIRECTOR,
@@ -428,6 +430,8 @@ def exercise_cell(client, world, cell):
         return exercise_stories_cell(client, world, cell)
     if cell.obj in NEWSPAPER_OBJECTS:
         return exercise_newspaper_cell(client, world, cell)
+    if cell.obj in BUILDER_OBJECTS:
+        return exercise_builder_cell(client, world, cell)
     target = world.targets[cell.obj]
     entry_url = {"entry_id": target.page_id}
     view_draft = f"/admin/pages/{target.page_id}/view_draft/"
