@@ -81,6 +81,7 @@ class ItemForm(forms.Form):
             if name in NOT_SHOWN:
                 continue
             field = copy.deepcopy(child.field)
+            field.label = child.label
             if isinstance(field.widget, forms.Textarea | forms.TextInput) and (
                 type(child).__name__ == "TextBlock"
             ):
