@@ -40,11 +40,7 @@ class ExercisePageForm(FileScopePageForm):
         cleaned = super().clean()
         publishing = "action-publish" in self.data or "action-submit" in self.data
         body = cleaned.get("body")
-        if (
-            publishing
-            and body is not None
-            and not any(child.block_type != "instruction" for child in body)
-        ):
+        if publishing and body is not None and not has_question(body):
             self.add_error(
                 "body",
                 ValidationError(
@@ -57,3 +53,10 @@ class ExercisePageForm(FileScopePageForm):
                 ),
             )
         return cleaned
+
+
+def has_question(body) -> bool:
+    """Whether an exercise's body gives pupils something to do: one block at least that
+    is not an instruction (a question, or an embedded activity). The rule of every way
+    an exercise is published: this form and the front-end builder (exercises/builder/)."""
+    return any(child.block_type != "instruction" for child in body)

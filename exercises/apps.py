@@ -11,6 +11,7 @@ class ExercisesConfig(AppConfig):
         from notifications import kinds
 
         from . import cached_attempts, cards, notices
+        from .builder import cards as builder_cards
 
         activities.register(
             activities.Activity(
@@ -18,6 +19,9 @@ class ExercisesConfig(AppConfig):
                 icon="puzzle",
                 prepare_cards=cards.prepare_cards,
                 wall_annotations=cards.wall_annotations,
+                new_url=builder_cards.new_url,
+                new_label=builder_cards.NEW_LABEL,
+                drafts=builder_cards.drafts,
             )
         )
         cached_attempts.watch()

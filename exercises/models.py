@@ -49,6 +49,13 @@ class ExercisePage(ClassActivityPage):
         choices=CorrectionTiming.choices,
         default=CorrectionTiming.AT_THE_END,
     )
+    # Seed 004's dictation in pairs: each pupil starts it with a classmate, on one tablet;
+    # both are credited with the attempt and both read its result (attempts.done_by).
+    in_pairs = models.BooleanField(
+        _("to do in pairs"),
+        default=False,
+        help_text=_("Each pupil chooses a classmate when starting; both get the result."),
+    )
     assigned_groups = ParentalManyToManyField(
         "classrooms.PupilGroup",
         blank=True,
@@ -69,6 +76,7 @@ class ExercisePage(ClassActivityPage):
         FieldPanel("closes_at"),
         FieldPanel("max_attempts"),
         FieldPanel("correction_timing"),
+        FieldPanel("in_pairs"),
         FieldPanel("assigned_groups", widget=forms.CheckboxSelectMultiple),
         FieldPanel("assigned_pupils", widget=forms.CheckboxSelectMultiple),
         *Page.settings_panels,

@@ -25,6 +25,8 @@ def exercise_context(request, exercise):
     }
     if context["staff"]:
         context["results_url"] = reverse("exercises:results", kwargs={"exercise_id": exercise.pk})
+    if rules.may_build(user, classroom):
+        context["build_url"] = reverse("exercises:builder", kwargs={"exercise_id": exercise.pk})
     if rules.is_pupil_of(user, classroom):
         if not rules.is_for(exercise, user):
             raise Http404
@@ -40,7 +42,7 @@ def exercise_context(request, exercise):
             under_way=next(
                 (a for a in attempts if not a.finished_at and a.pupil_id == user.pk), None
             ),
-            classmates=classmates_for(exercise, classroom, user),
+            classmates=classmates_for(exercise, classroom, user) if exercise.in_pairs else [],
             attempts_left=left,
             may_start=context["is_open"]
             and context["question_count"] > 0

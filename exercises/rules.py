@@ -5,6 +5,10 @@
 - A pupil may start while it is open, within the number of attempts (0: unlimited);
   an attempt under way is resumed, never doubled.
 - Results: the class's staff see everyone's; a pupil their own; a parent their child's.
+- Building, previewing and setting an exercise from the front end (exercises/builder/):
+  the people who already edit and publish it in the Wagtail admin, that is the class's
+  teachers and the school's director (rights derived from their membership and director
+  rows), and the portal's administrators. Assistants, pupils and parents get 404.
 """
 
 from django.utils import timezone
@@ -45,6 +49,15 @@ def may_see_results_of(user, pupil, classroom) -> bool:
     if sees_results_of_class(user, classroom):
         return True
     return user.is_authenticated and pupil.pk in person_of(user).children
+
+
+def may_build(user, classroom) -> bool:
+    """Builds, previews and publishes the class's exercises (see the module's docstring)."""
+    return user.is_authenticated and (
+        user.is_superuser
+        or teaches_class_of(user, classroom)
+        or can_moderate_classroom(user, classroom)
+    )
 
 
 def is_open(exercise, now=None) -> bool:

@@ -64,6 +64,12 @@ def start(request, exercise_id):
     ).exists()
     left = rules.attempts_left(exercise, finished)
     partner = None if under_way else _partner_or_404(request, exercise, classroom)
+    if not under_way and exercise.in_pairs and partner is None:
+        messages.error(
+            request,
+            _("This exercise is done in pairs: choose the classmate you do it with."),
+        )
+        return redirect(exercise.get_url(request))
     # An exercise without a question would end at once, "0 out of 0", an attempt used up.
     nothing_to_do = not attempts.questions(exercise)
     if not under_way and nothing_to_do:
@@ -94,9 +100,10 @@ def start(request, exercise_id):
 
 def _partner_or_404(request, exercise, classroom):
     """The classmate chosen to do the exercise with (none: alone). Only a pupil of the
-    same class the exercise is set for; anything else is a forged request."""
+    same class the exercise is set for; anything else is a forged request. Only an
+    exercise set "to do in pairs" is done with someone: elsewhere the choice is ignored."""
     chosen = request.POST.get("partner", "")
-    if not chosen:
+    if not chosen or not exercise.in_pairs:
         return None
     if not chosen.isdigit() or int(chosen) == request.user.pk:
         raise Http404

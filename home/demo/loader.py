@@ -32,6 +32,7 @@ from .logins import ADMIN_USERNAME, LoginTable, assign_usernames
 from .messaging import DemoMessaging
 from .newspaper import DemoNewspaper
 from .notifications import STORY_KINDS, DemoNotifications
+from .pair_dictation import DemoPairDictation
 from .public_sites import PublicSites
 from .shared_spaces import DemoSharedSpaces
 from .specs import Person
@@ -54,6 +55,7 @@ class DemoLoader(
     DemoNewspaper,
     DemoStories,
     DemoLibrary,
+    DemoPairDictation,
     DemoNotifications,
     DemoH5P,
     LoginTable,
@@ -104,6 +106,7 @@ class DemoLoader(
             for row in family_links(adults, [self.users[pupil]]):
                 self.link(Guardianship, parent=row.parent, child=row.child)
         self.partner_classes()
+        self.load_pair_dictation()
         self.parent_link_request()
         self.load_messaging()
         self.load_liaison()

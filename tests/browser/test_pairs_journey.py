@@ -27,6 +27,7 @@ def pair_class(django_db_serialized_rollback):
         parent=classroom,
         title="Dictée à deux",
         max_attempts=1,
+        in_pairs=True,
         body=[
             ("instruction", {"text": "Écrivez la phrase à deux."}),
             (

@@ -434,14 +434,19 @@ def test_two_pupils_do_a_dictation_in_pairs_and_both_are_credited(client, world)
     factories.MembershipFactory(user=hugo, classroom=world.classroom, role="pupil")
     hugo_parent = factories.UserFactory(username="hugoparent", first_name="Nina")
     factories.GuardianshipFactory(parent=hugo_parent, child=hugo)
-    exercise = make_exercise(world.classroom, [short_answer()], max_attempts=1)
+    exercise = make_exercise(world.classroom, [short_answer()], max_attempts=1, in_pairs=True)
     client.force_login(world.pupil)
     page = client.get(exercise.url).content.decode()
+    assert "À faire à deux" in page
     assert f'<option value="{hugo.pk}">Hugo R.</option>' in page
     assert f'<option value="{world.other_pupil.pk}">' not in page
     start_url = reverse("exercises:start", kwargs={"exercise_id": exercise.pk})
     assert client.post(start_url, {"partner": world.other_pupil.pk}).status_code == 404
     assert client.post(start_url, {"partner": world.pupil.pk}).status_code == 404
+    assert not Attempt.objects.exists()
+    # "To do in pairs": starting alone is refused with a message, nothing is started.
+    refused = client.post(start_url, follow=True).content.decode()
+    assert "choisis le camarade avec qui tu le fais" in refused
     assert not Attempt.objects.exists()
     client.post(start_url, {"partner": hugo.pk})
     attempt = Attempt.objects.get()
@@ -462,3 +467,18 @@ def test_two_pupils_do_a_dictation_in_pairs_and_both_are_credited(client, world)
     table = client.get(reverse("exercises:results", kwargs={"exercise_id": exercise.pk}))
     rows = {row["pupil"].pk: row for row in table.context["rows"]}
     assert rows[hugo.pk]["attempts"] == rows[world.pupil.pk]["attempts"] == 1
+
+
+def test_an_exercise_not_set_in_pairs_is_done_alone(client, world):
+    """Without « À faire à deux », no classmate is offered and a posted one is ignored."""
+    hugo = factories.UserFactory(username="hugo", first_name="Hugo", last_name="Roy")
+    factories.MembershipFactory(user=hugo, classroom=world.classroom, role="pupil")
+    exercise = make_exercise(world.classroom, [short_answer()])
+    client.force_login(world.pupil)
+    page = client.get(exercise.url).content.decode()
+    assert 'name="partner"' not in page and "À faire à deux" not in page
+    client.post(
+        reverse("exercises:start", kwargs={"exercise_id": exercise.pk}), {"partner": hugo.pk}
+    )
+    attempt = Attempt.objects.get()
+    assert (attempt.pupil, attempt.partner) == (world.pupil, None)

@@ -340,15 +340,26 @@ class TestDemoContent:
                 authors = set(entry.authors.values_list("pk", flat=True))
                 assert 1 <= len(authors) <= 3 and authors <= class_pupils
             exercises = ExercisePage.objects.child_of(classroom).live()
-            assert exercises.count() == (0 if classroom.level in NURSERY_LEVELS else 1)
+            # The CE1 of the Bourg also has its recorded dictation done in pairs.
+            expected = 2 if classroom.slug == "ce1-de-mme-petit" else 1
+            assert exercises.count() == (0 if classroom.level in NURSERY_LEVELS else expected)
             for exercise in exercises:
                 kinds = [block.block_type for block in exercise.body]
                 assert kinds[0] == "instruction"
+        pairs = ExercisePage.objects.get(title="Dictée à deux : le marché")
+        assert pairs.in_pairs and pairs.body[1].block_type == "dictation"
+        assert pairs.body[1].value["audio"].collection == pairs.get_parent().specific.collection
+        attempt = pairs.attempts.get()
+        assert (attempt.pupil.username, attempt.partner.username) == (
+            "emma.rousseau",
+            "louis.garcia",
+        )
+        assert attempt.finished_at and 0 < attempt.points < attempt.max_points
         numbers = ExercisePage.objects.get(title="Les nombres jusqu'à 100")
         kinds = {block.block_type for block in numbers.body}
         assert {"short_answer", "ordering", "multiple_choice", "matching"} <= kinds
         assert {"fill_in_blanks", "mental_drill"} <= kinds
-        assert ExercisePage.objects.count() == 4
+        assert ExercisePage.objects.count() == 5  # one per elementary class, the pair dictation
 
         live_entries = {str(pk) for pk in BlogEntryPage.objects.live().values_list("pk", flat=True)}
         assert ClassComment.objects.filter(is_public=True).count() == 15

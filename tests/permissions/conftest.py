@@ -33,6 +33,7 @@ from writing import legend
 from writing.models import Draft, Mark, Text, TextStatus, Topic
 
 from .drills_world import build_drills_world
+from .builder_world import build_builder_world
 from .forum_world import build_forum_world
 from .h5p_world import build_h5p_world
 from .homework_world import build_homework_world
@@ -108,6 +109,7 @@ class MatrixWorld:
     drills: object = None  # drills_world.DrillsWorld
     library: object = None  # library_world.LibraryWorld
     h5p: object = None  # h5p_world.H5PWorld
+    builder: object = None  # builder_world.BuilderWorld
 
     def client_for(self, role, client=None):
         client = client or Client()
@@ -359,6 +361,7 @@ def build_matrix_world():
     drills = build_drills_world(users, classroom)
     library = build_library_world(users, school, other_school, classroom)
     h5p = build_h5p_world(users, classroom)
+    builder = build_builder_world(users, classroom)
     return MatrixWorld(
         users=users,
         targets=targets,
@@ -374,6 +377,7 @@ def build_matrix_world():
         drills=drills,
         library=library,
         h5p=h5p,
+        builder=builder,
     )
 
 

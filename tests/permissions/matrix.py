@@ -905,4 +905,47 @@ H5P_RULES = [
 RULES += H5P_RULES
 MATRIX += [
     Cell(role, obj, action, role in allowed) for obj, action, allowed in H5P_RULES for role in ROLES
+
+# Exercises built from the class space (issue 22, exercises/builder/; built by
+# builder_world.py, checked by builder_checks.py). Those who edit and publish exercises
+# in the Wagtail admin (the class's teachers, the school's director, the portal's
+# administrators) build, preview and give them in the front end; everyone else gets 404.
+BUILDER_OBJECTS = {
+    "exercise_draft": "an exercise of the class never given to it, with an instruction and a "
+    "short-answer question, saved as a draft revision",
+}
+OBJECTS.update(BUILDER_OBJECTS)
+ACTIONS.update(
+    {
+        "build_new": "GET /exercices/classes/<class id>/nouveau/: the title form",
+        "build_view": "GET /exercices/<id>/construire/: the items, the instruction's text",
+        "build_add_item": "POST /exercices/<id>/construire/ajouter/instruction/: 302, one more",
+        "build_edit_item": "GET /exercices/<id>/construire/elements/<item>/: its form",
+        "build_move_item": "POST …/elements/<item>/deplacer/ direction=down: 302, moved",
+        "build_delete_item": "POST …/elements/<item>/supprimer/ on a fresh item: 302, gone",
+        "build_settings": "GET /exercices/<id>/construire/reglages/: the settings form",
+        "build_preview": "GET /exercices/<id>/construire/apercu/: the question as pupils see it",
+        "build_publish": "POST /exercices/<id>/construire/publier/ on a fresh draft: 302, live",
+    }
+)
+BUILDERS = CLASS_EDITORS
+BUILDER_RULES = [
+    ("exercise_draft", action, BUILDERS)
+    for action in (
+        "build_new",
+        "build_view",
+        "build_add_item",
+        "build_edit_item",
+        "build_move_item",
+        "build_delete_item",
+        "build_settings",
+        "build_preview",
+        "build_publish",
+    )
+]
+RULES += BUILDER_RULES
+MATRIX += [
+    Cell(role, obj, action, role in allowed)
+    for obj, action, allowed in BUILDER_RULES
+    for role in ROLES
 ]

@@ -23,6 +23,7 @@ from tests.factories import TEST_PASSWORD
 from writing.models import ErrorType, Mark, Text
 
 from .drills_checks import exercise_drills_cell
+from .builder_checks import exercise_builder_cell
 from .forum_checks import exercise_forum_cell
 from .h5p_checks import exercise_h5p_cell
 from .homework_checks import exercise_homework_cell
@@ -34,6 +35,7 @@ from .matrix import (
     ADMIN_OUTSIDERS,
     ADMIN_USERS,
     ANONYMOUS,
+    BUILDER_OBJECTS,
     CLASS_AUDIENCE,
     CLASS_PAGES,
     DIRECTOR,
@@ -444,6 +446,8 @@ def exercise_cell(client, world, cell):
         return exercise_library_cell(client, world, cell)
     if cell.obj in H5P_OBJECTS:
         return exercise_h5p_cell(client, world, cell)
+    if cell.obj in BUILDER_OBJECTS:
+        return exercise_builder_cell(client, world, cell)
     target = world.targets[cell.obj]
     entry_url = {"entry_id": target.page_id}
     view_draft = f"/admin/pages/{target.page_id}/view_draft/"

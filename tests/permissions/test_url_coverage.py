@@ -105,6 +105,16 @@ COVERED_BY_MATRIX = [
     Rule("supervise", name="messaging:supervised"),
     Rule("queue", name="messaging:reports"),
     Rule("handle", name="messaging:report_handled"),
+    # The exercise builder (matrix.py BUILDER_RULES, checked by builder_checks.py).
+    Rule("build_new", name="exercises:new"),
+    Rule("build_view", name="exercises:builder"),
+    Rule("build_add_item", name="exercises:add_item"),
+    Rule("build_edit_item", name="exercises:edit_item"),
+    Rule("build_move_item", name="exercises:move_item"),
+    Rule("build_delete_item", name="exercises:delete_item"),
+    Rule("build_settings", name="exercises:settings"),
+    Rule("build_preview", name="exercises:preview"),
+    Rule("build_publish", name="exercises:publish"),
     # The homework diary (matrix.py HOMEWORK_RULES, checked by homework_checks.py).
     Rule("session_write", name="homework:session_new"),
     Rule("session_copy", name="homework:copy"),
