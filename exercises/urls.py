@@ -5,8 +5,8 @@ from django.urls import path
 from security.permissions_policy import allows_recording
 
 from . import views
-from .h5p import views as h5p_views
 from .builder import views as builder
+from .h5p import views as h5p_views
 
 app_name = "exercises"
 

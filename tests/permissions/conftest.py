@@ -32,8 +32,8 @@ from tests import factories
 from writing import legend
 from writing.models import Draft, Mark, Text, TextStatus, Topic
 
-from .drills_world import build_drills_world
 from .builder_world import build_builder_world
+from .drills_world import build_drills_world
 from .forum_world import build_forum_world
 from .h5p_world import build_h5p_world
 from .homework_world import build_homework_world

@@ -789,6 +789,8 @@ RULES += WORKPLANS_RULES
 MATRIX += [
     Cell(role, obj, action, role in allowed)
     for obj, action, allowed in WORKPLANS_RULES
+    for role in ROLES
+]
 
 # Levelled drills (issue 22, drills/rules.py; built by drills_world.py, checked by
 # drills_checks.py). The drill is the class's page; only the class's pupil plays (their
@@ -833,6 +835,8 @@ RULES += DRILLS_RULES
 MATRIX += [
     Cell(role, obj, action, role in allowed)
     for obj, action, allowed in DRILLS_RULES
+    for role in ROLES
+]
 
 # The resource library (issue 22, library/rules.py; built by library_world.py, checked by
 # library_checks.py). For the staff of schools and the portal administrator: a school's
@@ -880,6 +884,7 @@ MATRIX += [
     Cell(role, obj, action, role in allowed)
     for obj, action, allowed in LIBRARY_RULES
     for role in ROLES
+]
 
 # H5P activities played in exercises (issue 22, exercises/h5p/views.py; built by
 # h5p_world.py, checked by h5p_checks.py). A package's files are for whoever may see its
@@ -905,6 +910,7 @@ H5P_RULES = [
 RULES += H5P_RULES
 MATRIX += [
     Cell(role, obj, action, role in allowed) for obj, action, allowed in H5P_RULES for role in ROLES
+]
 
 # Exercises built from the class space (issue 22, exercises/builder/; built by
 # builder_world.py, checked by builder_checks.py). Those who edit and publish exercises

@@ -22,8 +22,8 @@ from comments.models import ClassComment
 from tests.factories import TEST_PASSWORD
 from writing.models import ErrorType, Mark, Text
 
-from .drills_checks import exercise_drills_cell
 from .builder_checks import exercise_builder_cell
+from .drills_checks import exercise_drills_cell
 from .forum_checks import exercise_forum_cell
 from .h5p_checks import exercise_h5p_cell
 from .homework_checks import exercise_homework_cell
