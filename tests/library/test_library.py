@@ -317,3 +317,25 @@ def test_the_author_deletes_her_resource_and_its_file(
     assert response.status_code == 302
     assert not Resource.objects.filter(pk=resource.pk).exists()
     assert not storage.exists(name)
+
+
+def test_an_edited_resource_is_found_by_its_new_words(library_world):
+    resource = make_resource(library_world.karim, library_world.school_a)
+    resource.title = "Les décimaux"
+    resource.save()
+    assert search.matching_ids("decimal") == [resource.pk]
+    assert search.matching_ids("fractions pizzas") == [resource.pk]  # its description
+    resource.delete()
+    assert search.matching_ids("decimal") == []
+
+
+def test_errors_are_clear_in_english_too(client, library_world):
+    client.force_login(library_world.karim)
+    fake = SimpleUploadedFile("sheet.pdf", b"MZ not a pdf", content_type="application/pdf")
+    response = client.post(
+        "/en/bibliotheque/publier/",
+        _form(school=library_world.school_a.pk, title="My own sheet", uploads=fake),
+    )
+    page = response.content.decode()
+    assert "cannot be sent" in page and "Choose the file again" in page
+    assert 'value="My own sheet"' in page
