@@ -17,7 +17,7 @@ from . import preview, rules, search, services
 from .access import library_or_404, own_resource_or_404, resource_or_404
 from .forms import ResourceForm, SearchForm, UseForm
 from .models import Resource, ResourceUse
-from .taxonomy import LICENCE_URLS, TEMPLATE_KINDS
+from .taxonomy import LICENCE_URLS, TEMPLATE_KINDS, Kind
 from .uploads import drop_files
 
 SHOWN = 60
@@ -119,6 +119,9 @@ def use(request, resource_id):
             request,
             _("A draft is ready in your class: review it, then publish it when you wish."),
         )
+        if resource.kind == Kind.EXERCISE:
+            # The class's exercise builder, where its teachers review and give exercises.
+            return redirect("exercises:builder", exercise_id=page.pk)
         return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     messages.success(request, _("The resource is on your class's wall."))
     return redirect(page.url)

@@ -217,8 +217,10 @@ def test_an_exercise_template_is_copied_as_a_draft_with_attribution(client, libr
         reverse("library:use", kwargs={"resource_id": resource.pk}),
         {"classroom": world.class_b.pk},
     )
-    assert response.status_code == 302
     copy = ExercisePage.objects.child_of(world.class_b).get()
+    # The teacher reviews the draft in her class's exercise builder.
+    assert response.status_code == 302
+    assert response["Location"] == reverse("exercises:builder", args=[copy.pk])
     assert not copy.live and copy.title == "Les quarts"
     first = copy.body[0]
     assert first.block_type == "instruction"
