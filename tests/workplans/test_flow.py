@@ -176,3 +176,14 @@ def test_outsiders_get_404(client, plan):
         assert client.get(plan.page.url).status_code == 404
         assert client.get(grid_url(plan)).status_code == 404
         assert client.post(tick_url(plan.tasks[0]), {"done": "1"}).status_code == 404
+
+
+def test_the_pupils_wall_card_says_how_far_along_they_are(client, plan):
+    TaskTick.objects.create(task=plan.tasks[0], pupil=plan.grouped)
+    TaskTick.objects.create(task=plan.tasks[1], pupil=plan.classmate)
+    client.force_login(plan.grouped)
+    wall = client.get(plan.world.classroom.url).content.decode()
+    assert "Plan de la semaine" in wall and "1 tâche sur 3" in wall
+    client.force_login(plan.world.teacher)
+    wall = client.get(plan.world.classroom.url).content.decode()
+    assert "Plan de la semaine" in wall and "tâche sur" not in wall
