@@ -108,7 +108,9 @@ class WorkPlanTask(Orderable):
     def label(self):
         if self.text:
             return self.text
-        return self.linked_page.title if self.linked_page_id and self.linked_page else ""
+        if self.linked_page_id and self.linked_page:
+            return self.linked_page.title
+        return _("A page of the class that was removed")
 
 
 class TaskAdjustment(models.Model):

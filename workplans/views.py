@@ -114,22 +114,36 @@ def adjust(request, plan_id):
     if task is None:
         raise Http404
     kind = request.POST.get("kind", "")
-    if kind == TaskAdjustment.Kind.EXCLUDED:
+    only = TaskAdjustment.objects.filter(task=task, kind=TaskAdjustment.Kind.ONLY)
+    if kind == TaskAdjustment.Kind.EXCLUDED and only.filter(pupil=pupil).exists():
+        if only.count() == 1:
+            # Without its last "only" row the task would become everyone's.
+            messages.error(
+                request,
+                _("“%(task)s” is for this pupil only: take it out with “Edit the plan”.")
+                % {"task": task.label},
+            )
+            return redirect(_grid_url(plan, pupil))
+        only.filter(pupil=pupil).delete()
+    elif kind == TaskAdjustment.Kind.EXCLUDED:
         TaskAdjustment.objects.update_or_create(
             task=task, pupil=pupil, defaults={"kind": TaskAdjustment.Kind.EXCLUDED}
         )
-        messages.success(
-            request,
-            _("“%(task)s” is no longer in the plan %(of_name)s.")
-            % {"task": task.label, "of_name": of_name(pupil.first_name)},
-        )
     else:
-        TaskAdjustment.objects.filter(task=task, pupil=pupil).delete()
+        TaskAdjustment.objects.filter(
+            task=task, pupil=pupil, kind=TaskAdjustment.Kind.EXCLUDED
+        ).delete()
         messages.success(
             request,
             _("“%(task)s” is back in the plan %(of_name)s.")
             % {"task": task.label, "of_name": of_name(pupil.first_name)},
         )
+        return redirect(_grid_url(plan, pupil))
+    messages.success(
+        request,
+        _("“%(task)s” is no longer in the plan %(of_name)s.")
+        % {"task": task.label, "of_name": of_name(pupil.first_name)},
+    )
     return redirect(_grid_url(plan, pupil))
 
 

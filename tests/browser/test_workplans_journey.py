@@ -1,11 +1,12 @@
 """The work plan, as its first users would try it (issue 22).
 
 Mme Petit, on a tablet, makes a plan for the group "Les Hiboux" from her class page: an
-exercise of the class, a free task and a blog entry of the class, the entry moved up one
-place. Emma, of that group, opens it from the class wall on a 390 px phone: her tasks in
-order, what is next, "0 of 3"; she ticks the next task and sees it ticked, the pending
-ones, and what is next now. Louis, in no group, has no such card. The teacher reads the
-class grid on a tablet and on a phone: Emma's tick, Hugo's pending tasks. axe checks each.
+exercise of the class, a free task, a blog entry of the class and a sheet (a fourth row,
+asked for first), the sheet moved up one place. Emma, of that group, opens it from the
+class wall on a 390 px phone: her tasks in order, what is next, "0 of 4"; she ticks the
+next task and sees it ticked, the pending ones, and what is next now. Louis, in no group,
+has no such card. The teacher reads the class grid on a tablet and on a phone (it scrolls
+in its box): Emma's tick, Hugo's pending tasks; she ticks one for Hugo. axe checks each.
 """
 
 import datetime
@@ -32,6 +33,7 @@ TABLET = {"width": 1024, "height": 768}
 PHONE = {"width": 390, "height": 844}
 TITLE = "Plan de travail des Hiboux"
 FREE_TASK = "Lire le chapitre 3 du Petit Prince"
+SHEET = "Fiche de géométrie n° 4"
 
 
 @pytest.fixture
@@ -78,7 +80,12 @@ def test_a_teacher_gives_a_group_a_plan_a_pupil_ticks_and_the_teacher_reads_the_
 
     teacher = open_tab(browser, live_server, TABLET)
     log_in(teacher, "aurelie.petit")
-    rows = [("page", "Les doubles"), ("text", FREE_TASK), ("page", "Notre potager")]
+    rows = [
+        ("page", "Les doubles"),
+        ("text", FREE_TASK),
+        ("page", "Notre potager"),
+        ("text", SHEET),  # a fourth row: "more rows" first
+    ]
     plan_url = build_plan(
         teacher,
         people.classroom.url,
@@ -91,22 +98,22 @@ def test_a_teacher_gives_a_group_a_plan_a_pupil_ticks_and_the_teacher_reads_the_
     plan = WorkPlanPage.objects.get(title=TITLE)
     assert list(plan.assigned_groups.all()) == [people.owls]
     labels = [task.label for task in plan.tasks.order_by("sort_order")]
-    assert labels == ["Les doubles", "Notre potager", FREE_TASK]  # the entry moved up
+    assert labels == ["Les doubles", FREE_TASK, SHEET, "Notre potager"]  # the sheet moved up
 
     emma = open_tab(browser, live_server, PHONE)
     log_in(emma, "emma.r")
     open_plan_from_wall(emma, people.classroom.url, TITLE)
-    expect_progress(emma, 0, 3, "Les doubles")
+    expect_progress(emma, 0, 4, "Les doubles")
     fits(emma, PHONE["width"])
     axe_check(emma, "workplans-pupil-phone")
     ticked = tick_next_task(emma)
     assert "Les doubles" in ticked
-    expect_progress(emma, 1, 3, "Notre potager")
+    expect_progress(emma, 1, 4, FREE_TASK)
     expect(emma.locator(".workplan-task--done")).to_contain_text("Les doubles")
-    expect(emma.locator(".workplan-task:not(.workplan-task--done)")).to_have_count(2)
+    expect(emma.locator(".workplan-task:not(.workplan-task--done)")).to_have_count(3)
     assert TaskTick.objects.filter(pupil=people.emma).count() == 1
     emma.reload()  # the tick stays
-    expect_progress(emma, 1, 3, "Notre potager")
+    expect_progress(emma, 1, 4, FREE_TASK)
     axe_check(emma, "workplans-pupil-ticked-phone")
 
     louis = open_tab(browser, live_server, PHONE)

@@ -176,3 +176,28 @@ def test_outsiders_get_404(client, plan):
         assert client.get(plan.page.url).status_code == 404
         assert client.get(grid_url(plan)).status_code == 404
         assert client.post(tick_url(plan.tasks[0]), {"done": "1"}).status_code == 404
+
+
+def test_the_pupils_wall_card_says_how_far_along_they_are(client, plan):
+    TaskTick.objects.create(task=plan.tasks[0], pupil=plan.grouped)
+    TaskTick.objects.create(task=plan.tasks[1], pupil=plan.classmate)
+    client.force_login(plan.grouped)
+    wall = client.get(plan.world.classroom.url).content.decode()
+    assert "Plan de la semaine" in wall and "1 tâche sur 3" in wall
+    client.force_login(plan.world.teacher)
+    wall = client.get(plan.world.classroom.url).content.decode()
+    assert "Plan de la semaine" in wall and "tâche sur" not in wall
+
+
+def test_leaving_out_a_task_for_its_only_pupil_never_gives_it_to_everyone(client, plan):
+    client.force_login(plan.world.teacher)
+    url = reverse("workplans:add_task", args=[plan.page.pk])
+    client.post(url, {"pupil": plan.classmate.pk, "text": "Fiche de géométrie n° 4"})
+    task = WorkPlanTask.objects.get(text="Fiche de géométrie n° 4")
+    data = {"pupil": plan.classmate.pk, "task": task.pk, "kind": "excluded"}
+    response = client.post(reverse("workplans:adjust", args=[plan.page.pk]), data, follow=True)
+    assert "pour cet élève seulement" in response.content.decode()
+    client.force_login(plan.grouped)
+    assert client.get(plan.page.url).context["my_plan"].total == 3  # still not Léa's
+    client.force_login(plan.classmate)
+    assert client.get(plan.page.url).context["my_plan"].total == 4

@@ -13,13 +13,14 @@ pytestmark = pytest.mark.django_db
 
 
 def grow(plan, pupils, tasks):
+    start = WorkPlanTask.objects.count()
     for number in range(pupils):
         pupil = factories.UserFactory(username=f"extra{number}", first_name=f"Élève{number}")
         factories.MembershipFactory(user=pupil, classroom=plan.world.classroom)
         plan.group.pupils.add(pupil)
     for number in range(tasks):
         task = WorkPlanTask.objects.create(
-            plan=plan.page, text=f"Tâche {number}", sort_order=10 + number
+            plan=plan.page, text=f"Tâche {start + number}", sort_order=10 + start + number
         )
         TaskTick.objects.create(task=task, pupil=plan.grouped)
         TaskAdjustment.objects.create(
@@ -51,4 +52,15 @@ def test_the_plan_costs_the_same_with_more_pupils_and_tasks(client, plan, who):
     few = queries(client, person, url)
     grow(plan, pupils=10, tasks=10)
     many = queries(client, person, url)
+    assert few == many, (few, many)
+
+
+def test_the_class_wall_costs_the_same_with_1_or_4_plans(client, plan):
+    from .conftest import make_plan
+
+    few = queries(client, plan.grouped, plan.world.classroom.url)
+    for number in range(3):
+        make_plan(plan.world.classroom, title=f"Plan {number}", tasks=[f"Tâche {number}"])
+        grow(plan, pupils=0, tasks=2)
+    many = queries(client, plan.grouped, plan.world.classroom.url)
     assert few == many, (few, many)
