@@ -89,6 +89,10 @@ def test_a_pupil_moves_up_the_teacher_sets_a_level_a_parent_follows(
     steps.set_level(teacher, people.noah.display_name, 3)
     progress = DrillProgress.objects.get(pupil=people.noah)
     assert (progress.level, progress.set_by) == (3, people.teacher)
+    teacher.set_viewport_size(PHONE)  # the grid scrolls within itself on a phone
+    teacher.reload()
+    fits(teacher, PHONE["width"])
+    axe_check(teacher, "drill-grid-phone")
 
     mother = open_tab(browser, live_server, PHONE)
     log_in(mother, "sophie.martin")

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from drills import rounds
 from drills.models import DrillProgress, DrillRound
 from tests.drills.drill_factory import right_answers
 
@@ -157,3 +158,19 @@ def test_outsiders_get_404(client, drills):
     assert client.get(drills.drill.url).status_code == 404
     start_url = reverse("drills:start", kwargs={"drill_id": drills.drill.pk})
     assert client.post(start_url).status_code == 404
+
+
+def test_a_timed_level_uses_the_exercises_timer(client, drills):
+    rounds.set_level(drills.drill, drills.world.pupil, 3, drills.world.teacher)  # 60 s, 4 ops
+    round_ = start(client, drills)
+    page = text(client.get(reverse("drills:round", kwargs={"round_id": round_.pk})))
+    assert 'data-seconds-per-operation="15"' in page and "js/drill-timer" in page
+
+
+def test_failures_in_a_row_say_the_pupil_goes_back(client, drills):
+    rounds.set_level(drills.drill, drills.world.pupil, 2, drills.world.teacher)
+    for _ in range(3):
+        round_ = start(client, drills)
+        url = reverse("drills:round", kwargs={"round_id": round_.pk})
+        client.post(url, {"answers": ["0", "0", "0", "0"]})
+    assert "On revient au niveau 1 pour t’entraîner." in text(client.get(url))
