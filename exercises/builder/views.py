@@ -90,7 +90,16 @@ def builder(request, exercise_id):
     )
 
 
+RECORDING_NOT_KEPT = _(
+    "The recording sent with it was not saved, as the form had a mistake: record it again "
+    "(or choose the file again) before saving."
+)
+
+
 def _item_page(request, exercise, classroom, form, item_id=None, status=200):
+    if form.errors and request.FILES.get("recording") and "recording" not in form.errors:
+        # A browser cannot put a file back in a form: say so, never lose it silently.
+        form.add_error("recording", RECORDING_NOT_KEPT)
     return render(
         request,
         "exercises/builder/item_form.html",

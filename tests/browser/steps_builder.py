@@ -52,7 +52,7 @@ def add_recorded_dictation(page, prompt, text, axe_check=None):
 
 
 def set_in_pairs(page):
-    page.get_by_role("link", name="Réglages").click()
+    page.get_by_role("link", name="Paramètres").click()
     page.get_by_label("à faire à deux").check()
     page.get_by_role("button", name="Enregistrer", exact=True).click()
     expect(page.get_by_text("Les réglages sont enregistrés dans le brouillon.")).to_be_visible()

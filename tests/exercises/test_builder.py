@@ -227,6 +227,12 @@ def test_a_recorded_dictation_is_stored_in_the_class_collection(teacher_client, 
     response = add(teacher_client, exercise, "instruction", {"text": "Écoute."}, {"recording": bad})
     assert response.status_code == 400 and "Écoute." in response.content.decode()
     assert Media.objects.count() == 1
+    # A good recording with a mistake elsewhere is not kept, and the form says so.
+    response = add(
+        teacher_client, exercise, "dictation", {**data, "text": ""}, {"recording": recording()}
+    )
+    assert response.status_code == 400 and "Enregistrez-le de nouveau" in response.content.decode()
+    assert Media.objects.count() == 1
     # The page that records lets the browser use the microphone.
     add_url = reverse(
         "exercises:add_item", kwargs={"exercise_id": exercise.pk, "kind": "dictation"}
