@@ -1,21 +1,21 @@
 """The demo's recorded dictation done in pairs (mixed into `DemoLoader`; issue 22, seed 004).
 
 In the CE1 de Mme Petit, « Dictée à deux : le marché » is set « à faire à deux »: an
-instruction, then a dictation whose recording Mme Petit made (the demo's generated
-melody stands for her voice, as it does for the pupils' recordings on the class walls).
+instruction and a dictation, each read aloud in a recording (the files in media/ were made
+with espeak-ng's French voice, standing for Mme Petit's own).
 Emma did it with Louis on one tablet: both are credited and both read the result.
 Loaded once: skipped when the exercise exists.
 """
 
-from django.core.files.base import ContentFile
+from pathlib import Path
+
+from django.core.files import File
 from django.http import QueryDict
 from django.utils.text import slugify
 from wagtailmedia.models import Media
 
 from exercises import attempts
 from exercises.models import ExercisePage
-
-from . import audio as demo_audio
 
 CLASS_KEY = "bourg-ce1"
 TITLE = "Dictée à deux : le marché"
@@ -27,6 +27,10 @@ TEXT = "Le samedi, nous allons au marché. Maman achète des pommes et des carot
 # What Emma and Louis wrote together: two mistakes.
 WRITTEN = "Le samedi, nous allons au marcher. Maman achète des pomme et des carottes."
 PUPIL, PARTNER = "Emma", "Louis"
+MEDIA = Path(__file__).resolve().parent / "media"
+# (file, title, seconds): the instruction, then the dictation, read by "Mme Petit".
+INSTRUCTION_RECORDING = ("consigne-dictee-a-deux.mp3", "la consigne", 7.3)
+DICTATION_RECORDING = ("dictee-le-marche.mp3", "la dictée", 8.8)
 
 
 class DemoPairDictation:
@@ -35,15 +39,8 @@ class DemoPairDictation:
         if classroom.get_children().filter(slug=slugify(TITLE)).exists():
             return
         teacher = self.teacher_of(CLASS_KEY)
-        media = Media(
-            title=f"{TITLE} · enregistrement de Mme Petit",
-            type="audio",
-            duration=demo_audio.DURATION,
-            collection=classroom.collection,
-            uploaded_by_user=teacher,
-        )
-        media.file.save(f"{slugify(TITLE)}.wav", ContentFile(demo_audio.melody()), save=False)
-        media.save()
+        instruction_audio = self.teacher_recording(classroom, teacher, *INSTRUCTION_RECORDING)
+        dictation_audio = self.teacher_recording(classroom, teacher, *DICTATION_RECORDING)
         exercise = self.page(
             classroom,
             ExercisePage(
@@ -51,12 +48,12 @@ class DemoPairDictation:
                 in_pairs=True,
                 max_attempts=1,
                 body=[
-                    ("instruction", {"text": INSTRUCTION, "audio": media}),
+                    ("instruction", {"text": INSTRUCTION, "audio": instruction_audio}),
                     (
                         "dictation",
                         {
                             "prompt": "Écrivez la dictée.",
-                            "audio": media,
+                            "audio": dictation_audio,
                             "text": TEXT,
                             "points": 10,
                         },
@@ -74,3 +71,17 @@ class DemoPairDictation:
         answer["q-text"] = WRITTEN
         attempts.record_answer(attempt, questions[0], answer)
         attempts.finish(attempt, questions)
+
+    def teacher_recording(self, classroom, teacher, name, what, seconds):
+        """An audio Media of the class's collection, as the builder's recorder makes one."""
+        media = Media(
+            title=f"{TITLE} · {what}, enregistrée par Mme Petit",
+            type="audio",
+            duration=seconds,
+            collection=classroom.collection,
+            uploaded_by_user=teacher,
+        )
+        with open(MEDIA / name, "rb") as recording:
+            media.file.save(name, File(recording), save=False)
+        media.save()
+        return media
