@@ -201,14 +201,17 @@ def extract(upload, folder) -> None:
 
 
 def remove(folder) -> None:
-    """Delete an unpacked package (its folder in the media storage)."""
+    """Delete an unpacked package: its files, then its folders, deepest first."""
     root = f"{STORAGE_DIR}/{folder}"
-    pending = [root]
+    pending, folders = [root], []
     while pending:
         current = pending.pop()
         if not default_storage.exists(current):
             continue
+        folders.append(current)
         directories, files = default_storage.listdir(current)
         for name in files:
             default_storage.delete(f"{current}/{name}")
         pending += [f"{current}/{name}" for name in directories]
+    for current in reversed(folders):
+        default_storage.delete(current)  # the file system storage removes empty folders

@@ -58,17 +58,20 @@ class H5PPackage(models.Model):
 
     def save(self, *args, **kwargs):
         """A new file is checked again and unpacked into a new folder; the old one goes."""
-        old_folder = None
+        old_folder = old_file = None
         if self.file_is_new():
             info = archive.check(self.file)
             if self.pk and self.main_library:
                 old_folder, self.folder = self.folder, uuid.uuid4()
+                old_file = type(self).objects.filter(pk=self.pk).values_list("file", flat=True)[0]
             self.main_library = info.main_library
             self.title = self.title or info.title or str(_("H5P activity"))
             archive.extract(self.file, self.folder)
         super().save(*args, **kwargs)
         if old_folder:
             archive.remove(old_folder)
+        if old_file and old_file != self.file.name:
+            self.file.storage.delete(old_file)
 
     def delete(self, *args, **kwargs):
         folder, name = self.folder, self.file.name

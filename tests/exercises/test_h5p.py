@@ -322,3 +322,16 @@ def test_a_bad_file_is_refused_in_the_admin_with_the_title_kept(client, world):
     html = response.content.decode()
     assert "type que H5P n’autorise pas" in html and 'value="Mon activité"' in html
     assert not H5PPackage.objects.exists()
+
+
+def test_a_replaced_package_is_unpacked_anew_and_the_old_files_go(world):
+    package = make_package(world.classroom)
+    old_folder = Path(package.file.storage.path(package.base_path))
+    old_file = Path(package.file.path)
+    package.file = upload(true_false_package("Nouveau", "Vrai ?", STATEMENTS[:1]))
+    package.save()
+    assert not old_folder.exists() and not old_file.exists()
+    content = Path(package.file.storage.path(package.base_path)) / "content" / "content.json"
+    assert len(json.loads(content.read_text())["statements"]) == 1
+    package.delete()
+    assert not content.exists()

@@ -29,6 +29,7 @@ from classrooms.models import (
 from comments.models import ClassComment
 from exercises.models import ExercisePage
 from forum.models import Post, Topic
+from home.demo.h5p import EXERCISE_TITLE as H5P_EXERCISE
 from home.management.commands.load_demo_data import DEMO_PASSWORD
 from home.models import PortalPage
 from homework.models import HomeworkItem, ItemDone, Session
@@ -339,10 +340,13 @@ class TestDemoContent:
             for entry in entries:
                 authors = set(entry.authors.values_list("pk", flat=True))
                 assert 1 <= len(authors) <= 3 and authors <= class_pupils
+            # One exercise per elementary class, and the CM1's H5P activity (home/demo/h5p.py).
             exercises = ExercisePage.objects.child_of(classroom).live()
             # The CE1 of the Bourg also has its recorded dictation done in pairs.
             expected = 2 if classroom.slug == "ce1-de-mme-petit" else 1
-            assert exercises.count() == (0 if classroom.level in NURSERY_LEVELS else expected)
+            assert exercises.exclude(title=H5P_EXERCISE).count() == (
+                0 if classroom.level in NURSERY_LEVELS else expected
+            )
             for exercise in exercises:
                 kinds = [block.block_type for block in exercise.body]
                 assert kinds[0] == "instruction"
@@ -355,11 +359,20 @@ class TestDemoContent:
             "louis.garcia",
         )
         assert attempt.finished_at and 0 < attempt.points < attempt.max_points
+        h5p = ExercisePage.objects.get(title=H5P_EXERCISE)
+        assert [block.block_type for block in h5p.body] == ["instruction", "h5p"]
+        played = h5p.attempts.get()
+        assert (played.pupil.username, played.points, played.max_points) == (
+            "ines.ferreira",
+            3,
+            4,
+        )
         numbers = ExercisePage.objects.get(title="Les nombres jusqu'à 100")
         kinds = {block.block_type for block in numbers.body}
         assert {"short_answer", "ordering", "multiple_choice", "matching"} <= kinds
         assert {"fill_in_blanks", "mental_drill"} <= kinds
-        assert ExercisePage.objects.count() == 5  # one per elementary class, the pair dictation
+        # One per elementary class, the pair dictation and the H5P activity.
+        assert ExercisePage.objects.count() == 6
 
         live_entries = {str(pk) for pk in BlogEntryPage.objects.live().values_list("pk", flat=True)}
         assert ClassComment.objects.filter(is_public=True).count() == 15
