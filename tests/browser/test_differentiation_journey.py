@@ -68,7 +68,10 @@ def test_resources_and_differentiation_on_the_demo_portal(
     axe_check(teacher, "journey-library-resource")
     steps_library.use_in_my_class(teacher, CE1)
     steps_library.see_in_my_class(
-        teacher, ce1.url, "Les fractions avec des pizzas", "de Karim Benali, École Jean-Jaurès"
+        teacher,
+        ce1.url,
+        "Les fractions avec des pizzas",
+        "de Karim Benali, École élémentaire Jean-Jaurès",
     )
     assert ResourceUse.objects.filter(classroom=ce1, user__username="aurelie.petit").exists()
 

@@ -9,13 +9,16 @@ from classrooms.models import BlogEntryPage, ClassroomPage
 from exercises.models import ExercisePage
 
 
-def test_blog_entries_exercises_and_the_writing_workshop_are_registered():
+def test_every_class_activity_is_registered():
     labels = {activity.model_label for activity in activities.registered()}
     assert labels == {
         "classrooms.BlogEntryPage",
         "exercises.ExercisePage",
         "writing.WritingAssignmentPage",
         "homework.HomeworkDiaryPage",
+        "workplans.WorkPlanPage",
+        "drills.DrillPage",
+        "library.ClassResourcePage",
     }
     assert activities.for_model(BlogEntryPage).icon == "pencil"
 

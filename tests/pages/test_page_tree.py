@@ -4,9 +4,11 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from classrooms.models import BlogEntryPage, ClassroomPage
+from drills.models import DrillPage
 from exercises.models import ExercisePage
 from home.models import PortalPage
 from homework.models import HomeworkDiaryPage
+from library.models import ClassResourcePage
 from pages.models import (
     AccessibilityStatementPage,
     CanteenMenuPage,
@@ -18,6 +20,7 @@ from pages.models import (
     SchoolPage,
     StandardPage,
 )
+from workplans.models import WorkPlanPage
 from writing.models import WritingAssignmentPage
 
 
@@ -90,7 +93,15 @@ class PageTreeTests(WagtailPageTestCase):
     def test_class_space_holds_the_registered_activities(self):
         self.assertAllowedSubpageTypes(
             ClassroomPage,
-            {BlogEntryPage, ExercisePage, WritingAssignmentPage, HomeworkDiaryPage},
+            {
+                BlogEntryPage,
+                ExercisePage,
+                WritingAssignmentPage,
+                HomeworkDiaryPage,
+                WorkPlanPage,
+                DrillPage,
+                ClassResourcePage,
+            },
         )
         self.assertAllowedParentPageTypes(BlogEntryPage, {ClassroomPage})
         self.assertAllowedParentPageTypes(WritingAssignmentPage, {ClassroomPage})

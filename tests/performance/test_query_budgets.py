@@ -32,7 +32,9 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-BUDGET = 15
+# 16 since issue 22: a teacher's class wall also lists the exercises she is building (one
+# query, exercises/builder/cards.py), whatever the number of pages.
+BUDGET = 16
 SENTENCES = {"liked": "les dessins", "suggestion": "", "wondering": "qui a écrit le titre"}
 
 
