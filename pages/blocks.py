@@ -8,6 +8,7 @@ cannot read yet and the families who cannot hear or see.
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -360,13 +361,14 @@ class WorksBlock(blocks.StreamBlock):
 # --- Canteen menus (pages.CanteenMenuPage) -----------------------------------------------
 
 
-# Monday to Friday: French schools have no canteen at weekends.
+# Monday to Friday: French schools have no canteen at weekends. The names carry a context:
+# capitalised as headings, they must not replace Django's own weekday names (« lundi 7 »).
 WEEKDAYS = [
-    ("monday", _("Monday")),
-    ("tuesday", _("Tuesday")),
-    ("wednesday", _("Wednesday")),
-    ("thursday", _("Thursday")),
-    ("friday", _("Friday")),
+    ("monday", pgettext_lazy("day of a canteen menu", "Monday")),
+    ("tuesday", pgettext_lazy("day of a canteen menu", "Tuesday")),
+    ("wednesday", pgettext_lazy("day of a canteen menu", "Wednesday")),
+    ("thursday", pgettext_lazy("day of a canteen menu", "Thursday")),
+    ("friday", pgettext_lazy("day of a canteen menu", "Friday")),
 ]
 WEEKDAY_INDEX = {day: index for index, (day, _label) in enumerate(WEEKDAYS)}
 

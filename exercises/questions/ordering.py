@@ -3,6 +3,7 @@
 import random
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
 
@@ -40,7 +41,12 @@ class OrderingBlock(QuestionBlock):
         description = _("Put mixed-up items back in the right order.")
         preview_value = {
             "prompt": _("Put the days of the week in order."),
-            "items": [_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday")],
+            "items": [
+                pgettext_lazy("item to order", "Monday"),
+                pgettext_lazy("item to order", "Tuesday"),
+                pgettext_lazy("item to order", "Wednesday"),
+                pgettext_lazy("item to order", "Thursday"),
+            ],
         }
 
     def problems(self, value):
