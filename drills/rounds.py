@@ -76,7 +76,8 @@ def is_current(round_) -> bool:
     if round_.finished_at is not None:
         return False
     progress = DrillProgress.objects.filter(drill=round_.drill_id, pupil=round_.pupil_id).first()
-    if progress is None or progress.level != round_.level:
+    # The level as `start` drew it: clamped, since a teacher may have removed levels.
+    if progress is None or current_level(round_.drill, progress) != round_.level:
         return False
     newer = DrillRound.objects.filter(
         drill=round_.drill_id, pupil=round_.pupil_id, started_at__gt=round_.started_at

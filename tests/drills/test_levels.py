@@ -121,3 +121,17 @@ def test_a_round_left_behind_by_a_change_of_level_is_refused(drills):
     with pytest.raises(ValueError):
         rounds.finish(round_, right_answers(round_))
     assert rounds.start(drill, pupil).level == 2
+
+
+def test_a_pupil_above_the_levels_left_plays_the_last_one(drills):
+    """At level 3 of 3, the teacher removes the third level: the pupil's next round is at
+    level 2 and can be answered (not refused as outdated for ever)."""
+    drill, pupil = drills.drill, drills.world.pupil
+    play(drill, pupil, 4)
+    play(drill, pupil, 4)
+    assert level_of(drill, pupil) == 3
+    drill.ordered_levels()[-1].delete()
+    round_ = rounds.start(drill, pupil)
+    assert round_.level == 2 and rounds.is_current(round_)
+    done = rounds.finish(round_, right_answers(round_))
+    assert done.finished_at is not None

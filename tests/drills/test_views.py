@@ -174,3 +174,17 @@ def test_failures_in_a_row_say_the_pupil_goes_back(client, drills):
         url = reverse("drills:round", kwargs={"round_id": round_.pk})
         client.post(url, {"answers": ["0", "0", "0", "0"]})
     assert "On revient au niveau 1 pour t’entraîner." in text(client.get(url))
+
+
+def test_answers_sent_twice_at_once_show_the_first_ones_marked(client, drills, monkeypatch):
+    """A double tap: the second POST passed the view's check before the first finished;
+    `finish` then refuses it, and the pupil is shown the round (no error page)."""
+    round_ = start(client, drills)
+    url = reverse("drills:round", kwargs={"round_id": round_.pk})
+
+    def finished_meanwhile(round_, answers):
+        raise ValueError("outdated round")
+
+    monkeypatch.setattr("drills.rounds.finish", finished_meanwhile)
+    response = client.post(url, {"answers": right_answers(round_)})
+    assert response.status_code == 302 and response["Location"] == url
