@@ -12,7 +12,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_safe
 
 from classrooms.files import PRIVATE_CACHE, file_response
-from classrooms.permissions import can_view_classroom
+from classrooms.permissions import can_manage_classroom, can_view_classroom
 
 from .access import resource_or_404
 from .models import ClassResourcePage, ResourceFile
@@ -56,6 +56,9 @@ def resource_file(request, resource_id, file_id, name):
 def class_file(request, page_id, file_id, name):
     page = ClassResourcePage.objects.filter(pk=page_id).first()
     if page is None or not can_view_classroom(request.user, page.get_classroom()):
+        raise Http404
+    # Taken off the wall (unpublished): its file is the class's editors' only, as its page.
+    if not page.live and not can_manage_classroom(request.user, page.get_classroom()):
         raise Http404
     stored = (
         ResourceFile.objects.filter(pk=file_id, resource_id=page.resource_id)

@@ -278,6 +278,12 @@ def test_a_document_becomes_a_class_resource_for_the_class_only(client, library_
     assert client.get(detail_url(resource)).status_code == 404  # not the library itself
     client.force_login(world.claire)
     assert client.get(file_url).status_code == 404
+    # Taken off the wall: its file is no longer the pupils', still its teacher's.
+    page.unpublish()
+    client.force_login(world.pupil)
+    assert client.get(file_url).status_code == 404
+    client.force_login(world.karim)
+    assert client.get(file_url).status_code == 200
     client.force_login(world.aurelie)
     mine = client.get(reverse("library:mine")).content.decode()
     assert "utilisée dans 1 classe" in mine.lower() or "1 class" in mine
