@@ -1,5 +1,7 @@
 """The pupil's side of a drill: starting a round, answering it, reading the result."""
 
+import contextlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -64,10 +66,9 @@ def play(request, round_id):
             return redirect(drill.url)
         wrong = rounds.problems(answers, len(rows))
         if not wrong:
-            try:
+            # Sent twice (a double tap): the first answers count, and are shown.
+            with contextlib.suppress(ValueError):
                 rounds.finish(round_, answers)
-            except ValueError:
-                pass  # sent twice (a double tap): the first answers count, shown below
             return redirect("drills:round", round_id=round_.pk)
         for index, row in enumerate(rows):
             row["answer"] = answers[index] if index < len(answers) else ""

@@ -43,6 +43,7 @@ def _save(drill, classroom, user, data, levels):
     drill.levels = [DrillLevel(**level) for level in levels]
     if drill.pk is None:
         drill.owner = user
+        drill.slug = classroom.free_slug(drill.title, "entrainement")
         classroom.add_child(instance=drill)
     drill.save_revision(user=user, log_action=True).publish(user=user)
     return drill

@@ -12,7 +12,6 @@ Every use is recorded (`ResourceUse`) so the author sees how many classes use it
 
 from django.db import transaction
 from django.utils.html import escape
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import override, pgettext
 
@@ -41,22 +40,13 @@ def attribution(resource) -> str:
         }
 
 
-def _free_slug(classroom, title) -> str:
-    base = slugify(title)[:50] or "ressource"
-    taken = set(classroom.get_children().values_list("slug", flat=True))
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
-    return slug
-
-
 def _copy_template(resource, classroom, user):
     source = resource.source_page.specific
     copy = source.copy(
         to=classroom,
         update_attrs={
             "title": resource.title,
-            "slug": _free_slug(classroom, resource.title),
+            "slug": classroom.free_slug(resource.title, "ressource"),
             "owner": user,
         },
         copy_revisions=False,
@@ -80,7 +70,7 @@ def _copy_template(resource, classroom, user):
 def _class_resource(resource, classroom, user):
     page = ClassResourcePage(
         title=resource.title,
-        slug=_free_slug(classroom, resource.title),
+        slug=classroom.free_slug(resource.title, "ressource"),
         resource=resource,
         attribution=attribution(resource),
         owner=user,

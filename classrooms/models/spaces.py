@@ -4,6 +4,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -116,6 +117,16 @@ class ClassroomPage(PrivateClassPageMixin, MediaCollectionMixin, Page):
 
     def get_classroom(self):
         return self
+
+    def free_slug(self, title, fallback) -> str:
+        """A slug for a new page of the class: its title's, or `fallback` for a title with no
+        letter or digit (« × ÷ », « ??? »), numbered when a sibling already has it."""
+        base = slugify(title)[:50].strip("-") or fallback
+        taken = set(self.get_children().values_list("slug", flat=True))
+        slug, number = base, 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        return slug
 
     @property
     def is_nursery(self):

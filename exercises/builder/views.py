@@ -55,7 +55,13 @@ def new(request, classroom_id):
         raise Http404
     form = NewExerciseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        exercise = ExercisePage(title=form.cleaned_data["title"], owner=request.user, live=False)
+        title = form.cleaned_data["title"]
+        exercise = ExercisePage(
+            title=title,
+            slug=classroom.free_slug(title, "exercice"),
+            owner=request.user,
+            live=False,
+        )
         classroom.add_child(instance=exercise)
         exercise.save_revision(user=request.user, log_action=True)
         messages.success(request, _("The exercise is created: add its instructions and questions."))

@@ -336,3 +336,11 @@ def test_the_builder_page_queries_do_not_grow_with_items(
             ).status_code
             == 200
         )
+
+
+def test_titles_without_letters_get_a_slug_of_their_own(teacher_client, world):
+    """« ??? » or « × ÷ » make no slug: the class names the page « exercice », then
+    « exercice-2 », instead of failing on an empty or taken slug."""
+    first = create(teacher_client, world.classroom, title="???")
+    second = create(teacher_client, world.classroom, title="× ÷")
+    assert (first.slug, second.slug) == ("exercice", "exercice-2")
