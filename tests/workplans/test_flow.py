@@ -201,3 +201,20 @@ def test_leaving_out_a_task_for_its_only_pupil_never_gives_it_to_everyone(client
     assert client.get(plan.page.url).context["my_plan"].total == 3  # still not Léa's
     client.force_login(plan.classmate)
     assert client.get(plan.page.url).context["my_plan"].total == 4
+
+
+def test_a_parent_does_not_see_on_the_wall_a_plan_set_for_other_pupils(client, plan):
+    from .conftest import make_plan
+
+    make_plan(plan.world.classroom, title="Plan de soutien – Lucas", pupils=[plan.classmate])
+    client.force_login(plan.ungrouped_parent)
+    wall = client.get(plan.world.classroom.url)
+    assert wall.status_code == 200
+    assert "Plan de la semaine" not in wall.content.decode()
+    assert "Plan de soutien" not in wall.content.decode()
+    client.force_login(plan.world.parent)  # Léa's parent: Léa is in the group
+    wall = client.get(plan.world.classroom.url).content.decode()
+    assert "Plan de la semaine" in wall and "Plan de soutien" not in wall
+    client.force_login(plan.world.teacher)
+    wall = client.get(plan.world.classroom.url).content.decode()
+    assert "Plan de la semaine" in wall and "Plan de soutien" in wall
