@@ -22,6 +22,7 @@ from .forms import AddTaskForm
 from .models import TaskAdjustment, TaskTick, WorkPlanPage, WorkPlanTask
 from .plan import adjustments_of, grid, plan_tasks, pupil_plans
 from .tasks import tasks_for
+from .views_edit import save_plan
 
 
 def _grid_url(plan, pupil=None):
@@ -157,6 +158,7 @@ def add_task(request, plan_id):
         # Shown again with what was typed and why it cannot be added.
         return _grid_page(request, plan, classroom, pupil.pk, add_form=form, status=400)
     with transaction.atomic():
+        row = WorkPlanPage.objects.select_for_update().get(pk=plan.pk)
         last = plan.tasks.order_by("-sort_order").values_list("sort_order", flat=True).first()
         task = WorkPlanTask.objects.create(
             plan=plan,
@@ -165,9 +167,12 @@ def add_task(request, plan_id):
             sort_order=(last or 0) + 1,
         )
         TaskAdjustment.objects.create(task=task, pupil=pupil, kind=TaskAdjustment.Kind.ONLY)
-        # The page's history knows the task: the admin's next edit keeps it.
-        plan = WorkPlanPage.objects.get(pk=plan.pk)
-        plan.save_revision(user=request.user, log_action=True).publish(user=request.user)
+        # The page's history knows the task: the admin's next edit keeps it. Added to the
+        # latest revision (a draft pending in the admin keeps its changes), published
+        # only when the plan is live with nothing unpublished (save_plan).
+        draft = row.get_latest_revision_as_object()
+        draft.tasks = [*draft.tasks.all(), task]
+        save_plan(draft, row, request.user)
     messages.success(
         request,
         _("“%(task)s” is added for %(name)s only.")
