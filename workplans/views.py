@@ -117,15 +117,19 @@ def adjust(request, plan_id):
     kind = request.POST.get("kind", "")
     only = TaskAdjustment.objects.filter(task=task, kind=TaskAdjustment.Kind.ONLY)
     if kind == TaskAdjustment.Kind.EXCLUDED and only.filter(pupil=pupil).exists():
-        if only.count() == 1:
-            # Without its last "only" row the task would become everyone's.
-            messages.error(
-                request,
-                _("“%(task)s” is for this pupil only: take it out with “Edit the plan”.")
-                % {"task": task.label},
-            )
-            return redirect(_grid_url(plan, pupil))
-        only.filter(pupil=pupil).delete()
+        with transaction.atomic():
+            # The task's "only" rows are locked while counted, so that two teachers
+            # leaving out its last two pupils at once cannot both pass the check.
+            only_pupils = list(only.select_for_update().values_list("pupil_id", flat=True))
+            if only_pupils == [pupil.pk]:
+                # Without its last "only" row the task would become everyone's.
+                messages.error(
+                    request,
+                    _("“%(task)s” is for this pupil only: take it out with “Edit the plan”.")
+                    % {"task": task.label},
+                )
+                return redirect(_grid_url(plan, pupil))
+            only.filter(pupil=pupil).delete()
     elif kind == TaskAdjustment.Kind.EXCLUDED:
         TaskAdjustment.objects.update_or_create(
             task=task, pupil=pupil, defaults={"kind": TaskAdjustment.Kind.EXCLUDED}
