@@ -1,6 +1,7 @@
-"""The work plan on the class wall: hidden from pupils it is not for (no query per card),
-showing a pupil of the plan how far along they are ("2 of 5", three queries for every
-plan card at once), and the teacher's "new" button."""
+"""The work plan on the class wall: hidden from pupils it is not for and from parents
+none of whose children it is for (no query per card), showing a pupil of the plan how
+far along they are ("2 of 5", three queries for every plan card at once), and the
+teacher's "new" button."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -24,21 +25,35 @@ def wall_annotations():
 
 
 def prepare_cards(plans, request):
-    """Hide from a pupil of the class the plans set for others: no query."""
-    person = person_of(request.user)
+    """Hide the plans set for others from a pupil of the class, and from a parent (not
+    staff of the class) none of whose children in the class they are set for: no query
+    (the person is read once per request, the plan's audience by the wall's query)."""
+    user = request.user
+    person = person_of(user)
     pupil_of = {
         place.page.path for place in person.memberships if place.role == Membership.Role.PUPIL
     }
+    children_by_class = {}
+    for child, place in person.children_classes:
+        children_by_class.setdefault(place.page.path, (place.page, []))[1].append(child)
     mine = []
     for plan in plans:
-        in_class = plan.path[: -Page.steplen] in pupil_of
-        plan.card_hidden = in_class and not assigned.is_set_for_annotated(
-            plan, request.user, "workplans"
-        )
-        if in_class and not plan.card_hidden:
+        class_path = plan.path[: -Page.steplen]
+        in_class = class_path in pupil_of
+        readers = [user] if in_class else []
+        classroom, children = children_by_class.get(class_path, (None, []))
+        if children and not rules.is_staff(user, classroom):
+            readers += children
+        if readers:
+            plan.card_hidden = not any(
+                assigned.is_set_for_annotated(plan, reader, "workplans") for reader in readers
+            )
+        else:
+            plan.card_hidden = False
+        if in_class and assigned.is_set_for_annotated(plan, user, "workplans"):
             mine.append(plan)
     if mine:
-        show_progress(mine, request.user)
+        show_progress(mine, user)
 
 
 def show_progress(plans, pupil):

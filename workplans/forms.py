@@ -39,6 +39,8 @@ class PlanForm(forms.Form):
     pupils = PeopleField(
         label=_("For these pupils"), queryset=get_user_model().objects.none(), required=False
     )
+    # The revision the form was opened on: a save from an outdated copy is refused.
+    base_revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, classroom, **kwargs):
         super().__init__(*args, **kwargs)

@@ -22,6 +22,7 @@ from .forms import AddTaskForm
 from .models import TaskAdjustment, TaskTick, WorkPlanPage, WorkPlanTask
 from .plan import adjustments_of, grid, plan_tasks, pupil_plans
 from .tasks import tasks_for
+from .views_edit import save_plan
 
 
 def _grid_url(plan, pupil=None):
@@ -116,15 +117,19 @@ def adjust(request, plan_id):
     kind = request.POST.get("kind", "")
     only = TaskAdjustment.objects.filter(task=task, kind=TaskAdjustment.Kind.ONLY)
     if kind == TaskAdjustment.Kind.EXCLUDED and only.filter(pupil=pupil).exists():
-        if only.count() == 1:
-            # Without its last "only" row the task would become everyone's.
-            messages.error(
-                request,
-                _("“%(task)s” is for this pupil only: take it out with “Edit the plan”.")
-                % {"task": task.label},
-            )
-            return redirect(_grid_url(plan, pupil))
-        only.filter(pupil=pupil).delete()
+        with transaction.atomic():
+            # The task's "only" rows are locked while counted, so that two teachers
+            # leaving out its last two pupils at once cannot both pass the check.
+            only_pupils = list(only.select_for_update().values_list("pupil_id", flat=True))
+            if only_pupils == [pupil.pk]:
+                # Without its last "only" row the task would become everyone's.
+                messages.error(
+                    request,
+                    _("“%(task)s” is for this pupil only: take it out with “Edit the plan”.")
+                    % {"task": task.label},
+                )
+                return redirect(_grid_url(plan, pupil))
+            only.filter(pupil=pupil).delete()
     elif kind == TaskAdjustment.Kind.EXCLUDED:
         TaskAdjustment.objects.update_or_create(
             task=task, pupil=pupil, defaults={"kind": TaskAdjustment.Kind.EXCLUDED}
@@ -157,6 +162,7 @@ def add_task(request, plan_id):
         # Shown again with what was typed and why it cannot be added.
         return _grid_page(request, plan, classroom, pupil.pk, add_form=form, status=400)
     with transaction.atomic():
+        row = WorkPlanPage.objects.select_for_update().get(pk=plan.pk)
         last = plan.tasks.order_by("-sort_order").values_list("sort_order", flat=True).first()
         task = WorkPlanTask.objects.create(
             plan=plan,
@@ -165,9 +171,12 @@ def add_task(request, plan_id):
             sort_order=(last or 0) + 1,
         )
         TaskAdjustment.objects.create(task=task, pupil=pupil, kind=TaskAdjustment.Kind.ONLY)
-        # The page's history knows the task: the admin's next edit keeps it.
-        plan = WorkPlanPage.objects.get(pk=plan.pk)
-        plan.save_revision(user=request.user, log_action=True).publish(user=request.user)
+        # The page's history knows the task: the admin's next edit keeps it. Added to the
+        # latest revision (a draft pending in the admin keeps its changes), published
+        # only when the plan is live with nothing unpublished (save_plan).
+        draft = row.get_latest_revision_as_object()
+        draft.tasks = [*draft.tasks.all(), task]
+        save_plan(draft, row, request.user)
     messages.success(
         request,
         _("“%(task)s” is added for %(name)s only.")

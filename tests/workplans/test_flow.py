@@ -201,3 +201,48 @@ def test_leaving_out_a_task_for_its_only_pupil_never_gives_it_to_everyone(client
     assert client.get(plan.page.url).context["my_plan"].total == 3  # still not Léa's
     client.force_login(plan.classmate)
     assert client.get(plan.page.url).context["my_plan"].total == 4
+
+
+def test_a_parent_does_not_see_on_the_wall_a_plan_set_for_other_pupils(client, plan):
+    from .conftest import make_plan
+
+    make_plan(plan.world.classroom, title="Plan de soutien – Lucas", pupils=[plan.classmate])
+    client.force_login(plan.ungrouped_parent)
+    wall = client.get(plan.world.classroom.url)
+    assert wall.status_code == 200
+    assert "Plan de la semaine" not in wall.content.decode()
+    assert "Plan de soutien" not in wall.content.decode()
+    client.force_login(plan.world.parent)  # Léa's parent: Léa is in the group
+    wall = client.get(plan.world.classroom.url).content.decode()
+    assert "Plan de la semaine" in wall and "Plan de soutien" not in wall
+    client.force_login(plan.world.teacher)
+    wall = client.get(plan.world.classroom.url).content.decode()
+    assert "Plan de la semaine" in wall and "Plan de soutien" in wall
+
+
+def test_leaving_out_one_of_two_only_pupils_locks_the_only_rows(client, plan):
+    from unittest import mock
+
+    from django.db.models import QuerySet
+
+    client.force_login(plan.world.teacher)
+    url = reverse("workplans:add_task", args=[plan.page.pk])
+    client.post(url, {"pupil": plan.classmate.pk, "text": "Fiche de géométrie n° 4"})
+    task = WorkPlanTask.objects.get(text="Fiche de géométrie n° 4")
+    TaskAdjustment.objects.create(task=task, pupil=plan.grouped, kind=TaskAdjustment.Kind.ONLY)
+    data = {"pupil": plan.classmate.pk, "task": task.pk, "kind": "excluded"}
+    locked = []
+    original = QuerySet.select_for_update
+
+    def select_for_update(queryset, *args, **kwargs):
+        locked.append(queryset.model)
+        return original(queryset, *args, **kwargs)
+
+    with mock.patch.object(QuerySet, "select_for_update", select_for_update):
+        response = client.post(reverse("workplans:adjust", args=[plan.page.pk]), data)
+    assert response.status_code == 302
+    # The check and the delete see the same rows (locked on PostgreSQL; SQLite, where
+    # the tests may run, writes one at a time): a concurrent exclusion waits.
+    assert TaskAdjustment in locked
+    only = TaskAdjustment.objects.filter(task=task, kind=TaskAdjustment.Kind.ONLY)
+    assert list(only.values_list("pupil_id", flat=True)) == [plan.grouped.pk]

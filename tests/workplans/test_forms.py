@@ -6,6 +6,7 @@ from django.utils import timezone
 from wagtail.test.utils.form_data import querydict_from_html
 
 from workplans.models import TaskTick, WorkPlanPage, WorkPlanTask
+from workplans.views_edit import OUTDATED
 
 from .conftest import FREE_TASK
 
@@ -121,6 +122,7 @@ def test_editing_keeps_the_ticks_of_the_tasks_kept(client, plan):
             "tasks-3-text": "Dessiner le loup",
         },
     )
+    data["base_revision"] = str(form.context["form"]["base_revision"].value())
     assert client.post(url, data).status_code == 302
     tasks = list(WorkPlanPage.objects.get(pk=plan.page.pk).tasks.order_by("sort_order"))
     assert [t.pk for t in tasks[:2]] == [third.pk, first.pk]
@@ -159,3 +161,86 @@ def test_the_wagtail_admin_edits_tasks_inline(client, plan):
     response = client.post(url, data)
     assert response.status_code == 200
     assert "n’est pas une page publiée de cette classe" in response.content.decode()
+
+
+def _edit_data(plan, base_revision, **changes):
+    rows = {
+        f"tasks-{number}-{name}": value
+        for number, task in enumerate(plan.tasks)
+        for name, value in (
+            ("task_id", str(task.pk)),
+            ("page", str(task.linked_page_id or "")),
+            ("text", task.text),
+        )
+    }
+    return form_data(
+        plan,
+        base_revision=str(base_revision),
+        **{"tasks-TOTAL_FORMS": str(len(plan.tasks)), **rows, **changes},
+    )
+
+
+def test_a_save_from_an_outdated_copy_is_refused_and_loses_nothing(client, plan):
+    client.force_login(plan.world.teacher)
+    url = reverse("workplans:edit", kwargs={"plan_id": plan.page.pk})
+    base = client.get(url).context["form"]["base_revision"].value()
+    # Meanwhile, in another tab: a task for Hugo only, which Hugo ticks.
+    add = reverse("workplans:add_task", args=[plan.page.pk])
+    client.post(add, {"pupil": plan.classmate.pk, "text": "Fiche de géométrie n° 4"})
+    added = WorkPlanTask.objects.get(text="Fiche de géométrie n° 4")
+    TaskTick.objects.create(task=added, pupil=plan.classmate)
+    response = client.post(url, _edit_data(plan, base, title="Plan des hiboux"))
+    assert response.status_code == 409
+    assert str(OUTDATED) in response.context["form"].non_field_errors()
+    assert "Plan des hiboux" in response.content.decode()  # nothing typed is lost
+    assert WorkPlanTask.objects.filter(pk=added.pk).exists()
+    assert TaskTick.objects.filter(task=added).exists()
+    assert WorkPlanPage.objects.get(pk=plan.page.pk).title == "Plan de la semaine"
+    # The form now carries the latest revision: saved again, it goes through.
+    latest = WorkPlanPage.objects.get(pk=plan.page.pk).latest_revision_id
+    assert str(response.context["form"]["base_revision"].value()) == str(latest)
+    plan.tasks.append(added)
+    response = client.post(url, _edit_data(plan, latest, title="Plan des hiboux"))
+    assert response.status_code == 302
+    assert WorkPlanTask.objects.filter(pk=added.pk).exists()
+
+
+def _pending_draft(plan):
+    draft = plan.page.get_latest_revision_as_object()
+    draft.title = "Plan de la semaine (brouillon)"
+    draft.save_revision()
+
+
+def test_a_task_added_for_one_pupil_keeps_a_pending_draft_unpublished(client, plan):
+    _pending_draft(plan)
+    client.force_login(plan.world.teacher)
+    add = reverse("workplans:add_task", args=[plan.page.pk])
+    response = client.post(add, {"pupil": plan.classmate.pk, "text": "Fiche n° 4"})
+    assert response.status_code == 302
+    row = WorkPlanPage.objects.get(pk=plan.page.pk)
+    assert row.title == "Plan de la semaine" and row.has_unpublished_changes
+    latest = row.get_latest_revision_as_object()
+    assert latest.title == "Plan de la semaine (brouillon)"
+    assert "Fiche n° 4" in [t.text for t in latest.tasks.all()]
+
+
+def test_a_task_added_to_a_draft_plan_does_not_publish_it(client, plan):
+    plan.page.unpublish()
+    client.force_login(plan.world.teacher)
+    add = reverse("workplans:add_task", args=[plan.page.pk])
+    assert client.post(add, {"pupil": plan.classmate.pk, "text": "Fiche n° 4"}).status_code == 302
+    assert not WorkPlanPage.objects.get(pk=plan.page.pk).live
+
+
+def test_the_edit_form_starts_from_a_pending_draft_and_keeps_it_a_draft(client, plan):
+    _pending_draft(plan)
+    client.force_login(plan.world.teacher)
+    url = reverse("workplans:edit", kwargs={"plan_id": plan.page.pk})
+    form = client.get(url)
+    assert form.context["form"]["title"].value() == "Plan de la semaine (brouillon)"
+    base = form.context["form"]["base_revision"].value()
+    response = client.post(url, _edit_data(plan, base, title="Plan des hiboux"))
+    assert response.status_code == 302
+    row = WorkPlanPage.objects.get(pk=plan.page.pk)
+    assert row.title == "Plan de la semaine" and row.has_unpublished_changes
+    assert row.get_latest_revision_as_object().title == "Plan des hiboux"

@@ -64,3 +64,18 @@ def test_the_class_wall_costs_the_same_with_1_or_4_plans(client, plan):
         grow(plan, pupils=0, tasks=2)
     many = queries(client, plan.grouped, plan.world.classroom.url)
     assert few == many, (few, many)
+
+
+def test_the_class_wall_costs_a_parent_the_same_with_1_or_4_plans(client, plan):
+    from .conftest import make_plan
+
+    few = queries(client, plan.ungrouped_parent, plan.world.classroom.url)
+    for number in range(3):
+        make_plan(
+            plan.world.classroom,
+            title=f"Plan {number}",
+            pupils=[plan.classmate] if number else [],
+            tasks=[f"Tâche {number}"],
+        )
+    many = queries(client, plan.ungrouped_parent, plan.world.classroom.url)
+    assert few == many, (few, many)
