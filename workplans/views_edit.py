@@ -113,6 +113,7 @@ def plan_new(request, classroom_id):
         plan = WorkPlanPage(owner=request.user)
         _fill(plan, form.cleaned_data)
         plan.tasks = _tasks_from(formset, set())
+        plan.slug = classroom.free_slug(plan.title, "plan-de-travail")
         classroom.add_child(instance=plan)
         plan.save_revision(user=request.user, log_action=True).publish(user=request.user)
     messages.success(request, _("The work plan is ready: its pupils see it in the class."))

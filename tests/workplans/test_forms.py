@@ -244,3 +244,14 @@ def test_the_edit_form_starts_from_a_pending_draft_and_keeps_it_a_draft(client, 
     row = WorkPlanPage.objects.get(pk=plan.page.pk)
     assert row.title == "Plan de la semaine" and row.has_unpublished_changes
     assert row.get_latest_revision_as_object().title == "Plan des hiboux"
+
+
+def test_a_title_without_letters_gets_a_slug_of_its_own(client, plan):
+    """« ??? » makes no slug: the plan is named « plan-de-travail » (then numbered)."""
+    client.force_login(plan.world.teacher)
+    for title in ("???", "→ ←"):
+        assert client.post(new_url(plan), form_data(plan, title=title)).status_code == 302
+    slugs = set(
+        WorkPlanPage.objects.filter(title__in=["???", "→ ←"]).values_list("slug", flat=True)
+    )
+    assert slugs == {"plan-de-travail", "plan-de-travail-2"}
