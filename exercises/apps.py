@@ -9,9 +9,11 @@ class ExercisesConfig(AppConfig):
     def ready(self):
         from classrooms import activities
         from notifications import kinds
+        from pages import file_scope as page_file_scope
 
         from . import cached_attempts, cards, notices
         from .builder import cards as builder_cards
+        from .h5p import scope as h5p_scope
 
         activities.register(
             activities.Activity(
@@ -29,3 +31,5 @@ class ExercisesConfig(AppConfig):
         for kind in notices.notification_kinds():
             kinds.register(kind)
         notices.connect()
+        # An exercise plays only its own class's H5P packages.
+        page_file_scope.register_rule(h5p_scope.refused)

@@ -1,4 +1,11 @@
-"""H5P activities in the Wagtail admin: a class's teachers upload, replace and choose them.
+"""H5P activities in the Wagtail admin: the portal administrator uploads them for a class,
+whose teachers list, choose and delete them.
+
+A package's libraries are scripts that run in pupils' pages on Préau's own address (see
+__init__.py): a teacher uploading one could run any script in her pupils' sessions.
+Until packages are served from a separate address without Préau's cookies, only the
+portal administrator (a superuser), who vets a package, adds or replaces (uploads) one;
+teachers ask the administrator to add a package for their class.
 
 Snippets' permissions are model-wide in Wagtail; here a policy says instead that a person
 acts on the packages of the classes they teach (superusers on all), so that a teacher's
@@ -25,6 +32,9 @@ from classrooms.moderation import taught_classroom_paths, teaches_class_of
 from .package import H5PPackage
 
 ACTIONS = frozenset({"add", "change", "delete", "view", "choose"})
+# Adding or changing a package uploads scripts: the portal administrator's alone.
+UPLOADING = frozenset({"add", "change"})
+TEACHERS_ACTIONS = ACTIONS - UPLOADING
 
 
 def taught_classrooms(user):
@@ -41,12 +51,13 @@ def packages_for(user):
 
 
 class PackagePolicy(BasePermissionPolicy):
-    """Teachers act on their classes' packages; superusers on every package."""
+    """Superusers act on every package; teachers list, choose and delete their classes'
+    packages, but never upload one."""
 
     def user_has_permission(self, user, action):
-        return action in ACTIONS and (
-            (user.is_active and user.is_superuser) or bool(taught_classroom_paths(user))
-        )
+        if user.is_active and user.is_superuser:
+            return action in ACTIONS
+        return action in TEACHERS_ACTIONS and bool(taught_classroom_paths(user))
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)
@@ -57,15 +68,16 @@ class PackagePolicy(BasePermissionPolicy):
         return get_user_model().objects.filter(is_active=True, is_superuser=True)
 
     def user_has_permission_for_instance(self, user, action, instance):
-        return action in ACTIONS and (
-            (user.is_active and user.is_superuser) or teaches_class_of(user, instance.classroom)
-        )
+        if user.is_active and user.is_superuser:
+            return action in ACTIONS
+        return action in TEACHERS_ACTIONS and teaches_class_of(user, instance.classroom)
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
         return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
 
     def instances_user_has_any_permission_for(self, user, actions):
-        if not set(actions) & ACTIONS:
+        wanted = set(actions) & (ACTIONS if user.is_superuser else TEACHERS_ACTIONS)
+        if not wanted:
             return H5PPackage.objects.none()
         return packages_for(user)
 
@@ -113,8 +125,8 @@ class _OwnPackage:
 
     def get_object(self, *args, **kwargs):
         package = super().get_object(*args, **kwargs)
-        if not PackagePolicy(H5PPackage).user_has_permission_for_instance(
-            self.request.user, "change", package
+        if not PackagePolicy(H5PPackage).user_has_any_permission_for_instance(
+            self.request.user, TEACHERS_ACTIONS, package
         ):
             raise Http404
         return package

@@ -12,6 +12,7 @@ import json
 import posixpath
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -75,6 +76,8 @@ MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_FILES = 5000
 MAX_JSON_BYTES = 5 * 1024 * 1024
+# What reading a damaged, encrypted or oddly compressed member raises.
+UNREADABLE = (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError, EOFError)
 # Where packages are unpacked in the media storage; the media view serves none of it.
 STORAGE_DIR = "h5p"
 
@@ -142,6 +145,7 @@ def check(upload) -> PackageInfo:
                     % {"name": name[:100]}
                 )
             names.add(name)
+        _readable(archive)
         for required in ("h5p.json", "content/content.json"):
             if required not in names:
                 raise ValidationError(
@@ -151,6 +155,25 @@ def check(upload) -> PackageInfo:
         manifest = _json(archive, "h5p.json")
         _json(archive, "content/content.json")
     return _info(manifest, names)
+
+
+def _readable(archive):
+    """A ValidationError unless every member unpacks (none damaged, encrypted or
+    compressed in a way Python cannot read)."""
+    try:
+        damaged = archive.testzip()
+    except UNREADABLE as error:
+        raise ValidationError(
+            _(
+                "The package cannot be unpacked: one of its files is damaged, protected by a "
+                "password or compressed in an unusual way. Download the activity again."
+            )
+        ) from error
+    if damaged is not None:
+        raise ValidationError(
+            _("The package cannot be unpacked: its file %(name)s is damaged.")
+            % {"name": damaged[:100]}
+        )
 
 
 def _json(archive, name):

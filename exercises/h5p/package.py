@@ -1,8 +1,8 @@
 """An uploaded H5P activity: the .h5p file as given, and its folder unpacked beside it.
 
-It belongs to one class: its teachers upload, choose and replace it in the Wagtail admin
-(wagtail_hooks.py), and the people of the class (or of another class whose exercise uses
-it) are served its files by views.package_file.
+It belongs to one class: the portal administrator uploads and replaces it, its teachers
+choose it in the Wagtail admin (wagtail_hooks.py), and the people of the class (or of
+another class whose exercise uses it) are served its files by views.package_file.
 """
 
 import uuid
@@ -66,7 +66,14 @@ class H5PPackage(models.Model):
                 old_file = type(self).objects.filter(pk=self.pk).values_list("file", flat=True)[0]
             self.main_library = info.main_library
             self.title = self.title or info.title or str(_("H5P activity"))
-            archive.extract(self.file, self.folder)
+            try:
+                archive.extract(self.file, self.folder)
+            except BaseException:
+                # Nothing half unpacked stays on disk (a member damaged after the check).
+                archive.remove(self.folder)
+                if old_folder:
+                    self.folder = old_folder
+                raise
         super().save(*args, **kwargs)
         if old_folder:
             archive.remove(old_folder)

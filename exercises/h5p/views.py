@@ -87,6 +87,12 @@ def package_file(request, folder, path):
     )
     response["Cache-Control"] = PRIVATE_CACHE
     response["X-Content-Type-Options"] = "nosniff"
+    # A package's file opened on its own (an .svg, a .pdf, a .json typed into the address
+    # bar) runs nothing on Préau's address: the sandbox gives it an opaque origin, and
+    # does not apply to scripts, styles and images the player loads from it.
+    response["Content-Security-Policy"] = "sandbox"
+    if extension == "svg" and request.headers.get("Sec-Fetch-Dest") != "image":
+        response["Content-Disposition"] = "attachment"
     return response
 
 

@@ -130,6 +130,46 @@ def test_a_package_too_big_once_unpacked_is_refused(monkeypatch):
         archive.check(upload(true_false_package("Quiz", "Vrai ?", STATEMENTS)))
 
 
+def zipped_with_a_bad_member(damage, name="content/notes.txt"):
+    """A package whose member `name` is encrypted, or whose compressed bytes are damaged."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for member, text in good_files().items():
+            if member != name:
+                package.writestr(member, text)
+        package.writestr(name, "Notes de la maîtresse. " * 100)
+    data = bytearray(buffer.getvalue())
+    encoded = name.encode()
+    if damage == "encrypted":  # the flag, in the local header and the central directory
+        for signature, flags, name_at in ((b"PK\x03\x04", 6, 30), (b"PK\x01\x02", 8, 46)):
+            at = data.find(signature)
+            while at >= 0:
+                if data[at + name_at : at + name_at + len(encoded)] == encoded:
+                    data[at + flags] |= 1
+                at = data.find(signature, at + 4)
+    else:
+        start = data.rfind(encoded, 0, data.find(b"PK\x01\x02")) + len(encoded)
+        for at in range(start + 4, start + 24):
+            data[at] ^= 0xFF
+    return bytes(data)
+
+
+@pytest.mark.parametrize("damage", ["encrypted", "damaged"])
+def test_a_package_with_an_unreadable_member_is_refused_in_words(damage):
+    with pytest.raises(ValidationError, match="ne peut pas être décompressé"):
+        archive.check(upload(zipped_with_a_bad_member(damage)))
+
+
+def test_a_package_whose_extraction_fails_leaves_no_folder(world, monkeypatch, tmp_path):
+    monkeypatch.setattr(archive, "_readable", lambda archive: None)
+    package = H5PPackage(title="Abîmé", classroom=world.classroom)
+    package.file = upload(zipped_with_a_bad_member("encrypted"))
+    with pytest.raises(RuntimeError):
+        package.save()
+    assert not H5PPackage.objects.exists()
+    assert not (tmp_path / archive.STORAGE_DIR / str(package.folder)).exists()
+
+
 def test_an_english_speaker_reads_the_refusal_in_english():
     from django.utils import translation
 
@@ -162,12 +202,68 @@ def test_package_files_are_served_to_the_class_with_their_types_and_404_to_other
     assert get(world.pupil, "content/missing.json").status_code == 404
 
 
+def test_a_package_file_opened_on_its_own_is_sandboxed_and_an_svg_is_downloaded(client, world):
+    files = good_files()
+    files["content/dessin.svg"] = (
+        b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+    )
+    package = H5PPackage(title="Dessin", classroom=world.classroom)
+    package.file = upload(zipped(files))
+    package.save()
+    client.force_login(world.pupil)
+
+    def url(path):
+        return reverse("exercises:h5p_file", kwargs={"folder": package.folder, "path": path})
+
+    for path in ("content/dessin.svg", "h5p.json", "H5P.PreauTrueFalse-1.0/preau-true-false.js"):
+        response = client.get(url(path))
+        assert response.status_code == 200, path
+        assert response["Content-Security-Policy"] == "sandbox", path
+        assert response["X-Content-Type-Options"] == "nosniff", path
+    opened = client.get(url("content/dessin.svg"))
+    assert opened["Content-Disposition"] == "attachment"
+    as_image = client.get(url("content/dessin.svg"), headers={"Sec-Fetch-Dest": "image"})
+    assert as_image["Content-Type"] == "image/svg+xml"
+    assert not as_image.get("Content-Disposition", "").startswith("attachment")
+
+
 def test_a_class_whose_exercise_uses_another_class_s_package_may_play_it(client, world):
     package = make_package(world.classroom)
     h5p_exercise(world.other_classroom, package)
     client.force_login(world.other_pupil)
     url = reverse("exercises:h5p_file", kwargs={"folder": package.folder, "path": "h5p.json"})
     assert client.get(url).status_code == 200
+
+
+def test_an_exercise_may_not_be_saved_with_another_class_s_package(client, world):
+    """A forged chooser id: the package of class A in an exercise of class B (IDOR)."""
+    from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
+
+    mine = make_package(world.classroom, title="Le nôtre")
+    theirs = make_package(world.other_classroom, title="Celui de l’autre classe")
+    exercise = h5p_exercise(world.classroom, mine)
+    client.force_login(world.teacher)
+    url = f"/admin/pages/{exercise.pk}/edit/"
+    data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
+
+    def body(package):
+        block = {"prompt": "Vrai ou faux ?", "points": 4, "package": package.pk}
+        return nested_form_data({"body": streamfield([("h5p", block)])})
+
+    data.update(body(theirs))
+    data["action-publish"] = "action-publish"
+    response = client.post(url, data)
+    assert response.status_code == 200
+    error = response.context["form"].errors.as_data()["body"][0].as_json_data()
+    assert error["blockErrors"][0]["blockErrors"]["package"]["messages"] == [
+        "Cette activité H5P appartient à une autre classe : "
+        "choisissez une des activités de votre classe."
+    ]
+    exercise.refresh_from_db()
+    assert exercise.body[0].value["package"] == mine
+    assert exercise.get_latest_revision_as_object().body[0].value["package"] != theirs
+    data.update(body(mine))
+    assert client.post(url, data).status_code == 302
 
 
 # --- Recording the score ---------------------------------------------------------------
@@ -280,13 +376,17 @@ LIST_URL = "/admin/snippets/exercises/h5ppackage/"
 CHOOSE_URL = "/admin/snippets/choose/exercises/h5ppackage/"
 
 
-def test_a_teacher_uploads_a_package_for_her_class_and_sees_only_her_classes(client, world):
+def administrator():
+    return factories.UserFactory(username="admin-portail", is_superuser=True, is_staff=True)
+
+
+def test_the_administrator_uploads_a_package_for_a_class_whose_teacher_chooses_it(client, world):
     other = make_package(world.other_classroom, title="Paquet de l’autre classe")
-    client.force_login(world.teacher)
+    admin = administrator()
+    client.force_login(admin)
     form = client.get(ADD_URL)
     assert form.status_code == 200
-    offered = form.context["form"].fields["classroom"].queryset
-    assert list(offered) == [world.classroom.specific]
+    assert world.classroom.specific in form.context["form"].fields["classroom"].queryset
     data = true_false_package("Les planètes", "Vrai ?", STATEMENTS)
     response = client.post(
         ADD_URL,
@@ -294,7 +394,8 @@ def test_a_teacher_uploads_a_package_for_her_class_and_sees_only_her_classes(cli
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     package = H5PPackage.objects.get(classroom=world.classroom)
-    assert package.title == "Les planètes" and package.uploaded_by == world.teacher
+    assert package.title == "Les planètes" and package.uploaded_by == admin
+    client.force_login(world.teacher)
     listing = client.get(LIST_URL).content.decode()
     assert "Les planètes" in listing and other.title not in listing
     chooser = client.get(CHOOSE_URL).json()["html"]
@@ -302,12 +403,33 @@ def test_a_teacher_uploads_a_package_for_her_class_and_sees_only_her_classes(cli
     for action in ("edit", "delete", "usage", "history"):
         url = f"/admin/snippets/exercises/h5ppackage/{action}/{other.pk}/"
         assert client.get(url).status_code == 404, action
-    mine = f"/admin/snippets/exercises/h5ppackage/edit/{package.pk}/"
-    assert client.get(mine).status_code == 200
+    response = client.post(f"/admin/snippets/exercises/h5ppackage/delete/{package.pk}/")
+    assert response.status_code == 302
+    assert not H5PPackage.objects.filter(pk=package.pk).exists()
+
+
+def test_a_teacher_may_neither_upload_nor_replace_a_package(client, world):
+    """Its scripts would run in her pupils' pages on Préau's address (stored XSS)."""
+    package = make_package(world.classroom)
+    client.force_login(world.teacher)
+    data = true_false_package("Piège", "Vrai ?", STATEMENTS)
+    response = client.post(
+        ADD_URL, {"title": "", "classroom": world.classroom.pk, "file": upload(data, "x.h5p")}
+    )
+    assert response.status_code in (302, 403) and "/add/" not in response.get("Location", "")
+    assert list(H5PPackage.objects.all()) == [package]
+    assert client.get(ADD_URL).status_code in (302, 403)
+    edit = f"/admin/snippets/exercises/h5ppackage/edit/{package.pk}/"
+    response = client.post(
+        edit, {"title": "Piège", "classroom": world.classroom.pk, "file": upload(data, "x.h5p")}
+    )
+    assert response.status_code in (302, 403, 404)
+    package.refresh_from_db()
+    assert package.title == "Le ciel"
 
 
 def test_a_bad_file_is_refused_in_the_admin_with_the_title_kept(client, world):
-    client.force_login(world.teacher)
+    client.force_login(administrator())
     files = good_files()
     files["content/evil.html"] = b"<script>alert(1)</script>"
     response = client.post(
