@@ -351,11 +351,14 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static_collected")))
-# The H5P player (exercises/h5p/), installed from npm by `make` (package.json, `npm ci`)
-# and never committed: served as /static/vendor/h5p-standalone/.
+# Installed from npm by `make` (package.json, `npm ci`) and never committed: the H5P player
+# (exercises/h5p/), served as /static/vendor/h5p-standalone/, and Twemoji's pictures
+# (graphics CC BY 4.0, Twitter, Inc. and contributors), the pictograms young children
+# read instead of words (nursery mode, picture passwords), as /static/vendor/twemoji/.
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/h5p-standalone", BASE_DIR / "node_modules" / "h5p-standalone" / "dist"),
+    ("vendor/twemoji", BASE_DIR / "node_modules" / "@twemoji" / "svg"),
 ]
 MEDIA_URL = "/media/"
 # Behind nginx, hand checked files over with X-Accel-Redirect to this internal location.
