@@ -395,6 +395,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 SITE_ID = 1
 WAGTAIL_SITE_NAME = "Préau"
+# Addresses stay plain ASCII ("reunion-de-rentree") for every page, made in the admin or
+# from the front end, rather than percent-encoded accents.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # French stemming on PostgreSQL ("fractions" finds "fraction"); SQLite has no stemmer of
