@@ -108,13 +108,16 @@ def spaces_for(user, request=None) -> list[Space]:
 
 
 def login_landing(request):
-    """Pupils and parents of one class land on it at login; everyone else on "my spaces".
+    """A person with exactly one class space lands on that class at login.
 
-    A child logging in on a school tablet should see their class at once; a parent of
-    children in two classes, a teacher or a director chooses from "my spaces". Registered
-    as the `preau_login_landing` hook (wagtail_hooks.py, accounts/views.py).
+    A child logging in on a school tablet should see their class at once, and so should
+    a teacher of one class: her work is there. A parent of children in two classes, a
+    teacher of two classes or a director (a school space too) chooses from "my spaces".
+    An address asked for before login (?next=) wins: Django's LoginView asks this hook
+    only when there is none. Registered as the `preau_login_landing` hook
+    (wagtail_hooks.py, accounts/views.py).
     """
     spaces = spaces_for(request.user, request)
-    if len(spaces) == 1 and spaces[0].kind in ("class", "child") and not spaces[0].manage_url:
+    if len(spaces) == 1 and spaces[0].kind in ("class", "child"):
         return spaces[0].url
     return None

@@ -47,12 +47,25 @@ def test_a_parent_of_children_in_two_classes_chooses_from_my_spaces(client, worl
     assert "CP de Mme Durand" in html and "CM1 de M. Petit" in html
 
 
-def test_teachers_land_on_my_spaces(client, world):
+def test_a_teacher_of_one_class_lands_on_it(client, world):
+    data = {"username": "teacher", "password": factories.TEST_PASSWORD}
+    response = client.post("/compte/connexion/", data)
+    assert response["Location"] == world.classroom.url
+
+
+def test_a_teacher_of_two_classes_chooses_from_my_spaces(client, world):
+    factories.MembershipFactory(user=world.teacher, classroom=world.other_classroom, role="teacher")
     data = {"username": "teacher", "password": factories.TEST_PASSWORD}
     response = client.post("/compte/connexion/", data)
     assert response["Location"] == "/compte/mes-espaces/"
     html = client.get(response["Location"]).content.decode()
     assert "Bonjour Claire D." in html and "CP de Mme Durand" in html
+
+
+def test_the_address_asked_for_before_login_wins_over_the_class(client, world):
+    data = {"username": "teacher", "password": factories.TEST_PASSWORD}
+    response = client.post("/compte/connexion/?next=/compte/mes-espaces/", data)
+    assert response["Location"] == "/compte/mes-espaces/"
 
 
 def test_login_card_link_fills_in_the_username(client):
