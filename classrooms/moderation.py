@@ -135,6 +135,19 @@ def submit(entry, user):
         entry.get_workflow().start(entry, user)
 
 
+@transaction.atomic
+def withdraw(entry, user):
+    """Take a sent entry back before its review: Wagtail cancels its workflow, so the
+    class's teachers no longer see it waiting and it is the authors' draft again.
+
+    WorkflowState.cancel is Wagtail's own way (it logs the cancellation and sends
+    `workflow_cancelled`); the entry's revisions are kept as they are.
+    """
+    state = entry.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
+        state.cancel(user=user)
+
+
 def _current_task(entry):
     task_state = entry.current_workflow_task_state
     if task_state is None or task_state.status != TaskState.STATUS_IN_PROGRESS:

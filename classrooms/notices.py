@@ -13,10 +13,15 @@ from contextvars import ContextVar
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from wagtail.signals import page_published, task_submitted, workflow_rejected
+from wagtail.signals import (
+    page_published,
+    task_submitted,
+    workflow_cancelled,
+    workflow_rejected,
+)
 
 from notifications.kinds import Kind
-from notifications.services import notify
+from notifications.services import notify, take_back
 
 from .models import BlogEntryPage, Guardianship, Membership
 
@@ -109,6 +114,14 @@ def entry_submitted(sender, instance, user=None, **kwargs):
     )
 
 
+def entry_withdrawn(sender, instance, user=None, **kwargs):
+    """workflow_cancelled: an entry taken back (or published without review) no longer
+    waits; the teachers' unread "waits for you" about it goes."""
+    entry = _entry_of(instance)
+    if entry is not None:
+        take_back(ENTRY_WAITING, reverse("classrooms:entry_review", kwargs={"entry_id": entry.pk}))
+
+
 def entry_rejected(sender, instance, user=None, **kwargs):
     """workflow_rejected: the pupil authors read the note beside their draft."""
     if _quiet.get():
@@ -154,6 +167,7 @@ def entry_published(sender, instance, revision=None, **kwargs):
 def connect() -> None:
     task_submitted.connect(entry_submitted, dispatch_uid="class_blog_entry_submitted")
     workflow_rejected.connect(entry_rejected, dispatch_uid="class_blog_entry_rejected")
+    workflow_cancelled.connect(entry_withdrawn, dispatch_uid="class_blog_entry_withdrawn")
     page_published.connect(
         entry_published, sender=BlogEntryPage, dispatch_uid="class_blog_entry_published"
     )

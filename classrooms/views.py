@@ -23,6 +23,7 @@ from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from submissions import drafts, once
@@ -63,7 +64,30 @@ def may_edit(user, entry, classroom, review, latest) -> bool:
         return False
     if review.status not in (EntryStatus.DRAFT, EntryStatus.NEEDS_CHANGES):
         return False
+    return _is_author(user, entry, latest)
+
+
+def _is_author(user, entry, latest) -> bool:
     return entry.owner_id == user.pk or any(a.pk == user.pk for a in latest.authors.all())
+
+
+def _sent(request, classroom, entry, review, latest):
+    """A pupil's own entry waiting for the teacher: read-only, with its state, and a way
+    to take it back (it becomes their draft again) to change it."""
+    if request.method == "POST" and request.POST.get("action") == "withdraw":
+        moderation.withdraw(entry, request.user)
+        messages.success(
+            request, pgettext("pupil", "Your entry is back among your drafts: you can change it.")
+        )
+        return redirect("classrooms:entry_edit", entry_id=entry.pk)
+    context = {
+        "classroom": classroom,
+        "entry": entry,
+        "latest": latest,
+        "review": review,
+        "authors": list(latest.authors.all()),
+    }
+    return render(request, "classrooms/entry_sent.html", context)
 
 
 def may_publish(user, classroom) -> bool:
@@ -336,6 +360,12 @@ def entry_edit(request, entry_id):
     review = moderation.review_of(entry)
     latest = entry.get_latest_revision_as_object()
     if not may_edit(request.user, entry, classroom, review, latest):
+        if (
+            review.awaits_teacher
+            and can_post_in_classroom(request.user, classroom)
+            and _is_author(request.user, entry, latest)
+        ):
+            return _sent(request, classroom, entry, review, latest)
         if entry.live:
             return redirect(entry.get_url(request))
         raise Http404

@@ -82,6 +82,15 @@ def notify(recipients, kind_name, *, url="", **params):
     return notifications
 
 
+def take_back(kind_name, url) -> None:
+    """Unsay the unread notifications of this kind pointing to this address: what they
+    announced is no longer so (a pupil took back the entry a teacher was told of)."""
+    unread = Notification.objects.filter(kind=kind_name, url=url, read_at__isnull=True)
+    recipients = list(unread.values_list("recipient_id", flat=True))
+    unread.delete()
+    forget_unread(recipients)
+
+
 def _reveal_later(user_ids, when) -> None:
     """The badge is kept with the person between requests: have it read again when the
     held notifications show. Without a worker that defers tasks, the badge catches up

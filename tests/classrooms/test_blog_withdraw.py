@@ -1,0 +1,69 @@
+"""A pupil opens his own entry while it waits for the teacher (from "my entries in
+progress"): he reads it with its state, and may take it back to change it.
+
+It used to answer 404. Taking it back cancels the Wagtail workflow: the teacher no
+longer sees it waiting, nor her "waits for you" notification about it.
+"""
+
+import pytest
+from django.urls import reverse
+
+from classrooms import moderation, notices
+from classrooms.models import BlogEntryPage, Membership
+from notifications.models import Notification
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def _send(client, world):
+    client.force_login(world.pupil)
+    client.post(
+        reverse("classrooms:entry_new", kwargs={"classroom_id": world.classroom.pk}),
+        {"title": "Nos haricots", "text": "<p>Ils ont poussé.</p>", "action": "send"},
+    )
+    return BlogEntryPage.objects.child_of(world.classroom).get()
+
+
+def _edit(entry):
+    return reverse("classrooms:entry_edit", kwargs={"entry_id": entry.pk})
+
+
+def test_the_author_reads_his_waiting_entry_with_its_state(client, world):
+    entry = _send(client, world)
+    response = client.get(_edit(entry))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Nos haricots" in html and "Ils ont poussé." in html
+    assert "En attente de l’enseignant" in html
+    assert 'value="withdraw"' in html
+    assert 'name="text"' not in html  # read only: no editor
+
+
+def test_taking_it_back_makes_it_a_draft_the_teacher_no_longer_waits_for(client, world):
+    entry = _send(client, world)
+    assert list(moderation.awaiting_review(world.classroom, BlogEntryPage)) == [entry]
+    assert Notification.objects.filter(recipient=world.teacher, kind=notices.ENTRY_WAITING)
+
+    response = client.post(_edit(entry), {"action": "withdraw"})
+    assert response.status_code == 302 and response.url == _edit(entry)
+    entry.refresh_from_db()
+    assert moderation.review_of(entry).status == moderation.EntryStatus.DRAFT
+    assert list(moderation.awaiting_review(world.classroom, BlogEntryPage)) == []
+    assert not Notification.objects.filter(recipient=world.teacher, kind=notices.ENTRY_WAITING)
+    # The editor again: he changes it and sends it once more.
+    assert 'name="text"' in client.get(_edit(entry)).content.decode()
+    client.post(_edit(entry), {"title": "Nos haricots", "text": "12 cm !", "action": "send"})
+    assert list(moderation.awaiting_review(world.classroom, BlogEntryPage)) == [entry]
+
+
+def test_another_pupil_of_the_class_still_gets_404(client, world):
+    entry = _send(client, world)
+    classmate = factories.UserFactory(username="tom")
+    factories.MembershipFactory(
+        user=classmate, classroom=world.classroom, role=Membership.Role.PUPIL
+    )
+    client.force_login(classmate)
+    assert client.get(_edit(entry)).status_code == 404
+    assert client.post(_edit(entry), {"action": "withdraw"}).status_code == 404
+    assert moderation.review_of(entry).awaits_teacher
