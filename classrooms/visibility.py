@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from accounts.people import is_active_person
+from pages import french
 from pages.permissions import staff_school_paths
 from performance import request_scope
 
@@ -127,20 +128,25 @@ def publication_refusals(entry) -> list[str]:
         if appearance.image_id:
             names["title"] = appearance.image.title
             refusals.append(
-                _(
-                    "The photo “%(title)s” shows %(name)s, whose family has not agreed to "
-                    "publication. Remove the photo, or share the entry with the school only."
+                french.fill(
+                    _(
+                        "The photo “%(title)s” shows %(name)s, whose family has not agreed "
+                        "to publication. Remove the photo, or share the entry with the "
+                        "school only."
+                    ),
+                    **names,
                 )
-                % names
             )
         else:
             names["title"] = appearance.media.title
             refusals.append(
-                _(
-                    "The recording “%(title)s” holds the voice or image of %(name)s, whose "
-                    "family has not agreed to publication. Remove the recording, or share "
-                    "the entry with the school only."
+                french.fill(
+                    _(
+                        "The recording “%(title)s” holds the voice or image of %(name)s, "
+                        "whose family has not agreed to publication. Remove the recording, "
+                        "or share the entry with the school only."
+                    ),
+                    **names,
                 )
-                % names
             )
     return refusals

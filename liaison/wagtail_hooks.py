@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from classrooms.person import person_of
+from pages import french
 
 from . import rules
 
@@ -25,7 +26,7 @@ def class_links(classroom, user):
     if not user.is_authenticated:
         return links
     for child in person_of(user).children_in(classroom):
-        label = _("Home-school notebook of %(name)s") % {"name": child.first_name}
+        label = french.fill(_("Home-school notebook of %(name)s"), name=child.first_name)
         links.append((reverse("liaison:child", kwargs={"child_id": child.pk}), label, "mail"))
     if rules.may_write_to_class(user, classroom):
         url = reverse("liaison:new_class", kwargs={"classroom_id": classroom.pk})

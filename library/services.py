@@ -15,15 +15,15 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import override, pgettext
 
+from pages import french
+
 from .models import ClassResourcePage, ResourceUse
 from .taxonomy import Kind
-
-VOWELS = "aeiouyhàâäéèêëîïôöùûüœAEIOUYHÀÂÄÉÈÊËÎÏÔÖÙÛÜŒ"
 
 
 def by_author(name: str) -> str:
     """ "de Claire Durand", "d’Aurélie Petit": French elides "de" before a vowel."""
-    if name[:1] in VOWELS:
+    if french.elides(name):
         return pgettext("before a vowel", "by %(name)s") % {"name": name}
     return _("by %(name)s") % {"name": name}
 

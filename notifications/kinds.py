@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from pages import french
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -89,4 +91,7 @@ def message_for(notification) -> str:
     kind = _kinds.get(notification.kind)
     if kind is None:
         return str(_("Something happened in your class."))
-    return str(kind.sentence) % _Defaulting(notification.params)
+    sentence = str(kind.sentence) % _Defaulting(notification.params)
+    # "Un nouvel article de Adam" → "d’Adam": the names are among the params.
+    names = [value for value in notification.params.values() if isinstance(value, str)]
+    return french.elide(sentence, *names)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from classrooms.models import Membership
 from classrooms.permissions import school_of
+from pages import french
 from pages.permissions import can_direct_school
 
 from .. import services
@@ -64,9 +65,10 @@ def reset_password(request, classroom_id, user_id):
         children = Membership.objects.filter(
             classroom=classroom, role=Membership.Role.PUPIL, user__guardians__parent=account
         ).select_related("user")
-        role = _("Parent of %(children)s") % {
-            "children": ", ".join(m.user.display_name for m in children)
-        }
+        role = french.fill(
+            _("Parent of %(children)s"),
+            children=", ".join(m.user.display_name for m in children),
+        )
     else:
         role = _("Pupil")
     return single_card(

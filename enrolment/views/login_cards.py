@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from classrooms.models import Guardianship, Membership
 from classrooms.permissions import school_of
+from pages import french
 
 from .. import services
 from ..login_card_sheets import CardSheet, make_card
@@ -72,9 +73,10 @@ def cards(request, classroom_id):
         login_cards = []
         for user in selected:
             if kind == "parents":
-                role = _("Parent of %(children)s") % {
-                    "children": ", ".join(child.display_name for child in user.children_here)
-                }
+                role = french.fill(
+                    _("Parent of %(children)s"),
+                    children=", ".join(child.display_name for child in user.children_here),
+                )
             else:
                 role = _("Pupil")
             login_cards.append(make_card(request, user, passwords[user.pk], role))

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from classrooms.models import Guardianship, Membership
 from classrooms.permissions import can_manage_classroom, school_of
+from pages import french
 from pages.permissions import can_direct_school
 
 from .. import services
@@ -104,7 +105,7 @@ def pupil_add(request, classroom_id):
                 account.user,
                 account.password,
                 _("Pupil"),
-                title=_("Login card of %(name)s") % {"name": account.user.display_name},
+                title=french.fill(_("Login card of %(name)s"), name=account.user.display_name),
                 back_url=roster_url,
             )
         current = services.pupil_membership_of_year(known.user, school, classroom.school_year)
@@ -165,12 +166,15 @@ def parent_add(request, classroom_id, pupil_id):
         if added.asked:
             messages.success(
                 request,
-                _(
-                    "Someone already has a Préau account with this e-mail address. We asked "
-                    "them to confirm that they are a parent of %(child)s: their account follows "
-                    "the class once they accept. The class list shows the request until then."
-                )
-                % names,
+                french.fill(
+                    _(
+                        "Someone already has a Préau account with this e-mail address. We "
+                        "asked them to confirm that they are a parent of %(child)s: their "
+                        "account follows the class once they accept. The class list shows "
+                        "the request until then."
+                    ),
+                    **names,
+                ),
             )
             return redirect(roster_url)
         if added.separate:
@@ -198,8 +202,8 @@ def parent_add(request, classroom_id, pupil_id):
             classroom,
             added.user,
             added.password,
-            _("Parent of %(children)s") % {"children": child.display_name},
-            title=_("Login card of %(name)s") % {"name": added.user.get_full_name()},
+            french.fill(_("Parent of %(children)s"), children=child.display_name),
+            title=french.fill(_("Login card of %(name)s"), name=added.user.get_full_name()),
             back_url=roster_url,
         )
     context = class_context(request, classroom, school)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from classrooms.models import Membership
+from pages import french
 from pages.permissions import schools_directed_by
 
 from .. import services
@@ -159,7 +160,7 @@ def _teacher_created(request, school, classroom, account):
         account.user,
         account.password,
         _("Teacher"),
-        title=_("Login card of %(name)s") % {"name": account.user.get_full_name()},
+        title=french.fill(_("Login card of %(name)s"), name=account.user.get_full_name()),
         back_url=roster_url,
     )
 
@@ -196,7 +197,7 @@ def staff(request, school_id):
             account.user,
             account.password,
             _("Teacher"),
-            title=_("Login card of %(name)s") % {"name": account.user.get_full_name()},
+            title=french.fill(_("Login card of %(name)s"), name=account.user.get_full_name()),
             back_url=back_url,
         )
     teachers = services.school_teachers(school).prefetch_related(
