@@ -14,6 +14,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from taggit.models import Tag
 
 from submissions.once import OnceField
@@ -187,8 +188,16 @@ class EntryForm(forms.Form):
         required=False, widget=forms.HiddenInput(attrs={"data-draft-keep": ""})
     )
 
-    def __init__(self, *args, classroom, author, removable=(), **kwargs):
+    def __init__(self, *args, classroom, author, is_pupil=True, removable=(), **kwargs):
+        """`is_pupil`: the person writing is a pupil of this class ("tu"); teachers and
+        other adults read "vous"."""
         super().__init__(*args, **kwargs)
+        if is_pupil:
+            self.fields["text"].label = pgettext_lazy("pupil", "Your text")
+            self.fields["coauthors"].label = pgettext_lazy("pupil", "Who wrote it with you?")
+        else:
+            self.fields["text"].label = pgettext_lazy("adult", "Your text")
+            self.fields["coauthors"].label = pgettext_lazy("adult", "Who wrote it with you?")
         pupils = class_pupils(classroom)
         self.fields["photo_people"].queryset = pupils
         self.fields["coauthors"].queryset = pupils.exclude(pk=author.pk)

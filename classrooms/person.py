@@ -323,3 +323,9 @@ def person_of(user) -> Person:
         # pages.permissions.staff_school_paths() answers from the same rows.
         memo[STAFF_SCHOOL_PATHS] = person.staff_school_paths()
     return person
+
+
+def reads_as_pupil(user, classroom) -> bool:
+    """Whether this person is a pupil of this class: Préau says "tu" to them, "vous" to
+    everyone else (teachers, parents, guests). Read from what the person is: no query."""
+    return person_of(user).is_member(classroom, Membership.Role.PUPIL)

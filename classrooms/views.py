@@ -34,6 +34,7 @@ from .forms import TEXT_MAX_LENGTH, EntryForm, SendBackForm, VisibilityForm
 from .models import BlogEntryPage, ClassroomPage
 from .moderation import EntryStatus
 from .permissions import can_moderate_classroom, can_post_in_classroom, can_view_classroom
+from .person import reads_as_pupil
 from .visibility import publication_refusals
 
 UPLOAD_FIELDS = {"photo", "recording", "video"}
@@ -134,15 +135,25 @@ def _act(request, classroom, form, entry):
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
-        messages.info(request, _("Your text is saved as a draft. You can try another file."))
+        if reads_as_pupil(request.user, classroom):
+            kept = pgettext("pupil", "Your text is saved as a draft. You can try another file.")
+        else:
+            kept = pgettext("adult", "Your text is saved as a draft. You can try another file.")
+        messages.info(request, kept)
         return redirect("classrooms:entry_edit", entry_id=entry.pk)
     if action == "publish" and may_publish(request.user, classroom):
         return _publish(request, entry)
     if action == "send":
         moderation.submit(entry, request.user)
-        messages.success(request, _("Your entry has been sent to your teacher. Well done!"))
+        messages.success(
+            request, pgettext("pupil", "Your entry has been sent to your teacher. Well done!")
+        )
         return redirect(classroom.get_url(request))
-    messages.success(request, _("Your draft is saved. You can come back to it later."))
+    if reads_as_pupil(request.user, classroom):
+        saved = pgettext("pupil", "Your draft is saved. You can come back to it later.")
+    else:
+        saved = pgettext("adult", "Your draft is saved. You can come back to it later.")
+    messages.success(request, saved)
     return redirect("classrooms:entry_edit", entry_id=entry.pk)
 
 
@@ -314,6 +325,7 @@ def _entry_form(request, classroom, latest, *args, removable=None, **kwargs):
         *args,
         classroom=classroom,
         author=request.user,
+        is_pupil=reads_as_pupil(request.user, classroom),
         removable=[(block_id, str(obj or block_id)) for block_id, obj, _kind in removable],
         **kwargs,
     )
@@ -337,6 +349,7 @@ def _render_editor(request, classroom, form, entry, review, latest, status=200, 
         "removable": removable,
         "draft_key": drafts.entry_key(entry) if entry else drafts.new_entry_key(classroom),
         "can_publish": may_publish(request.user, classroom),
+        "is_pupil": reads_as_pupil(request.user, classroom),
         "recording_max_seconds": settings.PREAU_AUDIO_MAX_SECONDS,
         "recording_max_minutes": max(1, settings.PREAU_AUDIO_MAX_SECONDS // 60),
         "video_max_minutes": max(1, settings.PREAU_VIDEO_MAX_SECONDS // 60),

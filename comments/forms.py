@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from submissions.once import OnceField
 
@@ -28,6 +29,23 @@ class ConstructiveCommentForm(forms.Form):
     liked = prompt_field(_("I liked…"), _("what you enjoyed reading, seeing or hearing"))
     suggestion = prompt_field(_("I suggest…"), _("an idea to make it even better"))
     wondering = prompt_field(_("I wonder…"), _("a question you would like to ask"))
+
+    def __init__(self, *args, is_pupil=True, **kwargs):
+        """`is_pupil`: the person writing is a pupil of the class ("tu"), or an adult
+        ("vous"): the hints speak to them accordingly."""
+        super().__init__(*args, **kwargs)
+        if is_pupil:
+            hints = {
+                "liked": pgettext_lazy("pupil", "what you enjoyed reading, seeing or hearing"),
+                "wondering": pgettext_lazy("pupil", "a question you would like to ask"),
+            }
+        else:
+            hints = {
+                "liked": pgettext_lazy("adult", "what you enjoyed reading, seeing or hearing"),
+                "wondering": pgettext_lazy("adult", "a question you would like to ask"),
+            }
+        for name, hint in hints.items():
+            self.fields[name].widget.attrs["placeholder"] = hint
 
     def clean(self):
         data = super().clean()

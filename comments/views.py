@@ -13,11 +13,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Revision
 
 from classrooms.models import BlogEntryPage
 from classrooms.permissions import can_moderate_classroom
+from classrooms.person import reads_as_pupil
 from classrooms.views import classroom_or_404
 from performance import versions
 from submissions import drafts, once
@@ -76,7 +78,8 @@ def post_comment(request, entry_id):
         # The login page's way back when a session ended while a comment was written:
         # the entry, where the browser puts the sentences back (submissions/drafts.py).
         return redirect(services.entry_url(entry))
-    form = CommentForm(request.POST)
+    is_pupil = reads_as_pupil(request.user, classroom)
+    form = CommentForm(request.POST, is_pupil=is_pupil)
     parent = None
     if form.is_valid() and form.cleaned_data.get("parent"):
         parent = (
@@ -94,15 +97,21 @@ def post_comment(request, entry_id):
             messages.info(request, _("Already sent: it is kept only once."))
             return drafts.forget(request, redirect(claim.result["url"]), draft_key)
         if not claim.first:
-            return _sent_before(request, entry, claim)
+            return _sent_before(request, entry, claim, is_pupil)
     if form.is_valid() and rules.flooding(request.user):
-        form.add_error(
-            None,
-            _(
+        if is_pupil:
+            flooding = pgettext(
+                "pupil",
                 "You have written many comments in a few minutes. Take a break and try "
-                "again a little later: your text is still here."
-            ),
-        )
+                "again a little later: your text is still here.",
+            )
+        else:
+            flooding = pgettext(
+                "adult",
+                "You have written many comments in a few minutes. Take a break and try "
+                "again a little later: your text is still here.",
+            )
+        form.add_error(None, flooding)
     if not form.is_valid():
         if claim is not None:
             claim.release()
@@ -124,23 +133,36 @@ def post_comment(request, entry_id):
         raise
     url = services.entry_url(entry, comment)
     claim.record(url, comment=comment.pk)
-    if comment.is_public:
-        messages.success(request, _("Your comment is published."))
+    if comment.is_public and is_pupil:
+        messages.success(request, pgettext("pupil", "Your comment is published."))
+    elif comment.is_public:
+        messages.success(request, pgettext("adult", "Your comment is published."))
+    elif is_pupil:
+        messages.success(
+            request,
+            pgettext(
+                "pupil",
+                "Thank you! Your comment will appear once a teacher of the class has read it.",
+            ),
+        )
     else:
         messages.success(
             request,
-            _("Thank you! Your comment will appear once a teacher of the class has read it."),
+            pgettext(
+                "adult",
+                "Thank you! Your comment will appear once a teacher of the class has read it.",
+            ),
         )
     return drafts.forget(request, redirect(url), draft_key)
 
 
-def _sent_before(request, entry, claim):
+def _sent_before(request, entry, claim, is_pupil):
     """This form's token was used for other sentences (two tabs on one page), or is being
     used right now: nothing is posted behind the person's back, nothing is lost either.
     The sentences come back in the form, on a new token, to be sent again knowingly."""
     data = request.POST.copy()
     data[once.FIELD] = once.new_token()
-    form = CommentForm(data)
+    form = CommentForm(data, is_pupil=is_pupil)
     form.is_valid()
     if claim.pending:
         message = _(

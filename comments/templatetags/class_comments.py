@@ -11,7 +11,7 @@ from wagtail.models import Page, Revision
 from classrooms.models import BlogEntryPage
 from classrooms.moderation import teaches_class_of
 from classrooms.permissions import can_moderate_classroom, can_view_classroom
-from classrooms.person import person_of
+from classrooms.person import person_of, reads_as_pupil
 from classrooms.visibility import guest_class_paths
 from comments import rules
 from comments.forms import CommentForm
@@ -79,7 +79,8 @@ def entry_comments(context, entry):
         "entry": entry,
         "rights": rights,
         "threads": _threads(comments),
-        "form": getattr(request, "comment_form", None) or CommentForm(),
+        "form": getattr(request, "comment_form", None)
+        or CommentForm(is_pupil=reads_as_pupil(user, classroom)),
         "revisions": revisions,
         "readable_versions": rules.readable_version_ids(user, entry, classroom, linked),
         "csrf_token": context.get("csrf_token"),
