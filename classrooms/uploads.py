@@ -24,11 +24,12 @@ from django.db.models.signals import pre_save
 from django.template.defaultfilters import filesizeformat, floatformat
 from django.utils.functional import lazy
 from django.utils.text import slugify
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps
 
-from . import media_probe
+from pages.durations import format_duration
+
+from . import media_probe, remux
 
 MiB = 1024 * 1024
 PHOTO_MAX_SIDE = 2560
@@ -385,7 +386,8 @@ def clean_recording(uploaded, kind):
     too long nor too large, by its bytes: a recording holds a sound track, a video a
     picture track, and neither weighs more than its length explains. The file is not
     re-encoded: recorders already compress, and a server-side encoder would be a heavy
-    dependency."""
+    dependency; a browser's WebM is only rewritten, tracks copied, to carry its length
+    (remux.py)."""
     max_seconds, max_bytes = recording_limits(kind)
     size = uploaded.size or 0
     if size <= 0:
@@ -425,8 +427,10 @@ def clean_recording(uploaded, kind):
         )
     extension = EXTENSIONS[kind].get(measured.container) or COMMON_EXTENSIONS[measured.container]
     stem = _safe_stem(uploaded.name, fallback="recording" if kind == "audio" else "video")
+    # A browser's WebM has no length nor cues: rewritten so players show both (remux.py).
+    rewritten = remux.remux(uploaded, measured.container)
     return CleanedRecording(
-        file=uploaded,
+        file=rewritten or uploaded,
         name=f"{stem}.{extension}",
         duration=measured.duration,
         media_type=kind,
@@ -442,16 +446,6 @@ def _rounded_above(duration, limit):
     """Whole seconds to show for a length over `limit`, never rounded down to the limit."""
     shown = round(duration)
     return shown if shown > limit else math.ceil(duration)
-
-
-def format_duration(seconds):
-    """Say a length in minutes and seconds ("5 min 30 s"), in the active language."""
-    minutes, seconds = divmod(int(seconds), 60)
-    if minutes and seconds:
-        return gettext("%(minutes)d min %(seconds)d s") % {"minutes": minutes, "seconds": seconds}
-    if minutes:
-        return gettext("%(minutes)d min") % {"minutes": minutes}
-    return gettext("%(seconds)d s") % {"seconds": seconds}
 
 
 lazy_duration = lazy(format_duration, str)
