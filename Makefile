@@ -31,8 +31,7 @@ node_modules/.installed: package.json package-lock.json
 
 run: $(VENV)/.installed node_modules/.installed
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo_data
-	@echo "Préau runs on http://127.0.0.1:8000/ (Ctrl+C to stop)."
+	$(PY) manage.py load_demo_data --serving-at http://127.0.0.1:8000/
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: $(VENV)/.installed-dev node_modules/.installed lint checks test-sqlite

@@ -5,7 +5,7 @@ from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast
 from wagtail.models import Page
 
-from classrooms.models import BlogEntryPage
+from classrooms.models import BlogEntryPage, Membership
 from performance import versions
 
 from .models import ClassComment
@@ -13,9 +13,11 @@ from .shared_comments import class_scope
 
 
 def pending_comments(classroom, limit=None):
-    """Waiting comments (new or reported) on the class's entries, with their entry.
+    """Waiting comments (new or reported) on the class's entries, with their entry and,
+    for authors from outside the class (a partner class's pupil), where they come from.
 
-    One query: each comment's entry (its title and address) is read with it; shared by
+    Three queries whatever the number of comments: each comment's entry (its title and
+    address) is read with it, then the outside authors' classes and their schools; shared by
     the class's teachers until a comment or an entry of the class changes
     (comments/shared_comments.py).
     """
@@ -56,4 +58,35 @@ def _read_pending(classroom, limit):
             path=comment.entry_path,
             depth=len(comment.entry_path) // Page.steplen,
         )
+    origins = outside_origins(classroom, {comment.user_id for comment in comments})
+    for comment in comments:
+        comment.author_origin = origins.get(comment.user_id, "")
     return comments
+
+
+def outside_origins(classroom, user_ids):
+    """ "CE1 du Bourg, École du Bourg" for each author who is not a member of the class:
+    a teacher reading "Emma R." cannot tell a partner pupil from their own otherwise.
+
+    Two queries whatever the number of authors: their memberships with their classes,
+    then the schools above those classes.
+    """
+    user_ids = {user_id for user_id in user_ids if user_id is not None}
+    if not user_ids:
+        return {}
+    rows = list(
+        Membership.objects.filter(user_id__in=user_ids)
+        .order_by("user_id", "pk")
+        .values_list("user_id", "classroom_id", "classroom__title", "classroom__path")
+    )
+    inside = {user_id for user_id, class_id, _title, _path in rows if class_id == classroom.pk}
+    outside = [row for row in rows if row[0] not in inside]
+    school_paths = {path[: -Page.steplen] for _user, _class, _title, path in outside}
+    schools = dict(Page.objects.filter(path__in=school_paths).values_list("path", "title"))
+    origins = {}
+    for user_id, _class_id, title, path in outside:
+        if user_id in origins:
+            continue  # one class is enough: the first they joined
+        school = schools.get(path[: -Page.steplen])
+        origins[user_id] = f"{title}, {school}" if school else title
+    return origins

@@ -40,8 +40,16 @@ class Command(BaseCommand):
             action="store_true",
             help=gettext_lazy("Load even when PREAU_ENVIRONMENT is production."),
         )
+        parser.add_argument(
+            "--serving-at",
+            metavar="URL",
+            help=gettext_lazy(
+                "End the output with the address the portal is about to be served at "
+                "(make run), in the same language as the rest."
+            ),
+        )
 
-    def handle(self, *args, force=False, verbosity=1, **options):
+    def handle(self, *args, force=False, verbosity=1, serving_at=None, **options):
         if getattr(settings, "PREAU_ENVIRONMENT", "production") == "production" and not force:
             raise CommandError(
                 _(
@@ -71,6 +79,14 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(_("Demo data already present: nothing new.")))
         self.write_conversations(loader.demo_conversations())
         self.write_logins(loader.logins())
+        if serving_at:
+            self.write_serving_at(serving_at)
+
+    def write_serving_at(self, url):
+        """The last line `make run` prints before the server starts: in the portal's
+        default language like the table above it, not in the Makefile's English."""
+        self.stdout.write("")
+        self.stdout.write(_("Préau runs on %(url)s (Ctrl+C to stop).") % {"url": url})
 
     def write_conversations(self, conversations):
         """The demo's conversations and who to log in as to read them (before the logins,

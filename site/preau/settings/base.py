@@ -347,6 +347,11 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
+# One way of writing dates per language (site/preau/formats/): "13 décembre 2026",
+# "13 December 2026"; day/month/year in the admin's date fields, whatever the language.
+FORMAT_MODULE_PATH = ["preau.formats"]
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 USE_TZ = True
 
 STATIC_URL = "/static/"
