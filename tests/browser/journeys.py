@@ -16,6 +16,15 @@ def log_in(tab, username):
     expect(tab).not_to_have_url(re.compile(r"/compte/connexion/"))
 
 
+def open_menu(tab):
+    """Open the header's menu (a <details>: Messages, Notifications, Log out...)."""
+    menu = tab.locator("details.main-menu")
+    if menu.get_attribute("open") is None:
+        menu.locator("summary").click()
+    expect(menu).to_have_attribute("open", "")
+    return menu
+
+
 def new_tab(browser, live_server):
     """A tab in a context of its own: its own cookies, so one person per tab."""
     context = browser.new_context(

@@ -25,7 +25,7 @@ from classrooms.models import BlogEntryPage, Level, Membership
 from comments.models import ClassComment, Partnership
 from notifications.services import without
 from tests import factories
-from tests.browser.journeys import log_in, new_tab
+from tests.browser.journeys import log_in, new_tab, open_menu
 
 TITLE = "Nos haricots"
 HOST_CLASS = "CP de Mme Durand"
@@ -281,6 +281,7 @@ def test_partner_class_comments_wait_for_the_teacher_then_reach_the_author(
         expect(
             lea_tab.locator("details.reply summary", has_text=re.compile(r"Répondre à Emma"))
         ).to_be_visible()
+        open_menu(lea_tab)
         bell = lea_tab.get_by_role("navigation", name="Menu principal").get_by_role(
             "link", name=re.compile(r"^Notifications")
         )

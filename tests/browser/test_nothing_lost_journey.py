@@ -21,7 +21,7 @@ from playwright.sync_api import expect
 from classrooms.models import BlogEntryPage, Level, Membership
 from comments.models import ClassComment
 from tests import factories
-from tests.browser.journeys import log_in, new_tab
+from tests.browser.journeys import log_in, new_tab, open_menu
 from tests.sessions import end_every_session
 
 TITLE = "La sortie à la ferme"
@@ -77,6 +77,7 @@ def open_editor(tab):
 
 
 def log_out(tab):
+    open_menu(tab)
     tab.get_by_role("button", name="Se déconnecter").click()
     expect(tab).to_have_url(re.compile(r"/$"))
 

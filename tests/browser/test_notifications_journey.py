@@ -23,7 +23,7 @@ from classrooms.models import Level, Membership
 from notifications.models import NotificationPreference
 from notifications.services import notify
 from tests import factories
-from tests.browser.journeys import log_in
+from tests.browser.journeys import log_in, open_menu
 
 ENTRY = "Nos haricots ont poussé"
 COMMENTED = "La fête de l'école"
@@ -107,8 +107,10 @@ def test_a_parent_chooses_the_digest_reads_it_and_marks_the_bell_read(page, fami
     expect(groups.nth(0)).to_contain_text("(1")
     expect(groups.nth(1)).to_contain_text("(1")
     expect(tab.get_by_text(ENTRY, exact=False)).to_be_visible()
+    open_menu(tab)
     expect(tab.locator("header .badge")).to_be_visible()
     axe_check(tab, "notifications-bell-390")
+    tab.locator("details.main-menu summary").click()  # closed again: it floats over the page
     no_sideways_scrolling(tab)
     tab.set_viewport_size({"width": 390, "height": 844})
     tab.locator(f"form[action='{reverse('notifications:mark_all_read')}'] button").click()

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from home.management.commands.load_demo_data import DEMO_PASSWORD
+from tests.browser.journeys import open_menu
 
 DEMO_TEACHER = "claire.durand"
 DEMO_TEACHER_CLASS = "CP de Mme Durand"
@@ -26,6 +27,7 @@ def test_teacher_logs_in_from_the_portal_and_reaches_their_class(page, demo_port
     expect(page.get_by_role("link", name="Saint-Aubin-des-Prés")).to_be_visible()
     axe_check(page, "portal")
 
+    open_menu(page)
     page.get_by_role("banner").get_by_role("link", name="Se connecter").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Se connecter")
     axe_check(page, "login")

@@ -96,6 +96,6 @@ def test_class_page_offers_management_to_its_teacher(client, world):
 def test_a_directors_header_names_the_school_not_every_class(client, world):
     client.force_login(world.director)
     html = client.get("/").content.decode()
-    header = html[html.index('<div class="spaces-bar">') : html.index("</header>")]
+    header = html[html.index('class="header-menu spaces-switcher"') : html.index("</header>")]
     assert "École Jean-Jaurès" in header
     assert "CP de Mme Durand" not in header
