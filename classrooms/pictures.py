@@ -86,8 +86,8 @@ class PicturesForm(forms.Form):
         get_user_model().objects.bulk_update(changed_users, ["avatar"])
         Membership.objects.bulk_update(changed_memberships, ["nursery_mode"])
         if data["class_mode"] != classroom.nursery_mode:
-            # A revision, as the admin would make: its history says who changed it.
-            classroom = classroom.get_latest_revision_as_object()
+            # Published as a revision, like the director's class form (enrolment/): the
+            # admin's history says who changed it.
             classroom.nursery_mode = data["class_mode"]
             classroom.save_revision(user=user, log_action=True).publish(user=user)
 
