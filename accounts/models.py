@@ -9,17 +9,23 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .avatars import Avatar, avatar_url
+
 
 class User(AbstractUser):
     """A person with personal credentials.
 
-    Personal data: first name, last name and, for adults, an e-mail address. Pupils have
+    Personal data: first name, last name, for adults an e-mail address and, for young
+    pupils, the picture their teacher chose for them. Pupils have
     no e-mail: their accounts are created by school staff and identified by a username
     printed on a login card. Kept while the person belongs to a school or family on the
     portal; erased when the school deactivates and purges the account.
     """
 
     email = models.EmailField(_("e-mail address"), blank=True)
+    # A picture young pupils know each other by (nursery mode); never required: without
+    # one, a coloured circle with the initial stands in.
+    avatar = models.CharField(_("picture"), max_length=10, choices=Avatar.choices, blank=True)
 
     class Meta:
         verbose_name = _("user")
@@ -28,6 +34,20 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.display_name
+
+    @property
+    def avatar_url(self):
+        return avatar_url(self.avatar)
+
+    @property
+    def initial(self):
+        """The first letter shown in a coloured circle when no picture was chosen."""
+        return (self.first_name.strip() or self.username)[:1].upper()
+
+    @property
+    def avatar_colour(self):
+        """One of six colours for that circle (.avatar--c0 to c5), steady for a person."""
+        return (self.pk or 0) % 6
 
     @property
     def display_name(self):

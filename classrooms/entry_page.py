@@ -17,6 +17,7 @@ from performance import versions
 from .blog import children_of
 from .forms import VisibilityForm
 from .moderation import review_of, teaches_class_of
+from .nursery import pupil_in_nursery_mode
 from .permissions import can_moderate_classroom, can_view_classroom, school_of
 from .visibility import shown_name
 
@@ -68,6 +69,20 @@ def body_html(request, entry):
     return mark_safe(versions.cached(key, (versions.page_scope(entry.pk),), load))  # noqa: S308
 
 
+def spoken_text(entry) -> str:
+    """The entry's written text as plain words, for the speaker button of nursery mode."""
+    from html import unescape
+
+    from django.utils.html import strip_tags
+
+    parts = [
+        strip_tags(block["value"].replace("</p>", "</p> ").replace("<br/>", " "))
+        for block in entry.body.raw_data
+        if block["type"] == "text"
+    ]
+    return " ".join(unescape(" ".join(parts)).split())
+
+
 def entry_context(request, entry):
     user = request.user
     classroom = entry.get_classroom()
@@ -84,6 +99,7 @@ def entry_context(request, entry):
         "owner_name": "",
         "can_share": False,
         "school": None,
+        "nursery_mode": False,
     }
     if not authors and entry.owner_id:
         owner = get_user_model().objects.filter(pk=entry.owner_id).first()
@@ -92,6 +108,9 @@ def entry_context(request, entry):
         # Readers from beyond the class go back to the school's site, not to the class.
         context["school"] = school_of(classroom)
     if in_class:
+        context["nursery_mode"] = pupil_in_nursery_mode(user, classroom)
+        if context["nursery_mode"]:
+            context["body_text"] = spoken_text(entry)
         if can_moderate_classroom(user, classroom):
             context["can_share"] = True
             context["visibility_form"] = VisibilityForm(initial={"visibility": entry.visibility})

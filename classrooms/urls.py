@@ -5,7 +5,7 @@ from django.views.decorators.cache import cache_control
 
 from security.permissions_policy import allows_recording
 
-from . import feeds, groups, views
+from . import feeds, groups, pictures, views
 
 # A class's feed is one person's: browsers and readers may keep it, shared caches never.
 private_feed = cache_control(private=True, max_age=300)(feeds.class_blog_feed)
@@ -24,6 +24,7 @@ urlpatterns = [
     path("articles/<int:entry_id>/lecteurs/", views.entry_visibility, name="entry_visibility"),
     path("articles/<int:entry_id>/supprimer/", views.entry_delete, name="entry_delete"),
     path("<int:classroom_id>/groupes/", groups.group_list, name="groups"),
+    path("<int:classroom_id>/images-des-eleves/", pictures.pupil_pictures, name="pictures"),
     path("groupes/<int:group_id>/", groups.group_edit, name="group_edit"),
     path("groupes/<int:group_id>/supprimer/", groups.group_delete, name="group_delete"),
     path(

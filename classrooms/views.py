@@ -33,6 +33,7 @@ from .file_scope import refused_in_entry
 from .forms import TEXT_MAX_LENGTH, EntryForm, SendBackForm, VisibilityForm
 from .models import BlogEntryPage, ClassroomPage
 from .moderation import EntryStatus
+from .nursery import pupil_in_nursery_mode
 from .permissions import can_moderate_classroom, can_post_in_classroom, can_view_classroom
 from .person import reads_as_pupil
 from .visibility import publication_refusals
@@ -356,7 +357,13 @@ def _render_editor(request, classroom, form, entry, review, latest, status=200, 
         "text_max_length": TEXT_MAX_LENGTH,
         **(extra or {}),
     }
-    return render(request, "classrooms/entry_form.html", context, status=status)
+    # Pupils who do not read yet get pictograms and speech (classrooms/nursery.py).
+    template = (
+        "classrooms/entry_form_nursery.html"
+        if pupil_in_nursery_mode(request.user, classroom)
+        else "classrooms/entry_form.html"
+    )
+    return render(request, template, context, status=status)
 
 
 @login_required

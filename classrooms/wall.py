@@ -33,6 +33,7 @@ from .aggregates import json_rows, rows_of
 from .feeds import feed_url
 from .groups import groups_of
 from .models import BlogEntryPage, BlogEntryTag, ClassroomPage, Membership, Visibility
+from .nursery import pupil_in_nursery_mode
 from .permissions import can_manage_classroom
 from .visibility import readable_entries_filter, school_community_paths
 
@@ -349,4 +350,6 @@ def wall_context(request, classroom):
         "feed_url": feed_url(request, classroom, user),
         "my_groups": groups_of(user, classroom),
         "class_links": class_links,
+        # Pictograms and speaker buttons for a pupil who does not read yet.
+        "nursery_mode": pupil_in_nursery_mode(user, classroom),
     }

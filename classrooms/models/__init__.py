@@ -24,6 +24,7 @@ from .spaces import (
     ClassActivityPage,
     ClassroomPage,
     Level,
+    NurseryMode,
     PrivateClassPageMixin,
 )
 
@@ -40,6 +41,7 @@ __all__ = [
     "Guardianship",
     "Level",
     "Membership",
+    "NurseryMode",
     "PrivateClassPageMixin",
     "PupilGroup",
     "Visibility",

@@ -32,7 +32,21 @@ class Membership(models.Model):
         related_name="memberships",
         verbose_name=_("class"),
     )
+
+    class PupilNurseryMode(models.TextChoices):
+        CLASS = "", _("As the class")
+        ON = "on", _("On")
+        OFF = "off", _("Off")
+
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    # A pupil's own nursery mode, against the class's (classrooms/nursery.py decides).
+    nursery_mode = models.CharField(
+        _("nursery mode"),
+        max_length=3,
+        choices=PupilNurseryMode.choices,
+        blank=True,
+        default=PupilNurseryMode.CLASS,
+    )
 
     class Meta:
         verbose_name = _("class membership")

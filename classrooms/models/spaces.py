@@ -33,6 +33,14 @@ class Level(models.TextChoices):
 NURSERY_LEVELS = frozenset({Level.TPS, Level.PS, Level.MS, Level.GS})
 
 
+class NurseryMode(models.TextChoices):
+    """Whether the class's pupils get pictograms and speech instead of written labels."""
+
+    AUTO = "auto", _("By level: on for nursery classes (TPS to GS)")
+    ON = "on", _("On for every pupil")
+    OFF = "off", _("Off")
+
+
 class PrivateClassPageMixin:
     """Serves a page of a class space only to the people allowed to see that class.
 
@@ -85,10 +93,22 @@ class ClassroomPage(PrivateClassPageMixin, MediaCollectionMixin, Page):
         help_text=_("A drawing or photo the class chose to represent itself; no faces."),
     )
 
+    nursery_mode = models.CharField(
+        _("nursery mode"),
+        max_length=4,
+        choices=NurseryMode.choices,
+        default=NurseryMode.AUTO,
+        help_text=_(
+            "Pupils in nursery mode see pictograms with spoken labels, record rather than "
+            "write, and choose classmates by their picture. It can also be set pupil by pupil."
+        ),
+    )
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("school_year"),
         FieldPanel("level"),
+        FieldPanel("nursery_mode"),
         FieldPanel("welcome"),
         FieldPanel("picture"),
     ]
@@ -132,6 +152,13 @@ class ClassroomPage(PrivateClassPageMixin, MediaCollectionMixin, Page):
     def is_nursery(self):
         """Nursery classes (TPS to GS) record rather than write: their editor says so."""
         return self.level in NURSERY_LEVELS
+
+    @property
+    def nursery_mode_by_default(self):
+        """Whether the class's pupils are in nursery mode unless set otherwise for one."""
+        if self.nursery_mode == NurseryMode.AUTO:
+            return self.is_nursery
+        return self.nursery_mode == NurseryMode.ON
 
     def get_context(self, request, *args, **kwargs):
         from ..wall import wall_context

@@ -32,6 +32,7 @@ from .logins import ADMIN_USERNAME, LoginTable, assign_usernames
 from .messaging import DemoMessaging
 from .newspaper import DemoNewspaper
 from .notifications import STORY_KINDS, DemoNotifications
+from .nursery import DemoNursery
 from .pair_dictation import DemoPairDictation
 from .public_sites import PublicSites
 from .shared_spaces import DemoSharedSpaces
@@ -58,6 +59,7 @@ class DemoLoader(
     DemoPairDictation,
     DemoNotifications,
     DemoH5P,
+    DemoNursery,
     LoginTable,
 ):
     """Creates what is missing of the demo content, remembering what it found or made."""
@@ -115,6 +117,7 @@ class DemoLoader(
         self.load_drills()
         self.load_library()
         self.load_h5p()
+        self.load_nursery()
         self.load_notifications()
         self.news_section(portal, content.PORTAL_NEWS, self.admin)
         self.statement(portal, self.admin)

@@ -321,6 +321,25 @@ class TestDemoContent:
         assert recorded.live and recorded.body[0].block_type == "recording"
         assert recorded.body[0].value["audio"].file.size > 1000
 
+    def test_the_nursery_class_is_in_nursery_mode_with_pictures(self, demo_output):
+        """Jade (Petite section) gets the nursery editor, her classmates as pictures."""
+        from django.test import Client
+
+        from classrooms.nursery import pupil_in_nursery_mode
+
+        jade = get_user_model().objects.get(username="jade.nguyen")
+        lilas_ps = Membership.objects.get(user=jade, role=Membership.Role.PUPIL).classroom
+        assert pupil_in_nursery_mode(jade, lilas_ps)
+        pupils = get_user_model().objects.filter(
+            memberships__classroom=lilas_ps, memberships__role=Membership.Role.PUPIL
+        )
+        assert pupils.count() > 3 and not pupils.filter(avatar="").exists()
+        assert len({pupil.avatar for pupil in pupils}) == pupils.count()
+        client = Client()
+        client.force_login(jade)
+        html = client.get(f"/classes/{lilas_ps.pk}/ecrire/").content.decode()
+        assert "vendor/twemoji/1f3a4.svg" in html and 'class="friend__input"' in html
+
     def test_creates_blog_entries_comments_and_exercises(self, demo_output):
         assert BlogEntryPage.objects.filter(live=True).count() == 14
         drafts = BlogEntryPage.objects.filter(live=False)

@@ -955,3 +955,25 @@ MATRIX += [
     for obj, action, allowed in BUILDER_RULES
     for role in ROLES
 ]
+
+# Nursery mode (issue 23, classrooms/pictures.py): the pictures pupils know each other by,
+# and who is in nursery mode, are chosen by those who manage the class's pupils (its
+# teachers and the school's director); everyone else gets 404 and nothing changes.
+ACTIONS.update(
+    {
+        "pictures_view": "GET /classes/<class id>/images-des-eleves/: the class's pictures page",
+        "pictures_save": "POST /classes/<class id>/images-des-eleves/ class_mode=on and the "
+        "pupil's picture: 302, saved",
+    }
+)
+PUPIL_PICTURE_CHOOSERS = CLASS_STAFF
+NURSERY_RULES = [
+    ("class_space", "pictures_view", PUPIL_PICTURE_CHOOSERS),
+    ("class_space", "pictures_save", PUPIL_PICTURE_CHOOSERS),
+]
+RULES += NURSERY_RULES
+MATRIX += [
+    Cell(role, obj, action, role in allowed)
+    for obj, action, allowed in NURSERY_RULES
+    for role in ROLES
+]

@@ -66,6 +66,7 @@ from .matrix import (
 from .messaging_checks import exercise_messaging_cell
 from .newspaper_checks import exercise_newspaper_cell
 from .notification_checks import exercise_notification_cell
+from .nursery_checks import exercise_nursery_cell
 from .sharedspaces_checks import exercise_sharedspaces_cell
 from .stories_checks import exercise_stories_cell
 from .workplans_checks import exercise_workplans_cell
@@ -448,6 +449,10 @@ def exercise_cell(client, world, cell):
         return exercise_h5p_cell(client, world, cell)
     if cell.obj in BUILDER_OBJECTS:
         return exercise_builder_cell(client, world, cell)
+    if cell.action in ("pictures_view", "pictures_save"):
+        return exercise_nursery_cell(
+            client, world, cell, check_front_action, assert_refused_like_a_class_page
+        )
     target = world.targets[cell.obj]
     entry_url = {"entry_id": target.page_id}
     view_draft = f"/admin/pages/{target.page_id}/view_draft/"

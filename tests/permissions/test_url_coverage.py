@@ -178,6 +178,8 @@ COVERED_BY_MATRIX = [
     Rule("resource_edit", name="library:edit"),
     Rule("resource_use", name="library:use"),
     Rule("class_resource_file", name="library:class_file"),
+    # Nursery mode's pictures page (matrix.py NURSERY_RULES, checked by nursery_checks.py).
+    Rule("pictures_view and pictures_save", name="classrooms:pictures"),
     # H5P activities in exercises (matrix.py H5P_RULES, checked by h5p_checks.py).
     Rule("h5p_file", name="exercises:h5p_file"),
     Rule("h5p_report", name="exercises:h5p_report"),
