@@ -34,7 +34,7 @@ def revoke_card(request, classroom_id, user_id):
     if card_logins.revoke_cards(pupil):
         messages.success(
             request,
-            _("The card of %(name)s no longer logs in. Print a new one when needed.")
+            _("Card revoked: %(name)s can no longer log in with it. Print a new one when needed.")
             % {"name": pupil.get_full_name()},
         )
     else:

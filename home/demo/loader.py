@@ -21,6 +21,7 @@ from home.models import PortalPage
 from notifications.services import without
 
 from . import data as content
+from .card_login import DemoCardLogin
 from .class_spaces import ClassSpaces
 from .drills import DemoDrills
 from .forum import DemoForum
@@ -58,6 +59,7 @@ class DemoLoader(
     DemoPairDictation,
     DemoNotifications,
     DemoH5P,
+    DemoCardLogin,
     LoginTable,
 ):
     """Creates what is missing of the demo content, remembering what it found or made."""
@@ -115,6 +117,7 @@ class DemoLoader(
         self.load_drills()
         self.load_library()
         self.load_h5p()
+        self.load_card_login()
         self.load_notifications()
         self.news_section(portal, content.PORTAL_NEWS, self.admin)
         self.statement(portal, self.admin)
