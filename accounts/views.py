@@ -10,6 +10,14 @@ from wagtail import hooks
 from .forms import LoginForm
 
 
+def landing_url(request):
+    """Where a person who just logged in goes first, if an app says so, else None."""
+    for landing in hooks.get_hooks("preau_login_landing"):
+        if url := landing(request):
+            return url
+    return None
+
+
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "accounts/login.html"
@@ -22,10 +30,7 @@ class LoginView(auth_views.LoginView):
         wagtail_hooks.py (classrooms/spaces.py login_landing: a pupil or parent of one
         class lands on it). Each hook takes the request and returns an address or None.
         """
-        for landing in hooks.get_hooks("preau_login_landing"):
-            if url := landing(self.request):
-                return url
-        return super().get_default_redirect_url()
+        return landing_url(self.request) or super().get_default_redirect_url()
 
     def get_initial(self):
         # Login cards carry a QR code that opens this page with the username filled in.

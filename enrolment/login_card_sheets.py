@@ -1,7 +1,9 @@
 """Login cards: one per account, with a QR code that opens the login page, filled in.
 
-A card is built right after its password was chosen and only lives in the response
-that prints it: Préau keeps no password in clear, anywhere.
+A pupil's card carries instead a card token (cardlogin/): its QR code logs the child
+straight in after one tap on "it's me", and printing a new card revokes the previous
+one. A card is built right after its password was chosen and only lives in the response
+that prints it: Préau keeps no password nor token in clear, anywhere.
 """
 
 from dataclasses import dataclass
@@ -60,8 +62,16 @@ def qr_svg(data: str) -> str:
     return mark_safe(svg)
 
 
-def make_card(request, user, password, role) -> LoginCard:
-    url = login_url(request, user.username)
+def card_login_url(request, token) -> str:
+    """The absolute address a pupil's card opens: "it's me", then their class."""
+    with translation.override(settings.LANGUAGE_CODE):
+        path = reverse("cardlogin:card", kwargs={"token": token})
+    return request.build_absolute_uri(path)
+
+
+def make_card(request, user, password, role, *, card_token=None) -> LoginCard:
+    """A card for this account; with a pupil's card token, its QR code logs them in."""
+    url = card_login_url(request, card_token) if card_token else login_url(request, user.username)
     return LoginCard(
         name=user.display_name,
         role=role,

@@ -6,7 +6,7 @@ class page link to them.
 
 from django.urls import path
 
-from .views import accounts, link_requests, login_cards, onde_import, roster, school
+from .views import accounts, card_logins, link_requests, login_cards, onde_import, roster, school
 
 app_name = "enrolment"
 
@@ -51,6 +51,23 @@ urlpatterns = [
         name="reactivate",
     ),
     path("classe/<int:classroom_id>/cartes/", login_cards.cards, name="cards"),
+    # Logging in without typing (cardlogin/): a lost card, picture passwords, the tablet.
+    path(
+        "classe/<int:classroom_id>/comptes/<int:user_id>/carte/revoquer/",
+        card_logins.revoke_card,
+        name="revoke_card",
+    ),
+    path(
+        "classe/<int:classroom_id>/comptes/<int:user_id>/images/",
+        card_logins.picture_password,
+        name="picture_password",
+    ),
+    path("classe/<int:classroom_id>/tablette/", card_logins.tablet_link, name="tablet_link"),
+    path(
+        "classe/<int:classroom_id>/tablette/revoquer/",
+        card_logins.tablet_link_revoke,
+        name="tablet_link_revoke",
+    ),
     path("classe/<int:classroom_id>/import/", onde_import.class_import, name="class_import"),
     path(
         "classe/<int:classroom_id>/import/appliquer/",

@@ -80,6 +80,7 @@ def reset_password(request, classroom_id, user_id):
         role,
         title=_("New password for %(name)s") % {"name": account.get_full_name()},
         back_url=roster_url,
+        pupil=not is_parent,
     )
 
 

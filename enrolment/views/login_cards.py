@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from cardlogin import services as card_logins
 from classrooms.models import Guardianship, Membership
 from classrooms.permissions import school_of
 from pages import french
@@ -70,6 +71,8 @@ def cards(request, classroom_id):
             return redirect("enrolment:cards", classroom_id=classroom.pk)
         school = school_of(classroom)
         passwords = services.give_new_passwords(selected, adult=kind == "parents")
+        # Pupils' new cards log them in with their QR code; the previous cards stop.
+        tokens = card_logins.issue_card_tokens(selected, request.user) if kind == "pupils" else {}
         login_cards = []
         for user in selected:
             if kind == "parents":
@@ -79,7 +82,9 @@ def cards(request, classroom_id):
                 )
             else:
                 role = _("Pupil")
-            login_cards.append(make_card(request, user, passwords[user.pk], role))
+            login_cards.append(
+                make_card(request, user, passwords[user.pk], role, card_token=tokens.get(user.pk))
+            )
         title = (
             _("Parents’ login cards · %(class)s")
             if kind == "parents"
@@ -97,5 +102,16 @@ def cards(request, classroom_id):
             back_url=reverse("enrolment:roster", kwargs={"classroom_id": classroom.pk}),
         )
     context = class_context(request, classroom)
-    context.update({"pupils": pupils, "parents": parents})
+    with_cards = card_logins.pupils_with_cards(pupils)
+    with_pictures = card_logins.pupils_with_picture_passwords(pupils)
+    for pupil in pupils:
+        pupil.has_card = pupil.pk in with_cards
+        pupil.has_pictures = pupil.pk in with_pictures
+    context.update(
+        {
+            "pupils": pupils,
+            "parents": parents,
+            "has_tablet_link": card_logins.has_tablet_link(classroom),
+        }
+    )
     return render(request, "enrolment/cards_choose.html", context)

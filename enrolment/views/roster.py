@@ -107,6 +107,7 @@ def pupil_add(request, classroom_id):
                 _("Pupil"),
                 title=french.fill(_("Login card of %(name)s"), name=account.user.display_name),
                 back_url=roster_url,
+                pupil=True,
             )
         current = services.pupil_membership_of_year(known.user, school, classroom.school_year)
         if current is not None and current.classroom_id == classroom.pk:

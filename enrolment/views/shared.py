@@ -5,6 +5,7 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
+from cardlogin import services as card_logins
 from classrooms.permissions import school_of
 from pages.permissions import can_direct_school
 
@@ -42,8 +43,10 @@ def render_cards(request, sheets, *, title, intro="", back_url, status=200):
     return response
 
 
-def single_card(request, school, classroom, user, password, role, *, title, back_url):
-    card = make_card(request, user, password, role)
+def single_card(request, school, classroom, user, password, role, *, title, back_url, pupil=False):
+    # A pupil's new card replaces the previous one (cardlogin/): the old QR code stops.
+    token = card_logins.issue_card_tokens([user], request.user)[user.pk] if pupil else None
+    card = make_card(request, user, password, role, card_token=token)
     return render_cards(
         request, [CardSheet(school, classroom, [card])], title=title, back_url=back_url
     )

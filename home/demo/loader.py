@@ -21,6 +21,7 @@ from home.models import PortalPage
 from notifications.services import without
 
 from . import data as content
+from .card_login import DemoCardLogin
 from .class_spaces import ClassSpaces
 from .drills import DemoDrills
 from .forum import DemoForum
@@ -60,6 +61,7 @@ class DemoLoader(
     DemoNotifications,
     DemoH5P,
     DemoNursery,
+    DemoCardLogin,
     LoginTable,
 ):
     """Creates what is missing of the demo content, remembering what it found or made."""
@@ -118,6 +120,7 @@ class DemoLoader(
         self.load_library()
         self.load_h5p()
         self.load_nursery()
+        self.load_card_login()
         self.load_notifications()
         self.news_section(portal, content.PORTAL_NEWS, self.admin)
         self.statement(portal, self.admin)

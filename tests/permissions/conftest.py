@@ -33,6 +33,7 @@ from writing import legend
 from writing.models import Draft, Mark, Text, TextStatus, Topic
 
 from .builder_world import build_builder_world
+from .cardlogin_world import build_cardlogin_world
 from .drills_world import build_drills_world
 from .forum_world import build_forum_world
 from .h5p_world import build_h5p_world
@@ -110,6 +111,7 @@ class MatrixWorld:
     library: object = None  # library_world.LibraryWorld
     h5p: object = None  # h5p_world.H5PWorld
     builder: object = None  # builder_world.BuilderWorld
+    cardlogin: object = None  # cardlogin_world.CardLoginWorld
 
     def client_for(self, role, client=None):
         client = client or Client()
@@ -362,6 +364,7 @@ def build_matrix_world():
     library = build_library_world(users, school, other_school, classroom)
     h5p = build_h5p_world(users, classroom)
     builder = build_builder_world(users, classroom)
+    cardlogin = build_cardlogin_world(users, classroom)
     return MatrixWorld(
         users=users,
         targets=targets,
@@ -378,6 +381,7 @@ def build_matrix_world():
         library=library,
         h5p=h5p,
         builder=builder,
+        cardlogin=cardlogin,
     )
 
 

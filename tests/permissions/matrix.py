@@ -838,6 +838,55 @@ MATRIX += [
     for role in ROLES
 ]
 
+# Logging in without typing (issue 23, cardlogin/; built by cardlogin_world.py, checked by
+# cardlogin_checks.py). The class's teachers and the school's director (like printing
+# cards) revoke a pupil's card, give pictures and make or revoke the class tablet's link.
+# The card's and the tablet's pages are opened by whoever holds their secret (a card in a
+# hand, the tablet of the class): the secret is the key, and without it everyone gets 404.
+CARDLOGIN_OBJECTS = {
+    "pupil_card": "the login card (card token) and picture password of the class's pupil",
+    "class_tablet": "the class tablet's secret link of class A1",
+}
+OBJECTS.update(CARDLOGIN_OBJECTS)
+ACTIONS.update(
+    {
+        "card_revoke": "POST /ecole/classe/<class id>/comptes/<pupil>/carte/revoquer/: 302 and "
+        "the card no longer works",
+        "pictures_give": "POST /ecole/classe/<class id>/comptes/<pupil>/images/: the pictures "
+        "to print, and the picture password changed",
+        "card_open": "GET /compte/carte/<the card's secret>/: « Bonjour <first name> »",
+        "card_open_revoked": "GET /compte/carte/<a secret nobody printed>/: 404 for all",
+        "tablet_link_new": "POST /ecole/classe/<class id>/tablette/: the new link, shown once, "
+        "and the old one stops",
+        "tablet_link_revoke": "POST /ecole/classe/<class id>/tablette/revoquer/: 302 and the "
+        "link stops",
+        "tablet_open": "GET /compte/tablette/<the class's secret>/: the pupils' first names",
+        "tablet_pupil_open": "GET /compte/tablette/<secret>/<pupil>/: the pupil's pictures page",
+        "tablet_open_without_link": "GET /compte/tablette/<a guessed secret>/: 404 for all",
+    }
+)
+CARD_MANAGERS = CLASS_EDITORS
+NOBODY = frozenset()
+# fmt: off
+CARDLOGIN_RULES = [
+    ("pupil_card",   "card_revoke",              CARD_MANAGERS),
+    ("pupil_card",   "pictures_give",            CARD_MANAGERS),
+    ("pupil_card",   "card_open",                EVERYBODY),
+    ("pupil_card",   "card_open_revoked",        NOBODY),
+    ("class_tablet", "tablet_link_new",          CARD_MANAGERS),
+    ("class_tablet", "tablet_link_revoke",       CARD_MANAGERS),
+    ("class_tablet", "tablet_open",              EVERYBODY),
+    ("class_tablet", "tablet_pupil_open",        EVERYBODY),
+    ("class_tablet", "tablet_open_without_link", NOBODY),
+]
+# fmt: on
+RULES += CARDLOGIN_RULES
+MATRIX += [
+    Cell(role, obj, action, role in allowed)
+    for obj, action, allowed in CARDLOGIN_RULES
+    for role in ROLES
+]
+
 # The resource library (issue 22, library/rules.py; built by library_world.py, checked by
 # library_checks.py). For the staff of schools and the portal administrator: a school's
 # resource is read by that school's staff, a portal's by every school's; only its author

@@ -23,6 +23,7 @@ from tests.factories import TEST_PASSWORD
 from writing.models import ErrorType, Mark, Text
 
 from .builder_checks import exercise_builder_cell
+from .cardlogin_checks import exercise_cardlogin_cell
 from .drills_checks import exercise_drills_cell
 from .forum_checks import exercise_forum_cell
 from .h5p_checks import exercise_h5p_cell
@@ -36,6 +37,7 @@ from .matrix import (
     ADMIN_USERS,
     ANONYMOUS,
     BUILDER_OBJECTS,
+    CARDLOGIN_OBJECTS,
     CLASS_AUDIENCE,
     CLASS_PAGES,
     DIRECTOR,
@@ -443,6 +445,8 @@ def exercise_cell(client, world, cell):
         return exercise_workplans_cell(client, world, cell)
     if cell.obj in DRILLS_OBJECTS:
         return exercise_drills_cell(client, world, cell)
+    if cell.obj in CARDLOGIN_OBJECTS:
+        return exercise_cardlogin_cell(client, world, cell)
     if cell.obj in LIBRARY_OBJECTS:
         return exercise_library_cell(client, world, cell)
     if cell.obj in H5P_OBJECTS:

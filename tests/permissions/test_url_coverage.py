@@ -131,6 +131,14 @@ COVERED_BY_MATRIX = [
     Rule("plan_add_task", name="workplans:add_task"),
     Rule("plan_tick and tick_for_pupil", name="workplans:tick"),
     # Levelled drills (matrix.py DRILLS_RULES, checked by drills_checks.py).
+    # Logging in without typing (matrix.py CARDLOGIN_RULES, checked by cardlogin_checks.py).
+    Rule("card_revoke", name="enrolment:revoke_card"),
+    Rule("pictures_give", name="enrolment:picture_password"),
+    Rule("tablet_link_new", name="enrolment:tablet_link"),
+    Rule("tablet_link_revoke", name="enrolment:tablet_link_revoke"),
+    Rule("card_open and card_open_revoked", name="cardlogin:card"),
+    Rule("tablet_open and tablet_open_without_link", name="cardlogin:tablet"),
+    Rule("tablet_pupil_open", name="cardlogin:tablet_pupil"),
     Rule("drill_write", name="drills:new"),
     Rule("drill_edit", name="drills:edit"),
     Rule("drill_grid", name="drills:grid"),

@@ -78,6 +78,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write(self.style.SUCCESS(_("Demo data already present: nothing new.")))
         self.write_conversations(loader.demo_conversations())
+        self.write_card_logins(*loader.card_login_paths())
         self.write_logins(loader.logins())
         if serving_at:
             self.write_serving_at(serving_at)
@@ -95,6 +96,19 @@ class Command(BaseCommand):
         self.stdout.write(_("Conversations to read in messaging, with the people in them:"))
         for subject, usernames in conversations:
             self.stdout.write(f"  “{subject}”: {', '.join(usernames)}")
+
+    def write_card_logins(self, card_path, tablet_path):
+        """Where to try logging in without typing (cardlogin/), on the local server."""
+        self.stdout.write("")
+        self.stdout.write(_("Logging in without typing (petite section of the Lilas school):"))
+        self.stdout.write(
+            "  " + _("Jade’s login card (its QR code): %(path)s") % {"path": card_path}
+        )
+        self.stdout.write(
+            "  "
+            + _("The class tablet (Jade’s pictures: apple, dog, star, moon): %(path)s")
+            % {"path": tablet_path}
+        )
 
     def write_logins(self, logins):
         """Print the logins as aligned columns, readable in any terminal."""

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "classrooms",
     "comments",
     "enrolment",
+    "cardlogin",
     "notifications",
     "exercises",
     "writing",
@@ -243,6 +244,8 @@ AUTHENTICATION_BACKENDS = [
     # under their version) instead of two queries per page (classrooms/auth_backend.py).
     "classrooms.auth_backend.PersonPermissionBackend",
     "guardian.backends.ObjectPermissionBackend",
+    # Picture passwords on the class tablet, counted by axes like any login (cardlogin/).
+    "cardlogin.backends.PicturePasswordBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
