@@ -96,12 +96,15 @@ def axe_check():
 
     axe = Axe()
 
-    def check(tab, name):
+    def check(tab, name, exclude=()):
+        """`exclude`: CSS selectors of parts of the page axe leaves out (a part that is
+        checked elsewhere)."""
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         tab.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-        results = axe.run(tab)
+        context = {"exclude": [[selector] for selector in exclude]} if exclude else None
+        results = axe.run(tab, context=context)
         violations = [
-            f"{v['id']} ({v['impact']}): {v['help']} — "
+            f"{v['id']} ({v['impact']}) at {tab.url}: {v['help']} — "
             + ", ".join(node["target"][0] for node in v["nodes"][:3])
             for v in results.response["violations"]
             if v["impact"] in {"serious", "critical"}
