@@ -297,7 +297,9 @@ def test_partner_class_comments_wait_for_the_teacher_then_reach_the_author(
         axe_check(lea_tab, "notifications")
         # Looking at the list marks nothing; opening the notification reads it.
         lea_tab.reload()
+        open_menu(lea_tab)
         expect(bell.locator(".badge")).to_have_text(re.compile(r"^\s*non lues\s*:\s*1\s*$"))
+        lea_tab.locator("details.main-menu summary").click()  # closed: it floats over the page
         notice.click()
         expect(lea_tab).to_have_url(re.compile(rf"^{re.escape(entry_url)}#comment-{comment.pk}$"))
         expect(bell.locator(".badge")).to_have_count(0)

@@ -21,6 +21,8 @@ from home.management.commands.load_demo_data import DEMO_PASSWORD
 
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1024, "height": 800}
+TABLET = {"width": 768, "height": 1024}
+DESKTOP = {"width": 1280, "height": 900}
 HEADER_MAX_HEIGHT = 72
 # Screenshots for a person to look at, when asked for (PREAU_HEADER_SHOTS=folder).
 SHOTS = os.environ.get("PREAU_HEADER_SHOTS")
@@ -124,7 +126,7 @@ def check_switcher(tab, labels, where):
     """Open the switcher with the keyboard (Space) and reach each of the person's spaces."""
     switcher = tab.locator(".spaces-switcher")
     expect(switcher.locator("nav")).to_be_hidden()
-    tab.locator("body").focus()
+    tab.locator(".brand").focus()
     tab_to(tab, lambda f: f["isSwitcherToggle"], where)
     tab.keyboard.press(" ")
     expect(switcher).to_have_attribute("open", "")
@@ -144,7 +146,7 @@ def check_menu(tab, expected, where):
     toggle = menu.locator("summary")
     expect(toggle).to_be_visible()
     expect(menu.locator(".header-menu__list")).to_be_hidden()
-    tab.locator("body").focus()
+    tab.locator(".brand").focus()
     tab_to(tab, lambda f: f["isMenuToggle"], where)
     tab.keyboard.press("Enter")
     expect(menu).to_have_attribute("open", "")
@@ -159,9 +161,16 @@ def check_menu(tab, expected, where):
     # The switcher and the menu are exclusive: opening one closes the other.
     if tab.locator(".spaces-switcher").count():
         expect(tab.locator(".spaces-switcher")).not_to_have_attribute("open", "")
-    tab.keyboard.press("Escape")
-    toggle.click()
+    # The focus gone past its last link, the menu closes (static/js/header.js); Escape
+    # closes it too and gives the focus back to its button.
     expect(menu).not_to_have_attribute("open", "")
+    toggle.focus()
+    tab.keyboard.press("Enter")
+    expect(menu).to_have_attribute("open", "")
+    tab.keyboard.press("Tab")
+    tab.keyboard.press("Escape")
+    expect(menu).not_to_have_attribute("open", "")
+    expect(toggle).to_be_focused()
 
 
 def check_userbar(tab, where):
@@ -225,11 +234,20 @@ def test_the_header_fits_and_is_reachable_for_everyone(
             if username:
                 check_switcher(tab, labels[username], where)
             check_menu(tab, expected, where)
-            if username == ADMIN:
-                # The userbar (staff only) on a class page of the demo, a Wagtail page.
-                tab.goto(ClassroomPage.objects.live().order_by("path").first().url)
-                assert_fits(tab, f"{where}-class")
-                check_userbar(tab, where)
+        for name, viewport in (("768", TABLET), ("1280", DESKTOP)):
+            tab.set_viewport_size(viewport)
+            tab.goto(landing)
+            assert_fits(tab, f"{username or 'visitor'}-{name}")
+            shoot(tab, f"{username or 'visitor'}-{name}")
+        if username == ADMIN:
+            # The userbar (staff only) on a class page of the demo, a Wagtail page.
+            classroom = ClassroomPage.objects.live().order_by("path").first()
+            for name, viewport in (("390", PHONE), ("1024", LAPTOP)):
+                tab.set_viewport_size(viewport)
+                tab.goto(classroom.url)
+                assert_fits(tab, f"admin-class-{name}")
+                check_userbar(tab, f"admin-class-{name}")
+                shoot(tab, f"admin-class-{name}-end")
         context.close()
 
 

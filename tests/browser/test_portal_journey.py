@@ -55,6 +55,7 @@ def test_school_page_switches_to_english(page, demo_portal, axe_check):
     page.get_by_role("link", name="École élémentaire Jean-Jaurès").click()
     expect(page.get_by_role("heading", name="Informations pratiques")).to_be_visible()
     axe_check(page, "school-fr")
+    open_menu(page)
     page.get_by_role("navigation", name="Langue").get_by_role(
         "link", name=re.compile("^English")
     ).click()
