@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from .spaces import ClassroomPage
@@ -35,8 +36,8 @@ class Membership(models.Model):
 
     class PupilNurseryMode(models.TextChoices):
         CLASS = "", _("As the class")
-        ON = "on", _("On")
-        OFF = "off", _("Off")
+        ON = "on", pgettext_lazy("nursery mode", "On")
+        OFF = "off", pgettext_lazy("nursery mode", "Off")
 
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     # A pupil's own nursery mode, against the class's (classrooms/nursery.py decides).

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -38,7 +39,7 @@ class NurseryMode(models.TextChoices):
 
     AUTO = "auto", _("By level: on for nursery classes (TPS to GS)")
     ON = "on", _("On for every pupil")
-    OFF = "off", _("Off")
+    OFF = "off", pgettext_lazy("nursery mode", "Off")
 
 
 class PrivateClassPageMixin:

@@ -148,3 +148,42 @@ def test_a_nursery_pupil_records_and_sends_a_story_with_pictures_only(
     assert entry.current_workflow_state is not None  # waiting for the teacher
     voices = Appearance.objects.filter(media__isnull=False).values_list("pupil_id", flat=True)
     assert set(voices) == {people.jade.pk, people.gabriel.pk}
+
+
+@pytest.mark.parametrize("width", [390, 1024])
+def test_the_teacher_gives_a_picture_from_the_class_page(
+    browser, live_server, nursery_class, axe_check, width
+):
+    people = nursery_class
+    teacher = factories.UserFactory(
+        username="emilie.lefevre", first_name="Émilie", last_name="Lefèvre"
+    )
+    factories.MembershipFactory(
+        user=teacher, classroom=people.classroom, role=Membership.Role.TEACHER
+    )
+    context = browser.new_context(
+        base_url=live_server.url, locale="fr-FR", viewport={"width": width, "height": 900}
+    )
+    context.set_default_timeout(15_000)
+    tab = context.new_page()
+    try:
+        log_in(tab, teacher.username)
+        tab.goto(people.classroom.url)
+        tab.get_by_role("link", name="Images et mode maternelle").click()
+        expect(tab.get_by_role("heading", level=1)).to_have_text(
+            re.compile("Images et mode maternelle")
+        )
+        louise = tab.get_by_role("group", name="Image de Louise Diallo")
+        expect(louise.get_by_role("radio", name="Pas d'image")).to_be_checked()
+        louise.locator("label[for$='-1f431']").click()
+        expect(louise.get_by_role("radio", name="Chat")).to_be_checked()
+        axe_check(tab, f"nursery-pictures-{width}")
+        tab.get_by_role("main").get_by_role("button", name="Enregistrer", exact=True).click()
+        saved = "Les images et le mode maternelle sont enregistrés."
+        expect(tab.get_by_text(saved)).to_be_visible()
+    finally:
+        context.close()
+    people.louise.refresh_from_db()
+    assert people.louise.avatar == "1f431"
+    people.gabriel.refresh_from_db()
+    assert people.gabriel.avatar == "1f98a"  # the others keep theirs
