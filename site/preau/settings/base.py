@@ -399,7 +399,7 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Préau <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 SITE_ID = 1
-WAGTAIL_SITE_NAME = "Préau"
+WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Préau")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # French stemming on PostgreSQL ("fractions" finds "fraction"); SQLite has no stemmer of
