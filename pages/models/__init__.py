@@ -14,7 +14,13 @@ re-exported here, so `pages.models.X` names every model, as the migrations do.
 """
 
 from .accessibility import AccessibilityStatementPage, ComplianceStatus
-from .canteen import CanteenMenuPage, CanteenMenuPageForm, monday_of, this_or_next_monday
+from .canteen import (
+    CanteenMenuPage,
+    CanteenMenuPageForm,
+    monday_of,
+    this_or_next_monday,
+    week_slug,
+)
 from .mixins import (
     PROMOTE_PANELS,
     AccentColour,
@@ -48,5 +54,6 @@ __all__ = [
     "SiteIdentityMixin",
     "StandardPage",
     "monday_of",
+    "week_slug",
     "this_or_next_monday",
 ]

@@ -321,6 +321,15 @@ class TestDemoContent:
         assert recorded.live and recorded.body[0].block_type == "recording"
         assert recorded.body[0].value["audio"].file.size > 1000
 
+    def test_canteen_menus_name_their_week_and_their_allergens(self, demo_output):
+        from pages.models import CanteenMenuPage
+
+        menus = list(CanteenMenuPage.objects.live())
+        assert menus
+        for menu in menus:
+            assert menu.title.startswith("Menus de la semaine du ")
+            assert any(day.value.get("main_course_allergens") for day in menu.days)
+
     def test_creates_blog_entries_comments_and_exercises(self, demo_output):
         assert BlogEntryPage.objects.filter(live=True).count() == 14
         drafts = BlogEntryPage.objects.filter(live=False)
