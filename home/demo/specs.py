@@ -59,7 +59,8 @@ class EntrySpec:
 
     A draft may have been sent to the teacher (`sent`), and sent back with a note
     (`sent_back`); a live entry may be shared beyond the class (`visibility`) and carry a
-    recording of its authors (`recording`, a generated melody standing for their voices).
+    recording of its authors (`recording`, a generated melody standing for their voices)
+    and a photo of the class's work (`photo`, a drawing standing for it).
     """
 
     title: str
@@ -73,6 +74,11 @@ class EntrySpec:
     visibility: str = "class"
     recording: str = ""
     topics: tuple[str, ...] = ()
+    # A photo of the class's work: a picture home/demo/images.py draws (no one's face),
+    # its text alternative and its caption.
+    photo: str = ""
+    photo_alt: str = ""
+    photo_caption: str = ""
 
 
 @dataclass(frozen=True)

@@ -321,6 +321,20 @@ class TestDemoContent:
         assert recorded.live and recorded.body[0].block_type == "recording"
         assert recorded.body[0].value["audio"].file.size > 1000
 
+    def test_class_walls_have_photos_of_the_children_s_work(self, demo_output):
+        """The nursery's welcome promises photos: a few entries carry a drawn one, with
+        its text alternative and caption (Préau issue 23)."""
+        photos = {}
+        for entry in BlogEntryPage.objects.filter(live=True):
+            for block in entry.body:
+                if block.block_type == "image":
+                    photos[entry.get_parent().specific.level, entry.title] = block.value
+        levels = {level for level, _title in photos}
+        assert len(photos) >= 3 and {Level.PS, Level.GS, Level.CP} <= levels, photos.keys()
+        for value in photos.values():
+            assert value["alt_text"] and value["caption"]
+            assert value["image"].file.size > 1000 and value["image"].width == 960
+
     def test_canteen_menus_name_their_week_and_their_allergens(self, demo_output):
         from pages.models import CanteenMenuPage
 
