@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from pages.models import MunicipalityPage, NewsPage, SchoolLevel, SchoolPage
+from pages.models import PROMOTE_PANELS, MunicipalityPage, NewsPage, SchoolLevel, SchoolPage
 from pages.public import public_filter
 
 from .routing import FallbackToDefaultLocaleMixin
@@ -24,6 +24,7 @@ class PortalPage(FallbackToDefaultLocaleMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    promote_panels = PROMOTE_PANELS
 
     template = "home/portal_page.html"
     parent_page_types = ["wagtailcore.Page"]

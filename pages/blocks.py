@@ -5,6 +5,7 @@ Every block that shows a picture, a recording or a film carries its text alterna
 cannot read yet and the families who cannot hear or see.
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,9 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtailmedia.blocks import AudioChooserBlock, VideoChooserBlock
+
+from .allergens import CHOICES as ALLERGEN_CHOICES
+from .allergens import allergen_items
 
 RICH_TEXT_FEATURES = ["bold", "italic", "h3", "ol", "ul", "link", "document-link"]
 
@@ -379,13 +383,45 @@ MENU_LABELS = [
 ]
 
 
+# The courses of a day, each with the allergens it contains ("<course>_allergens").
+COURSES = [
+    ("starter", _("Starter")),
+    ("main_course", _("Main course")),
+    ("side", _("Side dish")),
+    ("dairy", _("Cheese or dairy")),
+    ("dessert", _("Dessert")),
+]
+
+
 class DayMenuValue(blocks.StructValue):
     def day_name(self):
         return dict(WEEKDAYS).get(self.get("day"), "")
 
+    def courses(self):
+        """(course name, dish, its allergens) of the courses served, in menu order."""
+        return [
+            (name, self.get(code), allergen_items(self.get(f"{code}_allergens")))
+            for code, name in COURSES
+            if self.get(code)
+        ]
+
     def label_names(self):
         chosen = set(self.get("labels") or ())
         return [(code, name) for code, name in MENU_LABELS if code in chosen]
+
+
+class AllergensBlock(blocks.MultipleChoiceBlock):
+    """The regulated allergens of the dish above it (pages/allergens.py)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            choices=ALLERGEN_CHOICES,
+            required=False,
+            label=_("Allergens"),
+            help_text=_("Tick every allergen the dish above contains."),
+            widget=forms.CheckboxSelectMultiple,
+            **kwargs,
+        )
 
 
 class DayMenuBlock(blocks.StructBlock):
@@ -393,10 +429,15 @@ class DayMenuBlock(blocks.StructBlock):
 
     day = blocks.ChoiceBlock(label=_("Day"), choices=WEEKDAYS)
     starter = blocks.CharBlock(label=_("Starter"), required=False, max_length=150)
+    starter_allergens = AllergensBlock()
     main_course = blocks.CharBlock(label=_("Main course"), max_length=150)
+    main_course_allergens = AllergensBlock()
     side = blocks.CharBlock(label=_("Side dish"), required=False, max_length=150)
+    side_allergens = AllergensBlock()
     dairy = blocks.CharBlock(label=_("Cheese or dairy"), required=False, max_length=150)
+    dairy_allergens = AllergensBlock()
     dessert = blocks.CharBlock(label=_("Dessert"), required=False, max_length=150)
+    dessert_allergens = AllergensBlock()
     labels = blocks.MultipleChoiceBlock(
         label=_("Labels"),
         choices=MENU_LABELS,

@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from pages.file_scope import FileScopePageForm
-from pages.models import MediaCollectionMixin
+from pages.models import PROMOTE_PANELS, MediaCollectionMixin
 
 from .. import activities
 
@@ -105,6 +105,7 @@ class ClassroomPage(PrivateClassPageMixin, MediaCollectionMixin, Page):
         ),
     )
 
+    promote_panels = PROMOTE_PANELS
     content_panels = [
         *Page.content_panels,
         FieldPanel("school_year"),
@@ -173,6 +174,7 @@ class ClassActivityPage(PrivateClassPageMixin, Page):
     """Base of every activity page: lives directly in a class space and shares its privacy."""
 
     search_fields = []
+    promote_panels = PROMOTE_PANELS
     base_form_class = FileScopePageForm  # refuses another class's files
     parent_page_types = ["classrooms.ClassroomPage"]
     subpage_types = []

@@ -30,6 +30,7 @@ from pages.models import SchoolStaff
 
 from . import audio as demo_audio
 from . import data as content
+from . import images
 
 # The three prompts as a French reader sees them; the comment text is the filled ones joined.
 PROMPTS = ("J’ai aimé…", "Je te propose…", "Je me demande…")
@@ -90,6 +91,8 @@ class ClassSpaces:
         ]
         if spec.recording and is_new:
             body.append(("recording", self.recording(classroom, spec, authors)))
+        if spec.photo and is_new:
+            body.insert(min(1, len(body)), ("image", self.photo(classroom, spec)))
         page = BlogEntryPage(title=spec.title, body=body, visibility=spec.visibility)
         page.authors.set(authors)
         page.tags.set(list(spec.topics))
@@ -100,8 +103,29 @@ class ClassSpaces:
             moderation.submit(entry, authors[0])
             if spec.sent_back:
                 moderation.send_back(entry, teacher, spec.sent_back)
+        if spec.photo and not is_new and entry.live:
+            self.add_missing_photo(entry, classroom, spec, teacher)
         for comment in spec.comments:
             self.load_comment(entry, class_spec.key, comment, published_at)
+
+    def add_missing_photo(self, entry, classroom, spec, teacher):
+        """An entry loaded by an older demo, without its photo: given it, as a new revision
+        the teacher publishes (nothing changes on a second run)."""
+        if any(block.block_type == "image" for block in entry.body):
+            return
+        entry.body.insert(min(1, len(entry.body)), ("image", self.photo(classroom, spec)))
+        entry.save_revision(user=teacher).publish(user=teacher)
+
+    def photo(self, classroom, spec):
+        """The entry's photo block: a drawing in the class's collection, found again by its
+        title on a second run (public_sites.py `image`)."""
+        picture = self.image(
+            classroom.collection,
+            spec.photo_caption,
+            images.DRAWINGS[spec.photo](),
+            f"{slugify(spec.title)}.png",
+        )
+        return {"image": picture, "alt_text": spec.photo_alt, "caption": spec.photo_caption}
 
     def recording(self, classroom, spec, voices):
         """A recording of the class: a generated melody stands for the pupils' voices."""

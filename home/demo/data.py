@@ -405,6 +405,12 @@ LILAS_PS = ClassSpec(
     entries=(
         EntrySpec(
             title="La peinture avec les mains",
+            photo="paint",
+            photo_alt=(
+                "Une grande feuille blanche couverte de taches de "
+                "peinture bleue et de mains bleues et jaunes."
+            ),
+            photo_caption="Nos mains en peinture.",
             paragraphs=(
                 "On a fait de la peinture avec les mains. Moi j'ai pris du bleu.",
                 "C'était tout froid et ça glissait ! Après on a lavé les mains.",
@@ -509,6 +515,12 @@ LILAS_GS = ClassSpec(
         ),
         EntrySpec(
             title="On construit une cabane",
+            photo="tree",
+            photo_alt=(
+                "Un arbre dessiné aux feutres : un tronc "
+                "marron, un feuillage vert et des pommes rouges."
+            ),
+            photo_caption="L'arbre à côté de notre cabane, dessiné par Arthur.",
             paragraphs=(
                 "Dans la cour, on a construit une cabane avec des cartons et des draps.",
                 "Il faut être à plusieurs pour tenir le toit. Noah a trouvé la porte.",
@@ -574,6 +586,9 @@ JAURES_CP = ClassSpec(
         ),
         EntrySpec(
             title="Les graines de haricots",
+            photo="sun",
+            photo_alt="Un soleil jaune qui sourit, avec ses rayons, au-dessus d'une colline verte.",
+            photo_caption="Le soleil qui fait pousser nos haricots, dessiné par Adam.",
             paragraphs=(
                 "Nous avons planté des haricots dans du coton mouillé.",
                 "Chaque matin, nous regardons s'ils ont poussé. Le haricot de Chloé a déjà "
@@ -602,6 +617,11 @@ JAURES_CP = ClassSpec(
         ),
         EntrySpec(
             title="Notre sortie au parc",
+            photo="paper_boat",
+            photo_alt=(
+                "Un bateau en papier blanc qui flotte sur l'étang du parc, sous un petit soleil."
+            ),
+            photo_caption="Le bateau de Chloé sur l'étang.",
             paragraphs=(
                 "Lundi nous sommes allés au parc. Nous avons vu des canards et un héron.",
                 "Nathan a compté douze canards sur l'étang.",

@@ -4,6 +4,7 @@ Flat shapes compress to a few kilobytes, so loading the demo stays fast.
 """
 
 import io
+import math
 
 from PIL import Image, ImageDraw
 
@@ -14,6 +15,13 @@ STONE_DARK = "#6f6f69"
 PAPER = "#f1e3bf"
 INK = "#3b3a52"
 RED = "#b3261e"
+YELLOW = "#f6c945"
+YELLOW_DARK = "#e0a21b"
+BROWN = "#7a5230"
+LEAF = "#4f8f3a"
+BLUE = "#2f6fb5"
+BLUE_LIGHT = "#9cc3ea"
+WATER = "#5f9fc8"
 
 
 def png(image):
@@ -72,7 +80,91 @@ def letter():
     return png(image)
 
 
-DRAWINGS = {"monument": monument, "letter": letter}
+def sun():
+    """A child's sun: a yellow disc with rays and a smile, over a hill."""
+    width, height = 960, 640
+    image = Image.new("RGB", (width, height), SKY)
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((-200, 460, 1160, 900), fill=GRASS)
+    centre_x, centre_y, radius = 480, 260, 120
+    for angle in range(0, 360, 30):  # the rays, thick strokes of a felt pen
+        vector = _direction(angle)
+        start = (centre_x + vector[0] * 150, centre_y + vector[1] * 150)
+        end = (centre_x + vector[0] * 230, centre_y + vector[1] * 230)
+        draw.line((start, end), fill=YELLOW_DARK, width=18)
+    draw.ellipse(
+        (centre_x - radius, centre_y - radius, centre_x + radius, centre_y + radius), fill=YELLOW
+    )
+    draw.ellipse((430, 210, 455, 235), fill=INK)  # eyes
+    draw.ellipse((505, 210, 530, 235), fill=INK)
+    draw.arc((420, 230, 540, 320), start=20, end=160, fill=INK, width=10)  # smile
+    return png(image)
+
+
+def tree():
+    """A tree drawn with felt pens on paper: a brown trunk, a green cloud, red apples."""
+    width, height = 960, 640
+    image = Image.new("RGB", (width, height), PAPER)
+    draw = ImageDraw.Draw(image)
+    draw.line((60, 580, 900, 580), fill=GRASS, width=14)  # the ground
+    draw.rectangle((440, 330, 520, 580), fill=BROWN)  # trunk
+    draw.line((480, 400, 400, 320), fill=BROWN, width=22)  # branches
+    draw.line((480, 380, 570, 300), fill=BROWN, width=22)
+    for box in ((300, 120, 540, 340), (420, 80, 660, 320), (360, 200, 640, 400)):
+        draw.ellipse(box, fill=LEAF)  # the leaves, three scribbled clouds
+    for x, y in ((380, 240), (470, 150), (560, 230), (600, 320), (430, 330)):
+        draw.ellipse((x, y, x + 34, y + 34), fill=RED)  # apples
+    return png(image)
+
+
+def paint():
+    """A big sheet after hand painting: splashes of blue and handprints."""
+    width, height = 960, 640
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    for x, y, size in ((120, 90, 140), (640, 60, 180), (300, 380, 200), (720, 400, 150)):
+        draw.ellipse((x, y, x + size, y + size * 0.8), fill=BLUE_LIGHT)  # splashes
+        draw.ellipse((x + size * 0.8, y - 20, x + size * 0.8 + 30, y + 10), fill=BLUE_LIGHT)
+    for x, y, colour in ((200, 180, BLUE), (480, 250, BLUE), (620, 150, YELLOW_DARK)):
+        draw.ellipse((x, y, x + 110, y + 130), fill=colour)  # palm
+        for finger in range(4):
+            left = x + 2 + finger * 28
+            draw.rounded_rectangle((left, y - 70, left + 22, y + 20), radius=11, fill=colour)
+        draw.rounded_rectangle((x - 45, y + 40, x + 5, y + 66), radius=12, fill=colour)  # thumb
+    return png(image)
+
+
+def paper_boat():
+    """A paper boat on the park's pond, under a small sun."""
+    width, height = 960, 640
+    image = Image.new("RGB", (width, height), SKY)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 380, width, height), fill=WATER)
+    for row in range(4):  # ripples
+        y = 430 + row * 50
+        for left in (100 + row * 60, 560 - row * 40):
+            draw.arc((left, y, left + 200, y + 30), start=200, end=340, fill="white", width=4)
+    draw.polygon([(300, 400), (660, 400), (600, 470), (360, 470)], fill="white")  # hull
+    draw.polygon([(380, 400), (480, 230), (580, 400)], fill="#f4f4f4")  # sail
+    draw.line((480, 230, 480, 400), fill=STONE, width=3)  # the fold
+    draw.ellipse((790, 50, 890, 150), fill=YELLOW)
+    return png(image)
+
+
+def _direction(angle):
+    """The unit vector of an angle in degrees."""
+    radians = math.radians(angle)
+    return math.cos(radians), math.sin(radians)
+
+
+DRAWINGS = {
+    "monument": monument,
+    "letter": letter,
+    "sun": sun,
+    "tree": tree,
+    "paint": paint,
+    "paper_boat": paper_boat,
+}
 
 
 def book_cover(colour, accent):

@@ -136,6 +136,10 @@ class DemoLoader(
             raise CommandError(
                 _("The default site has no portal page: run “manage.py migrate” first.")
             )
+        if not site.site_name:
+            # The admin's dashboard says "21 pages in <site name>", else in "localhost".
+            site.site_name = settings.WAGTAIL_SITE_NAME
+            site.save(update_fields=["site_name"])
         if not root.intro.strip():
             root.intro = content.PORTAL_INTRO
             root.save_revision().publish()

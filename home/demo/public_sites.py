@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.images import get_image_model
 
+from pages.blocks import COURSES
 from pages.models import (
     AccessibilityStatementPage,
     CanteenMenuPage,
@@ -22,11 +23,11 @@ from pages.models import (
     SchoolStaff,
     StandardPage,
     monday_of,
+    week_slug,
 )
 
 from . import data as content
 from . import images
-from .specs import week_title
 
 
 class PublicSites:
@@ -131,35 +132,26 @@ class PublicSites:
         page.save_revision(user=owner).publish(user=owner, skip_permission_checks=True)
 
     def canteen_menus(self, municipality, weeks, owner):
-        """This week's and next week's menus: the municipality's home shows them."""
+        """This week's and next week's menus: the municipality's home shows them.
+
+        A week loaded by an older demo, without allergens, gets them (and its title from
+        the week) as a new published revision; nothing changes on a second run.
+        """
         monday = monday_of(self.today)
         for number, days in enumerate(weeks):
             week_start = monday + timedelta(weeks=number)
-            friday = week_start + timedelta(days=4)
-            self.page(
+            day_menus = [("day_menu", day_menu(day)) for day in days]
+            menu = self.page(
                 municipality,
+                # Its title ("Menus de la semaine du …") and slug come from the week.
                 CanteenMenuPage(
-                    title=week_title(week_start, friday),
-                    slug=f"menus-{week_start.isoformat()}",
-                    week_start=week_start,
-                    days=[
-                        (
-                            "day_menu",
-                            {
-                                "day": day.day,
-                                "starter": day.starter,
-                                "main_course": day.main_course,
-                                "side": day.side,
-                                "dairy": day.dairy,
-                                "dessert": day.dessert,
-                                "labels": list(day.labels),
-                            },
-                        )
-                        for day in days
-                    ],
+                    title="-", slug=week_slug(week_start), week_start=week_start, days=day_menus
                 ),
                 owner,
             )
+            if not any(has_allergens(day.value) for day in menu.days):
+                menu.days = day_menus
+                menu.save_revision(user=owner).publish(user=owner)
 
     def gallery(self, school, index, spec, owner):
         works = []
@@ -252,3 +244,23 @@ class PublicSites:
         self.statement(school, director)
         for classroom_spec in spec.classes:
             self.load_classroom(school, classroom_spec)
+
+
+def day_menu(day):
+    """A day's menu block value from its spec, each course with its allergens."""
+    value = {
+        "day": day.day,
+        "starter": day.starter,
+        "main_course": day.main_course,
+        "side": day.side,
+        "dairy": day.dairy,
+        "dessert": day.dessert,
+        "labels": list(day.labels),
+    }
+    for course, _name in COURSES:
+        value[f"{course}_allergens"] = day.allergens(course)
+    return value
+
+
+def has_allergens(value):
+    return any(value.get(f"{course}_allergens") for course, _name in COURSES)

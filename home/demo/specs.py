@@ -59,7 +59,8 @@ class EntrySpec:
 
     A draft may have been sent to the teacher (`sent`), and sent back with a note
     (`sent_back`); a live entry may be shared beyond the class (`visibility`) and carry a
-    recording of its authors (`recording`, a generated melody standing for their voices).
+    recording of its authors (`recording`, a generated melody standing for their voices)
+    and a photo of the class's work (`photo`, a drawing standing for it).
     """
 
     title: str
@@ -73,6 +74,11 @@ class EntrySpec:
     visibility: str = "class"
     recording: str = ""
     topics: tuple[str, ...] = ()
+    # A photo of the class's work: a picture home/demo/images.py draws (no one's face),
+    # its text alternative and its caption.
+    photo: str = ""
+    photo_alt: str = ""
+    photo_caption: str = ""
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,43 @@ class DayMenuSpec:
     dairy: str
     dessert: str
     labels: tuple[str, ...] = ()
+
+    def allergens(self, course):
+        """The regulated allergens of one course's dish (pages/allergens.py codes)."""
+        dish = getattr(self, course).lower()
+        return sorted(
+            {code for word, codes in DISH_ALLERGENS.items() if word in dish for code in codes}
+        )
+
+
+# What the demo's dishes contain, by a word of their name: enough for a believable menu,
+# not a nutritionist's table.
+DISH_ALLERGENS = {
+    "lasagne": ("gluten", "milk", "eggs"),
+    "coquillette": ("gluten",),
+    "pâtes": ("gluten",),
+    "gâteau": ("gluten", "eggs", "milk"),
+    "tarte": ("gluten", "eggs", "milk"),
+    "pané": ("gluten", "eggs", "fish"),
+    "colin": ("fish",),
+    "poisson": ("fish",),
+    "saumon": ("fish",),
+    "œuf": ("eggs",),
+    "omelette": ("eggs", "milk"),
+    "mayonnaise": ("eggs", "mustard"),
+    "vinaigrette": ("mustard",),
+    "yaourt": ("milk",),
+    "fromage": ("milk",),
+    "emmental": ("milk",),
+    "camembert": ("milk",),
+    "petit-suisse": ("milk",),
+    "crème": ("milk",),
+    "purée": ("milk",),
+    "potage": ("celery",),
+    "basquaise": ("celery",),
+    "dahl": ("mustard",),
+    "chocolat": ("soy",),
+}
 
 
 def menu(day, courses, *labels):
@@ -208,26 +251,6 @@ def paragraph(html):
 
 def quote(text, attribution=""):
     return ("quote", {"text": text, "attribution": attribution})
-
-
-MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
-
-
-def french_date(day):
-    return f"{'1er' if day.day == 1 else day.day} {MONTHS[day.month - 1]}"
-
-
-def week_title(monday, friday):
-    """ "Menus du 2 au 6 mars": the title a French town hall gives a week's menus."""
-    start = (
-        french_date(monday)
-        if monday.month != friday.month
-        else ("1er" if monday.day == 1 else str(monday.day))
-    )
-    return f"Menus du {start} au {french_date(friday)}"
 
 
 def family_parents(last_name, *first_names):

@@ -14,8 +14,20 @@ re-exported here, so `pages.models.X` names every model, as the migrations do.
 """
 
 from .accessibility import AccessibilityStatementPage, ComplianceStatus
-from .canteen import CanteenMenuPage, CanteenMenuPageForm, monday_of, this_or_next_monday
-from .mixins import AccentColour, IntroBodyPage, MediaCollectionMixin, SiteIdentityMixin
+from .canteen import (
+    CanteenMenuPage,
+    CanteenMenuPageForm,
+    monday_of,
+    this_or_next_monday,
+    week_slug,
+)
+from .mixins import (
+    PROMOTE_PANELS,
+    AccentColour,
+    IntroBodyPage,
+    MediaCollectionMixin,
+    SiteIdentityMixin,
+)
 from .news import EventPage, GalleryPage, NewsIndexPage, NewsPage
 from .sites import MunicipalityPage, SchoolLevel, SchoolPage, SiteHomeMixin, StandardPage
 from .staff import MunicipalityAgent, SchoolStaff
@@ -30,6 +42,7 @@ __all__ = [
     "GalleryPage",
     "IntroBodyPage",
     "MediaCollectionMixin",
+    "PROMOTE_PANELS",
     "MunicipalityAgent",
     "MunicipalityPage",
     "NewsIndexPage",
@@ -41,5 +54,6 @@ __all__ = [
     "SiteIdentityMixin",
     "StandardPage",
     "monday_of",
+    "week_slug",
     "this_or_next_monday",
 ]

@@ -2,9 +2,12 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -20,6 +23,11 @@ def monday_of(day):
     return day - timedelta(days=day.weekday())
 
 
+def week_slug(monday):
+    """The address of a week's menus: "menus-2026-12-07"."""
+    return f"menus-{monday.isoformat()}"
+
+
 def this_or_next_monday():
     today = timezone.localdate()
     return today + timedelta(days=(7 - today.weekday()) % 7)
@@ -31,6 +39,18 @@ class CanteenMenuPageForm(FileScopePageForm):
     Two pages for one week would show families two menus; the form knows the parent
     page, which a new page's own clean() does not (it is not in the tree yet).
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The title and the address follow the week (CanteenMenuPage.full_clean).
+        for name in ("title", "slug"):
+            if name in self.fields:
+                self.fields[name].required = False
+        if "title" in self.fields:
+            self.fields["title"].disabled = True
+            self.fields["title"].help_text = _(
+                "Written for you from the week: “Menus for the week of …”."
+            )
 
     def clean(self):
         cleaned_data = super().clean()
@@ -45,6 +65,8 @@ class CanteenMenuPageForm(FileScopePageForm):
                 self.add_error(
                     "week_start", _("This week already has a menu: edit that page instead.")
                 )
+        if week_start and "slug" in self.fields:
+            cleaned_data["slug"] = week_slug(week_start)
         return cleaned_data
 
 
@@ -84,6 +106,22 @@ class CanteenMenuPage(IntroBodyPage):
     class Meta:
         verbose_name = _("canteen menu")
         verbose_name_plural = _("canteen menus")
+
+    def week_title(self):
+        """ "Menus de la semaine du 7 décembre 2026", in the page's language."""
+        language = self.locale.language_code if self.locale_id else settings.LANGUAGE_CODE
+        with translation.override(language):
+            return gettext("Menus for the week of %(monday)s") % {
+                "monday": date_format(self.week_start, "DATE_FORMAT")
+            }
+
+    def full_clean(self, *args, **kwargs):
+        """The title and the address come from the week, never typed: two towns' editors
+        would otherwise name the same week three ways."""
+        if self.week_start:
+            self.title = self.week_title()
+            self.slug = week_slug(self.week_start)
+        super().full_clean(*args, **kwargs)
 
     def clean(self):
         super().clean()

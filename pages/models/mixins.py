@@ -4,13 +4,25 @@ builds on."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock
 from ..file_scope import FileScopePageForm
+
+# Wagtail calls this tab "Promote": a director does not guess it holds the page's address.
+PROMOTE_PANELS = [
+    HelpPanel(
+        content=_(
+            "Promote: the page's address, its title for search engines and whether it "
+            "appears in the menus."
+        ),
+        heading=_("What is this tab?"),
+    ),
+    *Page.promote_panels,
+]
 
 
 class AccentColour(models.TextChoices):
@@ -70,7 +82,7 @@ class SiteIdentityMixin(models.Model):
             [
                 ObjectList(content_panels, heading=_("Content")),
                 ObjectList(cls.identity_panels, heading=_("Site identity")),
-                ObjectList(Page.promote_panels, heading=_("Promote")),
+                ObjectList(PROMOTE_PANELS, heading=_("Promote")),
                 ObjectList(Page.settings_panels, heading=_("Settings")),
             ]
         )
@@ -104,6 +116,7 @@ class IntroBodyPage(Page):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    promote_panels = PROMOTE_PANELS
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     base_form_class = FileScopePageForm  # refuses files the page may not show
     icon = "page"  # the pictogram shown beside links to pages of this type

@@ -339,6 +339,28 @@ class TestDemoContent:
         client.force_login(jade)
         html = client.get(f"/classes/{lilas_ps.pk}/ecrire/").content.decode()
         assert "vendor/twemoji/1f3a4.svg" in html and 'class="friend__input"' in html
+    def test_class_walls_have_photos_of_the_children_s_work(self, demo_output):
+        """The nursery's welcome promises photos: a few entries carry a drawn one, with
+        its text alternative and caption (Préau issue 23)."""
+        photos = {}
+        for entry in BlogEntryPage.objects.filter(live=True):
+            for block in entry.body:
+                if block.block_type == "image":
+                    photos[entry.get_parent().specific.level, entry.title] = block.value
+        levels = {level for level, _title in photos}
+        assert len(photos) >= 3 and {Level.PS, Level.GS, Level.CP} <= levels, photos.keys()
+        for value in photos.values():
+            assert value["alt_text"] and value["caption"]
+            assert value["image"].file.size > 1000 and value["image"].width == 960
+
+    def test_canteen_menus_name_their_week_and_their_allergens(self, demo_output):
+        from pages.models import CanteenMenuPage
+
+        menus = list(CanteenMenuPage.objects.live())
+        assert menus
+        for menu in menus:
+            assert menu.title.startswith("Menus de la semaine du ")
+            assert any(day.value.get("main_course_allergens") for day in menu.days)
 
     def test_creates_blog_entries_comments_and_exercises(self, demo_output):
         assert BlogEntryPage.objects.filter(live=True).count() == 14

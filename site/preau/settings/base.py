@@ -402,7 +402,7 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Préau <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 SITE_ID = 1
-WAGTAIL_SITE_NAME = "Préau"
+WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Préau")
 # Addresses stay plain ASCII ("reunion-de-rentree") for every page, made in the admin or
 # from the front end, rather than percent-encoded accents.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
