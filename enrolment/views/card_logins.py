@@ -79,7 +79,6 @@ def tablet_link(request, classroom_id):
     context.update({"tablet_url": url, "qr_svg": qr_svg(url), "back_url": _cards_url(classroom)})
     response = render(request, "enrolment/tablet_link.html", context)
     add_never_cache_headers(response)
-    response["Referrer-Policy"] = "no-referrer"
     return response
 
 

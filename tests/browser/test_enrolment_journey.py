@@ -104,8 +104,9 @@ def test_director_enrols_a_class_from_onde_and_a_pupil_logs_in_with_a_card(
     assert username == "zoe.lefebvre"
     assert re.fullmatch(r"[a-z]+-[a-z]+-\d\d", password)
     expect(card.locator(".login-card__qr svg")).to_be_visible()
+    # A pupil's card opens their card login page (cardlogin/): "it's me", then the class.
     expect(card.get_by_role("link")).to_have_attribute(
-        "href", f"{live_server.url}/compte/connexion/?username=zoe.lefebvre"
+        "href", re.compile(rf"^{live_server.url}/compte/carte/[A-Za-z0-9_-]{{43}}/$")
     )
 
     # Back to the class list: the new pupils, their parent, one-click actions.
@@ -123,7 +124,7 @@ def test_director_enrols_a_class_from_onde_and_a_pupil_logs_in_with_a_card(
     page.get_by_role("link", name="Ajouter un élève").click()
     axe_check(page, "enrolment-pupil-form")
 
-    # The pupil, on another tablet, follows the card's link and types the password.
+    # The pupil, on another tablet, types the username and the password.
     context = browser.new_context(base_url=live_server.url, locale="fr-FR")
     try:
         tablet = context.new_page()

@@ -304,9 +304,11 @@ def test_printing_cards_gives_new_passwords_with_qr_codes(client, world):
     # Only pupils of this class: the other class's pupil is ignored.
     ((username, password),) = card_credentials(html)
     assert username == "pupil" and can_log_in(username, password)
-    login_url = "http://testserver/compte/connexion/?username=pupil"
-    assert f'href="{login_url}"' in html
-    assert qr_svg(login_url) in html  # the QR code encodes that very address
+    # A pupil's card opens their card login page (cardlogin/), its secret new.
+    match = re.search(r'href="(http://testserver/compte/carte/[A-Za-z0-9_-]{43}/)"', html)
+    assert match, "no card login address on the card"
+    assert qr_svg(match.group(1)) in html  # the QR code encodes that very address
+    assert "?username=" not in html
     assert "<svg" in html and "École Jean-Jaurès" in html and "Léa M." in html
     assert "enrolment/print.js" in html
     world.other_pupil.refresh_from_db()

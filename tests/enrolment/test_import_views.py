@@ -88,7 +88,7 @@ def test_apply_imports_once_and_offers_the_cards(director, world, pupils_csv, pa
     password = re.search(r'class="login-card__password">([^<]+)<', html).group(1)
     zoe.refresh_from_db()
     assert zoe.check_password(password)
-    assert "?username=zoe.martin" in html
+    assert "/compte/carte/" in html  # a pupil's card logs in with its QR code
 
 
 def test_a_stale_preview_cannot_be_applied(director, world, pupils_csv):

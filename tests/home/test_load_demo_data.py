@@ -19,6 +19,8 @@ from django.test import RequestFactory
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, Revision
 
+from cardlogin import services as card_logins
+from cardlogin.models import ClassTabletLink, LoginCardToken, PicturePassword
 from classrooms.models import (
     BlogEntryPage,
     ClassroomPage,
@@ -116,6 +118,9 @@ def printed_logins(output):
 
 def counts():
     models = [
+        LoginCardToken,
+        ClassTabletLink,
+        PicturePassword,
         User,
         Page,
         Revision,
@@ -654,6 +659,18 @@ class TestDemoContent:
         assert use.classroom.title == "CM2 de M. Garnier" and use.page.live
         exercise = Resource.objects.get(kind="exercise").source_page.specific
         assert any(child.block_type != "instruction" for child in exercise.body)
+
+    def test_jade_logs_in_with_her_card_or_her_pictures(self, demo_output):
+        """The addresses printed work: Jade's card, and the class tablet with her pictures."""
+        assert "/compte/carte/demo-carte-de-jade/" in demo_output
+        assert "/compte/tablette/demo-tablette-petite-section/" in demo_output
+        card = card_logins.live_card("demo-carte-de-jade")
+        assert card.user.username == "jade.nguyen"
+        classroom = card_logins.tablet_classroom("demo-tablette-petite-section")
+        assert classroom.title == "Petite section de Mme Lefèvre"
+        assert card.user in card_logins.tablet_pupils(classroom)
+        pictures = ["1f34e", "1f436", "2b50", "1f319"]
+        assert authenticate(login_request(), username="jade.nguyen", picture_password=pictures)
 
     def test_pupils_and_parents_can_log_in_with_the_demo_password(self, demo_output):
         for username in ["lea.martin", "lucas.bernard2", "mael.le-gall", "julie.benali"]:
