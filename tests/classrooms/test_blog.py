@@ -63,8 +63,10 @@ def test_the_whole_round_trip_send_back_correct_publish(client, world):
     state = entry.current_workflow_state
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert state.current_task_state.task.specific.__class__.__name__ == ("ClassTeacherApprovalTask")
-    # Sent: the pupil may no longer change it, and nobody outside sees it.
-    assert client.get(edit_url(entry)).status_code == 404
+    # Sent: the pupil reads it, without the editor (he may take it back: test_blog_withdraw),
+    # and nobody outside sees it.
+    sent = client.get(edit_url(entry)).content.decode()
+    assert 'value="withdraw"' in sent and 'name="text"' not in sent
     assert client.get(review_url(entry)).status_code == 404
 
     client.force_login(world.teacher)
