@@ -344,6 +344,7 @@ class TestDemoContent:
         client.force_login(jade)
         html = client.get(f"/classes/{lilas_ps.pk}/ecrire/").content.decode()
         assert "vendor/twemoji/1f3a4.svg" in html and 'class="friend__input"' in html
+
     def test_class_walls_have_photos_of_the_children_s_work(self, demo_output):
         """The nursery's welcome promises photos: a few entries carry a drawn one, with
         its text alternative and caption (Préau issue 23)."""
