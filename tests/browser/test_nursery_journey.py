@@ -1,6 +1,6 @@
 """Nursery mode, as a child who does not read yet would use it, on a phone and a tablet.
 
-Jade, in Petite section, logs in (an adult types her login for now), finds the big
+Jade, in Petite section, logs in by scanning her login card, finds the big
 microphone on her class wall, has its label read aloud, records her story from
 Chromium's fake microphone, listens to it, takes a photo, picks Gabriel by his fox and
 sends it, pressing only picture buttons. Speech is caught before the page's scripts run:
@@ -16,6 +16,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
+from cardlogin import services as card_logins
 from classrooms.models import Appearance, BlogEntryPage, Level, Membership
 from tests import factories
 from tests.browser.journeys import log_in
@@ -91,8 +92,12 @@ def test_a_nursery_pupil_records_and_sends_a_story_with_pictures_only(
     context.add_init_script(SPEECH_STUB)
     context.grant_permissions(["microphone"], origin=live_server.url)
     tab = context.new_page()
+    card = card_logins.issue_card_tokens([people.jade], people.jade)[people.jade.pk]
     try:
-        log_in(tab, people.jade.username)
+        # Jade scans her login card: the QR code opens this address; she shows her rabbit.
+        tab.goto(f"/compte/carte/{card}/")
+        expect(tab.locator(".picture-login img.pupil-face[src*='1f430']")).to_have_count(1)
+        tab.get_by_role("button", name="Oui, je suis Jade").click()
         expect(tab.get_by_role("heading", level=1)).to_contain_text("Petite section")
         axe_check(tab, f"nursery-wall-{width}")
 
