@@ -139,6 +139,8 @@ def test_a_nursery_pupil_records_and_sends_a_story_with_pictures_only(
         gabriel.click()
         expect(tab.get_by_role("checkbox", name="Gabriel")).to_be_checked()
         axe_check(tab, f"nursery-editor-{width}")
+        # Nothing pushes the page sideways on a phone (a fieldset grows to its widest row).
+        assert tab.evaluate("document.documentElement.scrollWidth") <= width
 
         picture_button(tab, "Envoyer").click()
         expect(tab).to_have_url(re.compile(rf"{people.classroom.url}$"))
