@@ -410,6 +410,15 @@ def entry_review(request, entry_id):
                 messages.success(request, _("The entry went back to its authors with your note."))
                 return redirect(classroom.get_url(request))
         elif action == "publish":
+            # The version she read: its authors may have taken it back and changed it
+            # since her page opened (withdraw); what she has not read is not published.
+            read = request.POST.get("revision")
+            if read is not None and read != str(entry.latest_revision_id):
+                messages.error(
+                    request,
+                    _("This entry has changed since you opened it: read it again first."),
+                )
+                return redirect("classrooms:entry_review", entry_id=entry.pk)
             visibility_form = VisibilityForm(request.POST)
             if visibility_form.is_valid():
                 latest.visibility = visibility_form.cleaned_data["visibility"]

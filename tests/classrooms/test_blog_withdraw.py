@@ -67,3 +67,33 @@ def test_another_pupil_of_the_class_still_gets_404(client, world):
     assert client.get(_edit(entry)).status_code == 404
     assert client.post(_edit(entry), {"action": "withdraw"}).status_code == 404
     assert moderation.review_of(entry).awaits_teacher
+
+
+def test_the_teacher_cannot_publish_a_version_she_has_not_read(client, world):
+    """Her review page is open on the sent text; meanwhile the pupil takes it back and
+    changes it. "Publish" on the old page must not put the unread text online."""
+    entry = _send(client, world)
+    review_url = reverse("classrooms:entry_review", kwargs={"entry_id": entry.pk})
+    client.force_login(world.teacher)
+    read = client.get(review_url).content.decode()
+    assert f'name="revision" value="{entry.latest_revision_id}"' in read
+
+    client.force_login(world.pupil)
+    client.post(_edit(entry), {"action": "withdraw"})
+    client.post(_edit(entry), {"title": "Nos haricots", "text": "Pas relu", "action": "save"})
+
+    client.force_login(world.teacher)
+    response = client.post(
+        review_url,
+        {"action": "publish", "visibility": "class", "revision": str(entry.latest_revision_id)},
+        follow=True,
+    )
+    entry.refresh_from_db()
+    assert not entry.live
+    assert response.redirect_chain[-1][0] == review_url
+    assert "Pas relu" in response.content.decode()  # the new version, to read
+    # Read again, it may be published: the page now carries the new version.
+    fresh = entry.latest_revision_id
+    client.post(review_url, {"action": "publish", "visibility": "class", "revision": str(fresh)})
+    entry.refresh_from_db()
+    assert entry.live
