@@ -97,3 +97,18 @@ def test_the_teacher_cannot_publish_a_version_she_has_not_read(client, world):
     client.post(review_url, {"action": "publish", "visibility": "class", "revision": str(fresh)})
     entry.refresh_from_db()
     assert entry.live
+
+
+def test_taken_back_in_english_the_teachers_french_notice_goes_too(client, world):
+    """The "waits for you" was written with the address of the language the entry was
+    sent in (/classes/…); taken back from the English pages (/en/classes/…), it goes."""
+    from django.utils import translation
+
+    entry = _send(client, world)
+    assert Notification.objects.filter(recipient=world.teacher, kind=notices.ENTRY_WAITING)
+    with translation.override("en"):
+        english_edit = _edit(entry)
+    assert english_edit.startswith("/en/")
+    client.post(english_edit, {"action": "withdraw"})
+    assert moderation.review_of(entry).status == moderation.EntryStatus.DRAFT
+    assert not Notification.objects.filter(recipient=world.teacher, kind=notices.ENTRY_WAITING)
