@@ -112,3 +112,24 @@ def test_taken_back_in_english_the_teachers_french_notice_goes_too(client, world
     client.post(english_edit, {"action": "withdraw"})
     assert moderation.review_of(entry).status == moderation.EntryStatus.DRAFT
     assert not Notification.objects.filter(recipient=world.teacher, kind=notices.ENTRY_WAITING)
+
+
+def test_the_class_assistant_is_spoken_to_as_an_adult(client, world):
+    """An ATSEM writes entries and sends them to the teacher, like pupils, but she is an
+    adult: "vous", never "tu", on sending, on her waiting entry and on taking it back."""
+    atsem = factories.UserFactory(username="atsem", first_name="Nadia", last_name="Benali")
+    factories.MembershipFactory(
+        user=atsem, classroom=world.classroom, role=Membership.Role.ASSISTANT
+    )
+    client.force_login(atsem)
+    sent = client.post(
+        reverse("classrooms:entry_new", kwargs={"classroom_id": world.classroom.pk}),
+        {"title": "La sortie", "text": "<p>Au parc.</p>", "action": "send"},
+        follow=True,
+    ).content.decode()
+    entry = BlogEntryPage.objects.child_of(world.classroom).get()
+    waiting = client.get(_edit(entry)).content.decode()
+    back = client.post(_edit(entry), {"action": "withdraw"}, follow=True).content.decode()
+    for html in (sent, waiting, back):
+        assert "Ton article" not in html and "Tu peux" not in html and "tes brouillons" not in html
+    assert 'value="withdraw"' in waiting
