@@ -6,6 +6,7 @@ kept, so a lost card or link is replaced, never shown again.
 
 import hashlib
 import secrets
+from collections import Counter
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
@@ -127,6 +128,22 @@ def tablet_pupils(classroom):
         )
         .select_related("user")
         .order_by("user__first_name", "user__last_name")
+    ]
+
+
+def tablet_names(pupils) -> list[tuple]:
+    """(pupil, name shown) for the tablet: the first name, and the initial of the last
+    name only for children who share a first name, so that each finds his own (tapping a
+    namesake's would count against the namesake) while the list stays as bare as it can."""
+    counts = Counter(pupil.first_name.strip().casefold() for pupil in pupils)
+    return [
+        (
+            pupil,
+            pupil.display_name
+            if counts[pupil.first_name.strip().casefold()] > 1 or not pupil.first_name.strip()
+            else pupil.first_name,
+        )
+        for pupil in pupils
     ]
 
 

@@ -88,7 +88,7 @@ def tablet(request, token):
     context = {
         "classroom": classroom,
         "token": token,
-        "pupils": services.tablet_pupils(classroom),
+        "pupils": services.tablet_names(services.tablet_pupils(classroom)),
     }
     return _private(render(request, "cardlogin/tablet.html", context))
 

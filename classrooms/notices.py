@@ -10,7 +10,9 @@ entry is only put back in the state it was in (consent.py).
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.signals import (
@@ -118,8 +120,15 @@ def entry_withdrawn(sender, instance, user=None, **kwargs):
     """workflow_cancelled: an entry taken back (or published without review) no longer
     waits; the teachers' unread "waits for you" about it goes."""
     entry = _entry_of(instance)
-    if entry is not None:
-        take_back(ENTRY_WAITING, reverse("classrooms:entry_review", kwargs={"entry_id": entry.pk}))
+    if entry is None:
+        return
+    # The notice holds the address in the language it was sent in (/classes/… or
+    # /en/classes/…), which need not be the language it is taken back in.
+    urls = set()
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            urls.add(reverse("classrooms:entry_review", kwargs={"entry_id": entry.pk}))
+    take_back(ENTRY_WAITING, urls)
 
 
 def entry_rejected(sender, instance, user=None, **kwargs):

@@ -38,7 +38,10 @@ def remux(uploaded, container):
         source.flush()
         uploaded.seek(0)
         command = [
-            *(ffmpeg, "-nostdin", "-loglevel", "error", "-y", "-i", source.name),
+            *(ffmpeg, "-nostdin", "-loglevel", "error", "-y"),
+            # What it reads is said, not guessed (media_probe checked it is Matroska),
+            # and it opens no address nor other file a crafted upload might name.
+            *("-protocol_whitelist", "file", "-f", "matroska", "-i", source.name),
             *("-map", "0", "-c", "copy", "-map_metadata", "-1", "-f", muxer, target.name),
         ]
         try:

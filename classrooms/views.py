@@ -76,13 +76,18 @@ def _is_author(user, entry, latest) -> bool:
 def _sent(request, classroom, entry, review, latest):
     """A pupil's own entry waiting for the teacher: read-only, with its state, and a way
     to take it back (it becomes their draft again) to change it."""
+    # A class assistant (ATSEM) sends her entries too: an adult, "vous".
+    is_pupil = reads_as_pupil(request.user, classroom)
     if request.method == "POST" and request.POST.get("action") == "withdraw":
         moderation.withdraw(entry, request.user)
-        messages.success(
-            request, pgettext("pupil", "Your entry is back among your drafts: you can change it.")
-        )
+        if is_pupil:
+            back = pgettext("pupil", "Your entry is back among your drafts: you can change it.")
+        else:
+            back = pgettext("adult", "Your entry is back among your drafts: you can change it.")
+        messages.success(request, back)
         return redirect("classrooms:entry_edit", entry_id=entry.pk)
     context = {
+        "is_pupil": is_pupil,
         "classroom": classroom,
         "entry": entry,
         "latest": latest,
@@ -146,9 +151,11 @@ def _act(request, classroom, form, entry):
         return _publish(request, entry)
     if action == "send":
         moderation.submit(entry, request.user)
-        messages.success(
-            request, pgettext("pupil", "Your entry has been sent to your teacher. Well done!")
-        )
+        if reads_as_pupil(request.user, classroom):
+            sent = pgettext("pupil", "Your entry has been sent to your teacher. Well done!")
+        else:
+            sent = pgettext("adult", "Your entry has been sent to the class’s teacher.")
+        messages.success(request, sent)
         return redirect(classroom.get_url(request))
     if reads_as_pupil(request.user, classroom):
         saved = pgettext("pupil", "Your draft is saved. You can come back to it later.")
@@ -410,6 +417,15 @@ def entry_review(request, entry_id):
                 messages.success(request, _("The entry went back to its authors with your note."))
                 return redirect(classroom.get_url(request))
         elif action == "publish":
+            # The version she read: its authors may have taken it back and changed it
+            # since her page opened (withdraw); what she has not read is not published.
+            read = request.POST.get("revision")
+            if read is not None and read != str(entry.latest_revision_id):
+                messages.error(
+                    request,
+                    _("This entry has changed since you opened it: read it again first."),
+                )
+                return redirect("classrooms:entry_review", entry_id=entry.pk)
             visibility_form = VisibilityForm(request.POST)
             if visibility_form.is_valid():
                 latest.visibility = visibility_form.cleaned_data["visibility"]

@@ -82,10 +82,11 @@ def notify(recipients, kind_name, *, url="", **params):
     return notifications
 
 
-def take_back(kind_name, url) -> None:
-    """Unsay the unread notifications of this kind pointing to this address: what they
-    announced is no longer so (a pupil took back the entry a teacher was told of)."""
-    unread = Notification.objects.filter(kind=kind_name, url=url, read_at__isnull=True)
+def take_back(kind_name, urls) -> None:
+    """Unsay the unread notifications of this kind pointing to these addresses (one per
+    language the notice may have been written in): what they announced is no longer so
+    (a pupil took back the entry a teacher was told of)."""
+    unread = Notification.objects.filter(kind=kind_name, url__in=urls, read_at__isnull=True)
     recipients = list(unread.values_list("recipient_id", flat=True))
     unread.delete()
     forget_unread(recipients)

@@ -204,3 +204,24 @@ def test_others_cannot_give_pictures_or_links(client, world, who):
         assert client.post(url).status_code == 404
     assert not PicturePassword.objects.exists()
     assert not services.has_tablet_link(world.classroom)
+
+
+def test_two_children_with_one_first_name_are_told_apart(client, world, tablet):
+    """Two Hugos in the class: each must find his own name, or he taps the other's and
+    locks him out. Only then is the initial of the last name added."""
+    other = factories.UserFactory(username="hugo2", first_name="Hugo", last_name="Blanc")
+    factories.MembershipFactory(user=other, classroom=world.classroom, role=Membership.Role.PUPIL)
+    services.set_picture_password(other, world.teacher, JADE)
+    html = client.get(reverse("cardlogin:tablet", kwargs={"token": tablet})).content.decode()
+    assert "Hugo R." in html and "Hugo B." in html
+    assert "Léa M." not in html  # a first name of her own: no more is shown
+    assert "Roux" not in html and "Blanc" not in html
+
+
+def test_a_child_who_does_not_read_finds_the_picture_his_teacher_gave_him(client, world, tablet):
+    world.hugo.avatar = "1f98a"  # the fox
+    world.hugo.save(update_fields=["avatar"])
+    html = client.get(reverse("cardlogin:tablet", kwargs={"token": tablet})).content.decode()
+    assert "vendor/twemoji/1f98a.svg" in html
+    page = client.get(pupil_url(tablet, world.hugo)).content.decode()
+    assert "vendor/twemoji/1f98a.svg" in page

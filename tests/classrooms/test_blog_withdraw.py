@@ -67,3 +67,69 @@ def test_another_pupil_of_the_class_still_gets_404(client, world):
     assert client.get(_edit(entry)).status_code == 404
     assert client.post(_edit(entry), {"action": "withdraw"}).status_code == 404
     assert moderation.review_of(entry).awaits_teacher
+
+
+def test_the_teacher_cannot_publish_a_version_she_has_not_read(client, world):
+    """Her review page is open on the sent text; meanwhile the pupil takes it back and
+    changes it. "Publish" on the old page must not put the unread text online."""
+    entry = _send(client, world)
+    review_url = reverse("classrooms:entry_review", kwargs={"entry_id": entry.pk})
+    client.force_login(world.teacher)
+    read = client.get(review_url).content.decode()
+    assert f'name="revision" value="{entry.latest_revision_id}"' in read
+
+    client.force_login(world.pupil)
+    client.post(_edit(entry), {"action": "withdraw"})
+    client.post(_edit(entry), {"title": "Nos haricots", "text": "Pas relu", "action": "save"})
+
+    client.force_login(world.teacher)
+    response = client.post(
+        review_url,
+        {"action": "publish", "visibility": "class", "revision": str(entry.latest_revision_id)},
+        follow=True,
+    )
+    entry.refresh_from_db()
+    assert not entry.live
+    assert response.redirect_chain[-1][0] == review_url
+    assert "Pas relu" in response.content.decode()  # the new version, to read
+    # Read again, it may be published: the page now carries the new version.
+    fresh = entry.latest_revision_id
+    client.post(review_url, {"action": "publish", "visibility": "class", "revision": str(fresh)})
+    entry.refresh_from_db()
+    assert entry.live
+
+
+def test_taken_back_in_english_the_teachers_french_notice_goes_too(client, world):
+    """The "waits for you" was written with the address of the language the entry was
+    sent in (/classes/…); taken back from the English pages (/en/classes/…), it goes."""
+    from django.utils import translation
+
+    entry = _send(client, world)
+    assert Notification.objects.filter(recipient=world.teacher, kind=notices.ENTRY_WAITING)
+    with translation.override("en"):
+        english_edit = _edit(entry)
+    assert english_edit.startswith("/en/")
+    client.post(english_edit, {"action": "withdraw"})
+    assert moderation.review_of(entry).status == moderation.EntryStatus.DRAFT
+    assert not Notification.objects.filter(recipient=world.teacher, kind=notices.ENTRY_WAITING)
+
+
+def test_the_class_assistant_is_spoken_to_as_an_adult(client, world):
+    """An ATSEM writes entries and sends them to the teacher, like pupils, but she is an
+    adult: "vous", never "tu", on sending, on her waiting entry and on taking it back."""
+    atsem = factories.UserFactory(username="atsem", first_name="Nadia", last_name="Benali")
+    factories.MembershipFactory(
+        user=atsem, classroom=world.classroom, role=Membership.Role.ASSISTANT
+    )
+    client.force_login(atsem)
+    sent = client.post(
+        reverse("classrooms:entry_new", kwargs={"classroom_id": world.classroom.pk}),
+        {"title": "La sortie", "text": "<p>Au parc.</p>", "action": "send"},
+        follow=True,
+    ).content.decode()
+    entry = BlogEntryPage.objects.child_of(world.classroom).get()
+    waiting = client.get(_edit(entry)).content.decode()
+    back = client.post(_edit(entry), {"action": "withdraw"}, follow=True).content.decode()
+    for html in (sent, waiting, back):
+        assert "Ton article" not in html and "Tu peux" not in html and "tes brouillons" not in html
+    assert 'value="withdraw"' in waiting
