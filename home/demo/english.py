@@ -52,3 +52,24 @@ SCHOOL_DIRECTOR_WORD = (
 )
 
 SCHOOL_DIRECTOR_NAME = "Olivier Lambert, head teacher"
+
+# The accessibility statement of both translated sites: the footer of an English page
+# names the compliance status of the site it belongs to, like the French one does.
+STATEMENT = PageSpec(
+    title="Accessibility statement",
+    intro="We want every family, every pupil and every teacher to be able to use this site.",
+)
+
+STATEMENT_NON_CONFORMITIES = (
+    "<p>The Préau team carried out a self-assessment: automated tests (axe) on every kind "
+    "of page, and navigation with the keyboard and with a screen reader. It does not replace "
+    "a full RGAA audit, which is still to be done.</p>"
+    "<ul>"
+    "<li>PDF documents published by schools and towns may not be accessible; ask us for an "
+    "accessible version.</li>"
+    "<li>Some photos published before alternative texts were required have too short a "
+    "description.</li>"
+    "<li>Not every audio recording of the classes has a transcript.</li>"
+    "<li>Videos hosted on other sites use those sites' players, which we do not control.</li>"
+    "</ul>"
+)

@@ -8,23 +8,23 @@ it is, so a second run creates nothing and never overwrites an editor's translat
 
 from wagtail.models import Locale
 
-from pages.models import SchoolPage
+from pages.models import AccessibilityStatementPage, SchoolPage
 
 from . import english
 
 
 class DemoTranslations:
-    """Translates the portal home and École élémentaire Jean-Jaurès into English."""
+    """Translates the portal home and École élémentaire Jean-Jaurès into English, each
+    with its accessibility statement."""
 
     def load_translations(self, portal):
         locale = Locale.objects.filter(language_code="en").first()
         if locale is None:  # a portal without English as a content language
             return
-        portal_en = self.translated(
-            portal, locale, title=english.PORTAL.title, intro=english.PORTAL.intro
-        )
+        self.translated(portal, locale, title=english.PORTAL.title, intro=english.PORTAL.intro)
+        self.translated_statement(portal, locale, self.admin)
         school = SchoolPage.objects.child_of(portal).filter(title=english.SCHOOL_TITLE).first()
-        if school is None or portal_en is None:
+        if school is None:
             return
         director = school.owner or self.admin
         self.translated(
@@ -38,6 +38,19 @@ class DemoTranslations:
             director_word=english.SCHOOL_DIRECTOR_WORD,
             director_name=english.SCHOOL_DIRECTOR_NAME,
         )
+        self.translated_statement(school, locale, director)
+
+    def translated_statement(self, site, locale, owner):
+        statement = AccessibilityStatementPage.objects.child_of(site).first()
+        if statement is not None:
+            self.translated(
+                statement,
+                locale,
+                owner=owner,
+                title=english.STATEMENT.title,
+                intro=english.STATEMENT.intro,
+                non_conformities=english.STATEMENT_NON_CONFORMITIES,
+            )
 
     def translated(self, page, locale, owner=None, **fields):
         """The page's translation into `locale`, made and published with `fields` if missing."""
