@@ -13,6 +13,7 @@ from wagtail.models import Page
 from pages.models import PROMOTE_PANELS, MunicipalityPage, NewsPage, SchoolLevel, SchoolPage
 from pages.public import public_filter
 
+from .directory import listed, original_of, reader_language, translated_title_match
 from .routing import FallbackToDefaultLocaleMixin
 
 DIRECTORY_QUERY_MAX_LENGTH = 100
@@ -41,23 +42,34 @@ class PortalPage(FallbackToDefaultLocaleMixin, Page):
         verbose_name_plural = _("portal homes")
 
     def get_context(self, request, *args, **kwargs):
+        """The directory and news of the original portal, whichever version is read
+        (home/directory.py): a translation of the home lists every school too."""
         context = super().get_context(request, *args, **kwargs)
+        original = original_of(self)
         query = request.GET.get("q", "").strip()[:DIRECTORY_QUERY_MAX_LENGTH]
         # An unknown level (a hand-typed address, an old link) is ignored, not an error.
         level = request.GET.get("level", "")
         if level not in SchoolLevel.values:
             level = ""
         schools = (
-            SchoolPage.objects.child_of(self).live().filter(public_filter()).defer_streamfields()
+            SchoolPage.objects.child_of(original)
+            .live()
+            .filter(public_filter())
+            .defer_streamfields()
         )
         municipalities = (
-            MunicipalityPage.objects.child_of(self)
+            MunicipalityPage.objects.child_of(original)
             .live()
             .filter(public_filter())
             .defer_streamfields()
         )
         if query:
-            match = Q(title__icontains=query) | Q(town__icontains=query) | Q(postcode=query)
+            match = (
+                Q(title__icontains=query)
+                | Q(town__icontains=query)
+                | Q(postcode=query)
+                | translated_title_match(query, reader_language())
+            )
             schools = schools.filter(match)
             municipalities = municipalities.filter(match)
         if level:
@@ -65,9 +77,9 @@ class PortalPage(FallbackToDefaultLocaleMixin, Page):
         context["directory_query"] = query
         context["directory_level"] = level
         context["levels"] = SchoolLevel.choices
-        context["schools"] = schools.order_by("town", "title")
-        context["municipalities"] = municipalities.order_by("town")
-        context["portal_news"] = self.latest_news()
+        context["schools"] = listed(schools.order_by("town", "title"), request)
+        context["municipalities"] = listed(municipalities.order_by("town"), request)
+        context["portal_news"] = listed(original.latest_news(), request, model=NewsPage)
         return context
 
     def latest_news(self, count=3):

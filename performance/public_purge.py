@@ -9,7 +9,9 @@ pages show a page, and this module adds those:
 
 - a public page published or unpublished: the public pages above it, which list it
   (its news section lists a news item, its school or municipality the latest news,
-  events and sections, its site's home, the portal, the schools and its own news);
+  events and sections, its site's home, the portal, the schools and its own news), and
+  their translations (every language version of the portal home lists the original
+  tree's schools, towns and news, and links to their translations: home/directory.py);
 - a public page moved: the same, at its old and its new place, with the public pages
   below it (their addresses change);
 - a view restriction added to or removed from a page: the page, the public pages below
@@ -35,8 +37,10 @@ def public_pages():
 
 
 def listing_pages(page):
-    """The live public pages above this one (one query): those that may list it."""
-    return public_pages().ancestor_of(page)
+    """The live public pages above this one and their translations (one query): those
+    that may list it."""
+    above = Page.objects.ancestor_of(page).values("translation_key")
+    return public_pages().filter(translation_key__in=above)
 
 
 def purge(pages):

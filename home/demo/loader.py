@@ -1,7 +1,7 @@
 """The demo loader: creates what is missing of the demo portal, remembering what it found
 or made. Each part of the story has its module (`public_sites`, `class_spaces`,
 `writing`, `homework`, `drills`, `messaging`, `liaison`, `shared_spaces` with `forum`,
-`newspaper` and `stories`, `logins`); the text of the story is `data`."""
+`newspaper` and `stories`, `translations`, `logins`); the text of the story is `data`."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -39,6 +39,7 @@ from .public_sites import PublicSites
 from .shared_spaces import DemoSharedSpaces
 from .specs import Person
 from .stories import DemoStories
+from .translations import DemoTranslations
 from .workplans import DemoWorkPlans
 from .writing import WritingWorkshop
 
@@ -62,6 +63,7 @@ class DemoLoader(
     DemoH5P,
     DemoNursery,
     DemoCardLogin,
+    DemoTranslations,
     LoginTable,
 ):
     """Creates what is missing of the demo content, remembering what it found or made."""
@@ -124,6 +126,7 @@ class DemoLoader(
         self.load_notifications()
         self.news_section(portal, content.PORTAL_NEWS, self.admin)
         self.statement(portal, self.admin)
+        self.load_translations(portal)
 
     def portal(self):
         """The default site's portal page, given a French introduction if it has none.

@@ -42,7 +42,7 @@ def check_both_sizes(tab, axe_check, name):
 
 
 def test_public_pages_are_accessible_on_computers_and_phones(page, demo_portal, axe_check):
-    portal = PortalPage.objects.get()
+    portal = PortalPage.objects.get(locale__language_code="fr")
     school = SchoolPage.objects.get(title="École primaire du Bourg")
     gallery = GalleryPage.objects.descendant_of(school).get()
     news = NewsPage.objects.descendant_of(school).live().order_by("-date").first()
@@ -103,3 +103,33 @@ def test_public_pages_are_accessible_on_computers_and_phones(page, demo_portal, 
     expect(page).to_have_url(re.compile(re.escape(statement.url) + "$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(statement.title)
     check_both_sizes(page, axe_check, "public-statement")
+
+
+def test_the_english_portal_and_its_translated_school_are_accessible(page, demo_portal, axe_check):
+    """/en/: every school listed, the translated one in English, the others in French
+    (marked lang="fr"); the translated school's page in English, the switcher saying so."""
+    page.goto("/en/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Préau, the schools' portal")
+    schools = page.locator("#schools-heading + .grid")
+    expect(schools.get_by_role("link")).to_have_count(3)
+    expect(schools.locator('a[lang="fr"]')).to_have_count(2)
+    check_both_sizes(page, axe_check, "public-portal-en")
+
+    schools.get_by_role("link", name="Jean-Jaurès Elementary School").click()
+    expect(page).to_have_url(re.compile(r"/en/"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Jean-Jaurès Elementary School")
+    expect(page.get_by_text("Olivier Lambert, head teacher")).to_be_visible()
+    french = page.locator(".language-switcher").get_by_role("link", name="Français", exact=True)
+    original = SchoolPage.objects.get(title="École élémentaire Jean-Jaurès")
+    expect(french).to_have_attribute("href", original.url)
+    expect(french).to_have_attribute("title", "Français")  # translated: no "interface only"
+    check_both_sizes(page, axe_check, "public-school-en")
+
+    page.goto("/en/")
+    page.locator("#schools-heading + .grid").get_by_role(
+        "link", name="École maternelle Les Lilas"
+    ).click()
+    expect(page).to_have_url(re.compile(r"/en/"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("heading", level=1)).to_have_text("École maternelle Les Lilas")

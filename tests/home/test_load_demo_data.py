@@ -17,7 +17,7 @@ from django.core.management.base import CommandError
 from django.db import transaction
 from django.test import RequestFactory
 from django.utils import timezone
-from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.models import Locale, Page, PageLogEntry, Revision
 
 from cardlogin import services as card_logins
 from cardlogin.models import ClassTabletLink, LoginCardToken, PicturePassword
@@ -149,6 +149,10 @@ def counts():
     return {model.__name__: model.objects.count() for model in models}
 
 
+def schools_listed(home):
+    return home[home.index('id="schools-heading"') : home.index('id="towns-heading"')]
+
+
 def school_of(classroom):
     return classroom.get_parent().specific
 
@@ -169,7 +173,7 @@ class TestDemoContent:
     """What one run of the command creates."""
 
     def test_creates_towns_and_schools_with_their_public_pages(self, demo_output):
-        portal = PortalPage.objects.get()
+        portal = PortalPage.objects.get(locale__language_code="fr")
         assert "Bienvenue" in portal.intro
         assert sorted(
             MunicipalityPage.objects.child_of(portal).live().values_list("title", flat=True)
@@ -205,13 +209,18 @@ class TestDemoContent:
         assert "Lundi" in str(menu.body)
 
     def test_gives_each_site_its_identity_statement_and_menus(self, demo_output):
-        portal = PortalPage.objects.get()
-        sites = [portal, *SchoolPage.objects.all(), *MunicipalityPage.objects.all()]
+        portal = PortalPage.objects.get(locale__language_code="fr")
+        # The English translations (of the portal and a school) have their statement too.
+        sites = [
+            *PortalPage.objects.all(),
+            *SchoolPage.objects.all(),
+            *MunicipalityPage.objects.all(),
+        ]
         for site in sites:
             statement = AccessibilityStatementPage.objects.child_of(site).live().get()
             assert statement.compliance == ComplianceStatus.PARTIAL
             assert statement.audit_date and "audit" in statement.non_conformities
-        for school in SchoolPage.objects.all():
+        for school in SchoolPage.objects.filter(locale__language_code="fr"):
             assert school.director_word and school.director_name and school.accent
             assert school.logo.collection_id == school.collection_id
         this_monday = monday_of(timezone.localdate())
@@ -235,9 +244,34 @@ class TestDemoContent:
         portal_news = NewsPage.objects.child_of(NewsIndexPage.objects.child_of(portal).get()).live()
         assert portal_news.count() == 1
 
+    def test_the_portal_home_and_a_school_are_translated_into_english(self, demo_output, client):
+        english = Locale.objects.get(language_code="en")
+        assert set(Page.objects.filter(locale=english).values_list("title", flat=True)) == {
+            "Préau, the schools' portal",
+            "Jean-Jaurès Elementary School",
+            "Accessibility statement",
+        }
+        assert Page.objects.filter(locale=english).exclude(live=True).count() == 0
+        home = client.get("/en/").content.decode()
+        schools = schools_listed(home)
+        assert schools.count('class="card"') == 3
+        assert schools_listed(client.get("/").content.decode()).count('class="card"') == 3
+        assert "Welcome to <b>Préau</b>" in home and "Bienvenue" not in home
+        assert "Jean-Jaurès Elementary School" in schools
+        assert 'lang="fr">École maternelle Les Lilas' in schools  # not translated: said so
+        school = SchoolPage.objects.get(locale=english)
+        assert school.url.startswith("/en/")
+        page = client.get(school.url).content.decode()
+        assert '<html lang="en">' in page and "School life" in page
+        assert "Dear parents" in page and "Monday, Tuesday" in page
+        switcher = page[page.index('class="language-switcher"') :]
+        switcher = switcher[: switcher.index("</nav>")]
+        assert "interface only" not in switcher  # both languages of this page exist
+        assert "Accessibility: partially compliant" in page
+
     def test_creates_classes_with_staff_pupils_and_families(self, demo_output):
         assert ClassroomPage.objects.count() == 6
-        for school in SchoolPage.objects.all():
+        for school in SchoolPage.objects.filter(locale__language_code="fr"):
             directors = SchoolStaff.objects.filter(school=school, role=SchoolStaff.Role.DIRECTOR)
             assert directors.count() == 1
         for classroom in ClassroomPage.objects.all():
@@ -712,7 +746,7 @@ def test_runs_in_production_when_forced(settings):
 
     load(force=True, verbosity=0)
 
-    assert SchoolPage.objects.count() == 3
+    assert SchoolPage.objects.filter(locale__language_code="fr").count() == 3
 
 
 def test_verbosity_zero_prints_nothing():

@@ -16,7 +16,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import get_backends
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from classrooms.models import BlogEntryPage, ClassroomPage, Visibility
 from performance import page_cache
@@ -496,3 +496,22 @@ def test_production_without_redis_keeps_no_page_in_process():
     """Each worker would keep its own copies, and a purge reach one of them only."""
     output = settings_in_a_fresh_process("preau.settings.production")
     assert output == "None []"
+
+
+def test_a_change_below_the_portal_purges_its_translations_too(
+    client, world, news, django_capture_on_commit_callbacks
+):
+    """The English portal home lists the French tree's schools and news
+    (home/directory.py): a school published in French purges it, not the other sites."""
+    english = Locale.objects.get(language_code="en")
+    news["portal"].copy_for_translation(english).save_revision().publish()
+    school_en = news["other_school"].copy_for_translation(english)
+    school_en.save_revision().publish()
+    urls = ["/en/", news["other_school"].url, school_en.url]
+    assert school_en.url.startswith("/en/")
+    keep(client, *urls)
+    school = factories.SchoolPageFactory(parent=news["portal"], title="École Condorcet")
+    with django_capture_on_commit_callbacks(execute=True):
+        school.save_revision().publish()
+    assert kept(client, *urls) == {"/en/": "miss", urls[1]: "hit", urls[2]: "hit"}
+    assert "École Condorcet" in anonymous_get(client, "/en/").content.decode()
