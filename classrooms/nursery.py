@@ -8,6 +8,7 @@ pupil of an elementary class, or off for one of a nursery class (Membership.nurs
 """
 
 from .models import Membership
+from .person import reads_as_pupil
 
 
 def in_nursery_mode(classroom, membership) -> bool:
@@ -25,8 +26,9 @@ def in_nursery_mode(classroom, membership) -> bool:
 
 
 def pupil_in_nursery_mode(user, classroom) -> bool:
-    """Whether `user` sees `classroom`'s pages in nursery mode (one query)."""
-    if not user.is_authenticated:
+    """Whether `user` sees `classroom`'s pages in nursery mode: one query for a pupil of
+    the class, none for anyone else (what the person is was read once for the request)."""
+    if not user.is_authenticated or not reads_as_pupil(user, classroom):
         return False
     membership = Membership.objects.filter(user=user, classroom=classroom).first()
     return in_nursery_mode(classroom, membership)
