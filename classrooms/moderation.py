@@ -136,16 +136,27 @@ def submit(entry, user):
 
 
 @transaction.atomic
+@transaction.atomic
 def withdraw(entry, user):
     """Take a sent entry back before its review: Wagtail cancels its workflow, so the
     class's teachers no longer see it waiting and it is the authors' draft again.
 
     WorkflowState.cancel is Wagtail's own way (it logs the cancellation and sends
-    `workflow_cancelled`); the entry's revisions are kept as they are.
+    `workflow_cancelled`); the entry's revisions are kept as they are. The workflow's
+    row is locked first, as `approve` does: a teacher approving at the same instant waits
+    for the pupil's withdrawal, or the pupil finds the entry already reviewed.
     """
-    state = entry.current_workflow_state
+    state = _locked_workflow_state(entry)
     if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
         state.cancel(user=user)
+
+
+def _locked_workflow_state(entry):
+    """The entry's current workflow state, read again under a row lock (PostgreSQL)."""
+    state = entry.current_workflow_state
+    if state is None:
+        return None
+    return WorkflowState.objects.select_for_update().filter(pk=state.pk).first()
 
 
 def _current_task(entry):
@@ -158,6 +169,7 @@ def _current_task(entry):
 @transaction.atomic
 def approve(entry, user, comment=""):
     """Approve the entry: Wagtail publishes its latest revision, teacher's edits included."""
+    _locked_workflow_state(entry)  # a pupil's withdrawal at the same instant waits, or came first
     task_state, task = _current_task(entry)
     if task is None:
         # Never sent, or sent back and published anyway: no review is left pending.

@@ -133,3 +133,33 @@ def test_the_class_assistant_is_spoken_to_as_an_adult(client, world):
     for html in (sent, waiting, back):
         assert "Ton article" not in html and "Tu peux" not in html and "tes brouillons" not in html
     assert 'value="withdraw"' in waiting
+
+
+def test_taking_back_and_approving_lock_the_workflow_row(client, world):
+    """A pupil's withdrawal and a teacher's approval at the same instant are taken one
+    after the other: both lock the entry's workflow state first (PostgreSQL)."""
+    from unittest import mock
+
+    from django.db.models import QuerySet
+    from wagtail.models import WorkflowState
+
+    entry = _send(client, world)
+    locked = []
+    original = QuerySet.select_for_update
+
+    def select_for_update(queryset, *args, **kwargs):
+        locked.append(queryset.model)
+        return original(queryset, *args, **kwargs)
+
+    with mock.patch.object(QuerySet, "select_for_update", select_for_update):
+        client.post(_edit(entry), {"action": "withdraw"})
+    assert WorkflowState in locked
+    entry.refresh_from_db()
+    assert moderation.review_of(entry).status == moderation.EntryStatus.DRAFT
+
+    client.post(_edit(entry), {"title": "Nos haricots", "text": "12 cm !", "action": "send"})
+    locked.clear()
+    with mock.patch.object(QuerySet, "select_for_update", select_for_update):
+        moderation.approve(BlogEntryPage.objects.get(pk=entry.pk), world.teacher)
+    assert WorkflowState in locked
+    assert BlogEntryPage.objects.get(pk=entry.pk).live
