@@ -230,11 +230,15 @@ def test_no_serious_violation_on_the_pages_people_reach(browser, live_server, de
     assert not failures, f"{len(failures)} serious or critical violations:\n" + "\n".join(failures)
 
 
-def test_the_sweep_names_the_page_the_width_the_rule_and_the_nodes(page):
+def test_the_sweep_names_the_page_the_width_the_rule_and_the_nodes(
+    django_db_serialized_rollback, page
+):
     """The sweep can fail, and says where: a picture without a text and a list holding
     something else than items, in the main content, are found at both widths; the same
     picture in the (excluded) header is not. A page of its own: the demo sweep above
-    leaves the database empty behind it."""
+    leaves the database empty behind it. Its database is restored like the other
+    browser tests' (a flush without it recreates the content types, and the next
+    serialized rollback would find them there)."""
     page.set_content(
         '<html lang="fr"><head><title>Essai</title></head><body>'
         '<header class="site-header"><img id="header-bare" src="#"></header>'
