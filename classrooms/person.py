@@ -326,6 +326,7 @@ def person_of(user) -> Person:
 
 
 def reads_as_pupil(user, classroom) -> bool:
-    """Whether this person is a pupil of this class: Préau says "tu" to them, "vous" to
-    everyone else (teachers, parents, guests). Read from what the person is: no query."""
-    return person_of(user).is_member(classroom, Membership.Role.PUPIL)
+    """Whether Préau says "tu" to this person on this class's pages: a pupil of the class,
+    or a child of another (a partner class's pupil commenting here); "vous" to everyone
+    else (teachers, assistants, parents, guests). Read from what the person is: no query."""
+    return bool(person_of(user).member_class_ids(Membership.Role.PUPIL))

@@ -28,7 +28,7 @@ from classrooms.models import Level, Membership
 from messaging.models import Attachment, Conversation, Message
 from tests import factories
 from tests.browser.conftest import SCREENSHOTS
-from tests.browser.journeys import log_in, new_tab
+from tests.browser.journeys import log_in, new_tab, open_menu
 
 VIDEO_SUBJECT = "Bonne fête de l’école"
 PUPIL_ANSWER = "Merci maîtresse, j’ai vu ta vidéo !"
@@ -195,7 +195,7 @@ def test_video_to_a_pupil_live_messages_drafts_and_walls(
         pupil_tab.set_viewport_size({"width": 390, "height": 844})
         log_in(pupil_tab, people.pupil.username)
         expect(counter(pupil_tab).locator(".badge")).to_have_text(re.compile(r"\b1$"))
-        pupil_tab.get_by_role("link", name=re.compile("^Messages")).click()
+        open_menu(pupil_tab).get_by_role("link", name=re.compile("^Messages")).click()
         expect(pupil_tab).to_have_url(re.compile(r"/messages/$"))
         row = pupil_tab.locator(".conversation-item", has_text=VIDEO_SUBJECT)
         expect(row).to_have_class(re.compile("conversation-item--unread"))
@@ -294,7 +294,7 @@ def test_video_to_a_pupil_live_messages_drafts_and_walls(
         parent_tab.get_by_label("Votre message").fill(PARENT_TEXT)
         look_at(parent_tab, "parent", "new")
         axe_check(parent_tab, "messaging-parent-new")
-        parent_tab.get_by_role("link", name=re.compile("^Messages")).click()
+        open_menu(parent_tab).get_by_role("link", name=re.compile("^Messages")).click()
         expect(parent_tab).to_have_url(re.compile(r"/messages/$"))
         parent_tab.get_by_role("main").get_by_role("link", name="Écrire un message").click()
         expect(parent_tab.get_by_text("Texte retrouvé")).to_be_visible()

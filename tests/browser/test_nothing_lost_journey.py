@@ -237,13 +237,13 @@ def test_two_teachers_saving_one_entry_lose_nothing(
         marc_tab.goto(edit_url)
         editor_ready(marc_tab)
 
-        marc_tab.get_by_role("textbox", name="Ton texte").click()
+        marc_tab.get_by_role("textbox", name="Votre texte").click()
         marc_tab.keyboard.type("La version de Marc.")
         marc_tab.get_by_role("button", name="Enregistrer mon brouillon").click()
-        expect(marc_tab.get_by_text("Ton brouillon est enregistré.")).to_be_visible()
+        expect(marc_tab.get_by_text("Votre brouillon est enregistré.")).to_be_visible()
 
         page.get_by_label("Titre").fill("Notre sortie à la ferme")
-        page.get_by_role("textbox", name="Ton texte").click()
+        page.get_by_role("textbox", name="Votre texte").click()
         page.keyboard.type("La version de Claire.")
         page.get_by_role("button", name="Enregistrer mon brouillon").click()
         expect(
@@ -251,18 +251,19 @@ def test_two_teachers_saving_one_entry_lose_nothing(
         ).to_be_visible()
         saved = page.get_by_role("region", name=re.compile(r"^La version enregistrée par Marc L\."))
         expect(saved).to_contain_text("La version de Marc.")
-        expect(page.get_by_role("textbox", name="Ton texte")).to_have_text("La version de Claire.")
+        claire_text = page.get_by_role("textbox", name="Votre texte")
+        expect(claire_text).to_have_text("La version de Claire.")
         expect(page.get_by_label("Titre")).to_have_value("Notre sortie à la ferme")
         latest = BlogEntryPage.objects.get(pk=draft.pk).get_latest_revision_as_object()
         assert "La version de Marc." in latest.body[0].value.source
         axe_check(page, "editor-conflict")
 
         # Claire takes Marc's sentence into hers, and saves knowingly.
-        page.get_by_role("textbox", name="Ton texte").click()
+        page.get_by_role("textbox", name="Votre texte").click()
         page.keyboard.press("Control+End")
         page.keyboard.type(" La version de Marc.")
         page.get_by_role("button", name="Enregistrer mon brouillon").click()
-        expect(page.get_by_text("Ton brouillon est enregistré.")).to_be_visible()
+        expect(page.get_by_text("Votre brouillon est enregistré.")).to_be_visible()
         latest = BlogEntryPage.objects.get(pk=draft.pk).get_latest_revision_as_object()
         assert latest.title == "Notre sortie à la ferme"
         assert "La version de Claire. La version de Marc." in latest.body[0].value.source

@@ -40,11 +40,16 @@ def test_teacher_logs_in_from_the_portal_and_reaches_their_class(page, demo_port
 
     page.get_by_label("Mot de passe").fill(DEMO_PASSWORD)
     page.get_by_role("main").get_by_role("button", name="Se connecter").click()
+    # A teacher of one class lands on it; "Mes espaces" stays in the menu.
+    expect(page.get_by_role("heading", level=1)).to_contain_text(DEMO_TEACHER_CLASS)
+    class_url = page.url
+    open_menu(page).get_by_role("link", name="Mes espaces").click()
     expect(page).to_have_url(re.compile(r"/compte/mes-espaces/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Bonjour Claire D. !")
     axe_check(page, "teacher-spaces")
 
     page.get_by_role("main").get_by_role("link", name=DEMO_TEACHER_CLASS).click()
+    expect(page).to_have_url(class_url)
     expect(page.get_by_role("heading", level=1)).to_contain_text(DEMO_TEACHER_CLASS)
     expect(page.get_by_role("heading", name="Le mur de la classe")).to_be_visible()
     axe_check(page, "teacher-class")

@@ -19,6 +19,7 @@ from pages.models import (
     NewsPage,
     SchoolPage,
 )
+from tests.browser.journeys import open_menu
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
@@ -120,7 +121,8 @@ def test_the_english_portal_and_its_translated_school_are_accessible(page, demo_
     expect(page).to_have_url(re.compile(r"/en/"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Jean-Jaurès Elementary School")
     expect(page.get_by_text("Olivier Lambert, head teacher")).to_be_visible()
-    french = page.locator(".language-switcher").get_by_role("link", name="Français", exact=True)
+    french = open_menu(page).locator(".language-switcher")
+    french = french.get_by_role("link", name="Français", exact=True)
     original = SchoolPage.objects.get(title="École élémentaire Jean-Jaurès")
     expect(french).to_have_attribute("href", original.url)
     expect(french).to_have_attribute("title", "Français")  # translated: no "interface only"

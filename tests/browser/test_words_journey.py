@@ -25,7 +25,7 @@ from notifications.models import Notification
 from pages.models import SchoolStaff
 from tests import factories
 from tests.browser.conftest import SCREENSHOTS
-from tests.browser.journeys import log_in, new_tab
+from tests.browser.journeys import log_in, new_tab, open_menu
 
 TITLE = "Sortie à la ferme : autorisation"
 TEXT = "Nous irons à la ferme pédagogique jeudi. Autorisez-vous votre enfant à venir ?"
@@ -143,7 +143,7 @@ def test_the_director_writes_a_parent_acknowledges_the_others_are_reminded(
     marc = new_tab(browser, live_server)
     marc.set_viewport_size({"width": 390, "height": 844})
     log_in(marc, "marc.petit")
-    expect(marc.locator("a[href='/notifications/'] .badge").first).to_be_visible()
+    expect(open_menu(marc).locator("a[href='/notifications/'] .badge").first).to_be_visible()
     marc.goto("/notifications/")
     reminder = marc.locator("main a", has_text=TITLE).first
     expect(reminder).to_be_visible()
