@@ -105,6 +105,20 @@ class ClassroomPage(PrivateClassPageMixin, MediaCollectionMixin, Page):
         ),
     )
 
+    # The year's end (schoolyear/): a closed class is its year's archive, read-only for its
+    # teachers, readable by its pupils' families until `families_until`, then by staff only.
+    closed_on = models.DateField(
+        _("closed on"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the school year is rolled over: the class becomes an archive."),
+    )
+    families_until = models.DateField(
+        _("families may read the archive until"),
+        null=True,
+        blank=True,
+    )
+
     promote_panels = PROMOTE_PANELS
     content_panels = [
         *Page.content_panels,
@@ -149,6 +163,11 @@ class ClassroomPage(PrivateClassPageMixin, MediaCollectionMixin, Page):
         while slug in taken:
             slug, number = f"{base}-{number}", number + 1
         return slug
+
+    @property
+    def is_archive(self):
+        """A closed class: its year is over, nothing is added or changed any more."""
+        return self.closed_on is not None
 
     @property
     def is_nursery(self):

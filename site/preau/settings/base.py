@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "comments",
     "enrolment",
     "cardlogin",
+    "federation",
+    "retention",
     "notifications",
     "exercises",
     "writing",
@@ -231,6 +233,8 @@ TASKS = {
 # Notifications (notifications/): the hour the daily digest of those who chose it leaves
 # (local time, TIME_ZONE), and the right to disconnect: nothing reaches a pupil outside
 # school hours on school days (French week: Wednesday is school in many towns, add "wed").
+# Accounts of people who left are deleted this many days after being closed (README "Retention").
+PREAU_ACCOUNT_DELETION_DAYS = env_int("PREAU_ACCOUNT_DELETION_DAYS", 90)
 PREAU_DIGEST_HOUR = env_int("PREAU_DIGEST_HOUR", 18)
 PREAU_PUPIL_QUIET_HOURS = env_bool("PREAU_PUPIL_QUIET_HOURS", True)
 PREAU_SCHOOL_HOURS = env_str("PREAU_SCHOOL_HOURS", "08:00-17:00")
