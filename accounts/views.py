@@ -18,10 +18,25 @@ def landing_url(request):
     return None
 
 
+def other_ways_in(request, next_url):
+    """The other ways to sign in the apps offer on the login page (identity providers:
+    federation/), each a dict with `label` and `url`; `preau_sign_in_choices` hooks take
+    the request and the address to go to after signing in, and return a list."""
+    choices = []
+    for hook in hooks.get_hooks("preau_sign_in_choices"):
+        choices.extend(hook(request, next_url))
+    return choices
+
+
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["other_ways_in"] = other_ways_in(self.request, context.get("next", ""))
+        return context
 
     def get_default_redirect_url(self):
         """The first address a `preau_login_landing` hook gives, else "my spaces".
