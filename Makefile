@@ -6,8 +6,11 @@ PY := $(VENV)/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # PostgreSQL and Redis used by the second test run in CI (`CI=true make test`).
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/preau
-TEST_REDIS_URL ?= redis://127.0.0.1:6379/1
-PYTEST_ARGS ?=
+# Each test process takes the next Redis database (settings/test.py): 12 and 13 with two.
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/12
+# Two test processes (the machines have two cores); a file's tests stay in one process, so
+# a browser journey loads the demo portal once.
+PYTEST_ARGS ?= -n 2 --dist loadfile
 
 .PHONY: run test bench lint checks test-sqlite test-postgres messages clean
 

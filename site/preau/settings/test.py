@@ -20,11 +20,19 @@ PREAU_PUPIL_QUIET_HOURS = False
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-# Tests run in parallel processes; each gets its own cache namespace on a shared Redis.
+# Tests run in parallel processes (pytest-xdist, `make test`): each gets its own Redis
+# database, the URL's number plus the worker's (gw0 → +0, gw1 → +1), because a test
+# empties the cache before it starts (tests/conftest.py) and FLUSHDB empties a whole
+# database; and its own key namespace, for a second run sharing the same server.
 if REDIS_URL:  # noqa: F405
     import os
+    from urllib.parse import urlsplit, urlunsplit
 
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    _url = urlsplit(REDIS_URL)  # noqa: F405
+    _database = int(_url.path.strip("/") or 0) + int(_worker.removeprefix("gw") or 0)
     for alias in CACHES.values():  # noqa: F405
+        alias["LOCATION"] = urlunsplit(_url._replace(path=f"/{_database}"))
         alias["KEY_PREFIX"] = f"preau-test-{os.getpid()}"
 # Serve static files from the apps' folders, as in development: no collectstatic in tests.
 WHITENOISE_AUTOREFRESH = True
