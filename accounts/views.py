@@ -69,8 +69,15 @@ def locked_out(request, original_response=None, credentials=None):
     """What django-axes answers while an account is locked (AXES_LOCKOUT_CALLABLE).
 
     The login page again, with what was typed kept and how long to wait: the wait grows
-    with each new failure (accounts/lockout.py), so the page says so.
+    with each new failure (accounts/lockout.py), so the page says so. A page that tells
+    the wait itself (a class tablet's picture page, cardlogin/) keeps its own answer: a
+    `preau_lockout_response` hook takes the request and that answer and returns it, or
+    None for pages it does not know.
     """
+    for hook in hooks.get_hooks("preau_lockout_response"):
+        if (response := hook(request, original_response)) is not None:
+            return response
+
     from axes.helpers import get_client_username
 
     from .lockout import minutes_left

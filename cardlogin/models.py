@@ -6,12 +6,56 @@ fast SHA-256 is enough to keep them out of a database dump; a picture password i
 short sequence of pictures, hashed slowly like any password (make_password).
 """
 
+import hashlib
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-class LoginCardToken(models.Model):
+def hash_secret(token: str) -> str:
+    """What is stored of a secret (32 random bytes, URL-safe): its SHA-256."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class SecretQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(revoked_at__isnull=True)
+
+    def of_token(self, token: str):
+        """The live secret whose hash this token has (none for an absurd token)."""
+        if not token or len(token) > 100:
+            return self.none()
+        return self.live().filter(token_hash=hash_secret(token))
+
+    def revoke(self) -> int:
+        """Revoke the live secrets of this queryset; returns how many were live."""
+        return self.live().update(revoked_at=timezone.now())
+
+
+class RevocableSecret(models.Model):
+    """A secret shown once (a printed card, a link on the teacher's screen) and kept only
+    as its SHA-256; revoked rather than deleted, so that when it stopped working is known."""
+
+    token_hash = models.CharField(_("token hash"), max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    objects = SecretQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class LoginCardToken(RevocableSecret):
     """The secret in the QR code of a pupil's printed login card.
 
     A new card replaces the previous one (its token is revoked); the teacher can revoke
@@ -24,16 +68,6 @@ class LoginCardToken(models.Model):
         related_name="login_card_tokens",
         verbose_name=_("pupil"),
     )
-    token_hash = models.CharField(_("token hash"), max_length=64, unique=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("printed by"),
-    )
-    created_at = models.DateTimeField(_("printed at"), auto_now_add=True)
-    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
 
     class Meta:
@@ -45,7 +79,7 @@ class LoginCardToken(models.Model):
         return f"{self.user_id} · {self.created_at:%Y-%m-%d}"
 
 
-class ClassTabletLink(models.Model):
+class ClassTabletLink(RevocableSecret):
     """The secret address a teacher opens on the class's tablet: its pupils' names, each
     leading to their picture password. Revocable; a new link replaces the previous one."""
 
@@ -55,16 +89,6 @@ class ClassTabletLink(models.Model):
         related_name="tablet_links",
         verbose_name=_("class"),
     )
-    token_hash = models.CharField(_("token hash"), max_length=64, unique=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("class tablet link")

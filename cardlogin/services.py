@@ -4,23 +4,16 @@ A secret is shown once (on a printed card, on the teacher's screen) and only its
 kept, so a lost card or link is replaced, never shown again.
 """
 
-import hashlib
 import secrets
 from collections import Counter
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
-from django.utils import timezone
 
 from classrooms.models import Membership
 
 from . import pictures
-from .models import ClassTabletLink, LoginCardToken, PicturePassword
-
-
-def hash_secret(token: str) -> str:
-    """What is stored of a secret (32 random bytes, URL-safe): its SHA-256."""
-    return hashlib.sha256(token.encode()).hexdigest()
+from .models import ClassTabletLink, LoginCardToken, PicturePassword, hash_secret
 
 
 def is_pupil(user) -> bool:
@@ -39,9 +32,7 @@ def issue_card_tokens(users, created_by, token=None) -> dict[int, str]:
     secret of a single card (the demo's, which the README prints).
     """
     users = list(users)
-    LoginCardToken.objects.filter(user__in=users, revoked_at__isnull=True).update(
-        revoked_at=timezone.now()
-    )
+    LoginCardToken.objects.filter(user__in=users).revoke()
     tokens = {user.pk: token or secrets.token_urlsafe(32) for user in users}
     LoginCardToken.objects.bulk_create(
         LoginCardToken(user=user, token_hash=hash_secret(tokens[user.pk]), created_by=created_by)
@@ -52,20 +43,12 @@ def issue_card_tokens(users, created_by, token=None) -> dict[int, str]:
 
 def revoke_cards(user) -> int:
     """The pupil's cards stop logging in (a lost card); returns how many did."""
-    return LoginCardToken.objects.filter(user=user, revoked_at__isnull=True).update(
-        revoked_at=timezone.now()
-    )
+    return LoginCardToken.objects.filter(user=user).revoke()
 
 
 def live_card(token: str):
     """The card of this secret if it still works, with its pupil; else None."""
-    if not token or len(token) > 100:
-        return None
-    card = (
-        LoginCardToken.objects.filter(token_hash=hash_secret(token), revoked_at__isnull=True)
-        .select_related("user")
-        .first()
-    )
+    card = LoginCardToken.objects.of_token(token).select_related("user").first()
     if card is None or not card.user.is_active or not is_pupil(card.user):
         return None
     return card
@@ -74,9 +57,7 @@ def live_card(token: str):
 def pupils_with_cards(users) -> set[int]:
     """The ids of those users who hold a card that works: one query."""
     return set(
-        LoginCardToken.objects.filter(user__in=users, revoked_at__isnull=True).values_list(
-            "user_id", flat=True
-        )
+        LoginCardToken.objects.filter(user__in=users).live().values_list("user_id", flat=True)
     )
 
 
@@ -95,21 +76,19 @@ def issue_tablet_link(classroom, created_by, token=None) -> str:
 
 
 def revoke_tablet_links(classroom) -> int:
-    return ClassTabletLink.objects.filter(classroom=classroom, revoked_at__isnull=True).update(
-        revoked_at=timezone.now()
-    )
+    return ClassTabletLink.objects.filter(classroom=classroom).revoke()
 
 
 def has_tablet_link(classroom) -> bool:
-    return ClassTabletLink.objects.filter(classroom=classroom, revoked_at__isnull=True).exists()
+    return ClassTabletLink.objects.filter(classroom=classroom).live().exists()
 
 
 def tablet_classroom(token: str):
-    """The class whose live tablet link this is, else None."""
-    if not token or len(token) > 100:
-        return None
+    """The class whose live tablet link this is, else None: a class that is not
+    published or whose year is over (an archive) has no tablet any more."""
     link = (
-        ClassTabletLink.objects.filter(token_hash=hash_secret(token), revoked_at__isnull=True)
+        ClassTabletLink.objects.of_token(token)
+        .filter(classroom__live=True, classroom__closed_on=None)
         .select_related("classroom")
         .first()
     )

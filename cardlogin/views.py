@@ -28,6 +28,15 @@ from .backends import SESSION_BACKEND
 from .models import LoginCardToken
 
 
+def own_lockout_answer(request, original_response):
+    """The `preau_lockout_response` hook: a child's picture page says itself that she must
+    wait, and only she; django-axes's login page would be wrong on the class tablet."""
+    match = request.resolver_match
+    if original_response is not None and match and match.view_name == "cardlogin:tablet_pupil":
+        return original_response
+    return None
+
+
 def _wait_message(username):
     minutes = minutes_left(username)
     return ngettext(
@@ -124,8 +133,6 @@ def tablet_pupil(request, token, pupil_id):
                     refusal, status = _wait_message(pupil.username), 429
                 else:
                     refusal, status = _("Those are not your pictures. Try again!"), 200
-                # This page says it itself, for this child only: not axes's login page.
-                request.axes_locked_out = False
             entered = []
     context = {
         "classroom": classroom,

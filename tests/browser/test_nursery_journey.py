@@ -96,7 +96,7 @@ def test_a_nursery_pupil_records_and_sends_a_story_with_pictures_only(
     try:
         # Jade scans her login card: the QR code opens this address; she shows her rabbit.
         tab.goto(f"/compte/carte/{card}/")
-        expect(tab.locator(".picture-login img.pupil-face[src*='1f430']")).to_have_count(1)
+        expect(tab.locator(".picture-login img.avatar[src*='1f430']")).to_have_count(1)
         tab.get_by_role("button", name="Oui, je suis Jade").click()
         expect(tab.get_by_role("heading", level=1)).to_contain_text("Petite section")
         axe_check(tab, f"nursery-wall-{width}")

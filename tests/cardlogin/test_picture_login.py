@@ -140,6 +140,18 @@ def test_a_revoked_link_shows_nothing(client, world, tablet):
     assert "_auth_user_id" not in client.session
 
 
+@pytest.mark.parametrize("change", ["unpublished", "closed"])
+def test_the_tablet_of_an_unpublished_or_closed_class_shows_nothing(client, world, tablet, change):
+    if change == "unpublished":
+        world.classroom.unpublish()
+    else:
+        world.classroom.closed_on = "2027-07-04"
+        world.classroom.save()
+    assert client.get(reverse("cardlogin:tablet", kwargs={"token": tablet})).status_code == 404
+    assert tap(client, tablet, world.pupil, JADE).status_code == 404
+    assert "_auth_user_id" not in client.session
+
+
 def test_an_unknown_link_shows_nothing(client, world, tablet):
     response = client.get(reverse("cardlogin:tablet", kwargs={"token": "guess"}))
     assert response.status_code == 404
