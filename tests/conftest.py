@@ -9,6 +9,20 @@ from pages.models import SchoolStaff
 from tests import factories
 
 
+def pytest_collection_modifyitems(items):
+    """Mark the tests that empty the database when they end (transactional ones: browser
+    journeys, live servers), so that a parallel run keeps them apart (run_pytest.py)."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        fixtures = set(item.fixturenames)
+        if (marker and marker.kwargs.get("transaction")) or fixtures & {
+            "live_server",
+            "transactional_db",
+            "django_db_serialized_rollback",
+        }:
+            item.add_marker(pytest.mark.transactional)
+
+
 @pytest.fixture(autouse=True)
 def portal_language():
     """Each test starts in the portal's language. The test client runs requests in the
