@@ -37,7 +37,23 @@ def close_classroom(classroom, today=None) -> None:
     ClassroomPage.objects.filter(pk=classroom.pk).update(
         closed_on=classroom.closed_on, families_until=classroom.families_until
     )
+    _keep_in_revisions(classroom)
     restrict_archive(classroom, today)
+
+
+def _keep_in_revisions(classroom) -> None:
+    """The Wagtail admin edits a page from its latest revision: written there too, the
+    dates survive an edit of the class page, which would otherwise reopen it."""
+    from wagtail.models import Revision
+
+    page = ClassroomPage.objects.filter(pk=classroom.pk).values(
+        "latest_revision_id", "live_revision_id"
+    )[0]
+    ids = {page["latest_revision_id"], page["live_revision_id"]} - {None}
+    for revision in Revision.objects.filter(pk__in=ids):
+        revision.content["closed_on"] = classroom.closed_on.isoformat()
+        revision.content["families_until"] = classroom.families_until.isoformat()
+        revision.save(update_fields=["content"])
 
 
 def expire_family_reading(today=None) -> int:

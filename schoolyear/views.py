@@ -15,6 +15,7 @@ from enrolment.onde_upload_handler import CappedMemoryUploadHandler
 from enrolment.permissions import directed_school_or_404
 
 from .applying import apply_rollover
+from .by_hand import ByHandForm
 from .planning import RolloverError, build_rollover, current_year, year_after
 
 # The rows read from the file, between the preview and applying it.
@@ -37,6 +38,7 @@ def _context(school):
         "from_year": from_year,
         "to_year": year_after(from_year) if from_year else "",
         "upload_url": reverse("schoolyear:rollover", kwargs={"school_id": school.pk}),
+        "by_hand_url": reverse("schoolyear:rollover_by_hand", kwargs={"school_id": school.pk}),
     }
 
 
@@ -53,21 +55,48 @@ def _rollover_preview(request, school):
     context = _context(school)
     form = RolloverForm(request.POST or None, request.FILES or None)
     context["form"] = form
-    if request.method == "POST" and form.is_valid():
-        try:
-            plan = build_rollover(school, form.pupils, form.parents, user=request.user)
-        except RolloverError as error:
-            form.add_error(None, str(error))
-        else:
-            request.session[SESSION_KEY] = {
-                "school": school.pk,
-                "fingerprint": plan.fingerprint,
-                "pupils": [row.to_json() for row in form.pupils],
-                "parents": [row.to_json() for row in form.parents],
-            }
-            context.update({"plan": plan, "classes": _classes(plan)})
-            return render(request, "schoolyear/rollover_preview.html", context)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (preview := _preview(request, school, form, form.pupils, form.parents, context))
+    ):
+        return preview
     return render(request, "schoolyear/rollover_form.html", context)
+
+
+@login_required
+def rollover_by_hand(request, school_id):
+    """The same preview without a file: next year's class and level of each class, and
+    the pupils who leave, ticked."""
+    school = directed_school_or_404(request.user, school_id)
+    context = _context(school)
+    form = ByHandForm(request.POST or None, school=school, from_year=context["from_year"])
+    context["form"] = form
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (preview := _preview(request, school, form, form.pupils, [], context))
+    ):
+        return preview
+    return render(request, "schoolyear/rollover_by_hand.html", context)
+
+
+def _preview(request, school, form, pupils, parents, context):
+    """The preview of these rows, kept in the session for applying; None on a refusal
+    (the form then says why)."""
+    try:
+        plan = build_rollover(school, pupils, parents, user=request.user)
+    except RolloverError as error:
+        form.add_error(None, str(error))
+        return None
+    request.session[SESSION_KEY] = {
+        "school": school.pk,
+        "fingerprint": plan.fingerprint,
+        "pupils": [row.to_json() for row in pupils],
+        "parents": [row.to_json() for row in parents],
+    }
+    context.update({"plan": plan, "classes": _classes(plan)})
+    return render(request, "schoolyear/rollover_preview.html", context)
 
 
 def _classes(plan):

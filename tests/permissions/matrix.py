@@ -900,12 +900,15 @@ ACTIONS.update(
         "ONDE file",
         "rollover_apply": "POST /ecole/<school id>/nouvelle-annee/appliquer/ without a "
         "preview: back to the form, nothing changed",
+        "rollover_by_hand": "GET /ecole/<school id>/nouvelle-annee/a-la-main/: the form "
+        "naming next year's classes without a file",
     }
 )
 # fmt: off
 SCHOOLYEAR_RULES = [
     ("school_rollover", "rollover_open",  SCHOOL_EDITORS),
     ("school_rollover", "rollover_apply", SCHOOL_EDITORS),
+    ("school_rollover", "rollover_by_hand", SCHOOL_EDITORS),
 ]
 # fmt: on
 RULES += SCHOOLYEAR_RULES

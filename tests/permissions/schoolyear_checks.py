@@ -30,6 +30,14 @@ def exercise_schoolyear_cell(client, world, cell):
                 assert shows(response, 'name="pupils_file"')
                 return
             assert_refused(cell, response, upload_url)
+        case "rollover_by_hand":
+            url = reverse("schoolyear:rollover_by_hand", kwargs=kwargs)
+            response = client.get(url)
+            if cell.allowed:
+                assert response.status_code == 200, response.status_code
+                assert shows(response, 'name="class-')
+                return
+            assert_refused(cell, response, url)
         case "rollover_apply":
             url = reverse("schoolyear:rollover_apply", kwargs=kwargs)
             response = client.post(url, {"fingerprint": "never previewed"})

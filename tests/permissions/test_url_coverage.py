@@ -142,6 +142,7 @@ COVERED_BY_MATRIX = [
     # The year's rollover (matrix.py SCHOOLYEAR_RULES, checked by schoolyear_checks.py).
     Rule("rollover_open", name="schoolyear:rollover"),
     Rule("rollover_apply", name="schoolyear:rollover_apply"),
+    Rule("rollover_by_hand", name="schoolyear:rollover_by_hand"),
     Rule("drill_write", name="drills:new"),
     Rule("drill_edit", name="drills:edit"),
     Rule("drill_grid", name="drills:grid"),

@@ -20,6 +20,7 @@ def archive(world):
         user=factories.UserFactory(username="atsem"), classroom=world.classroom, role="assistant"
     )
     world.entry = factories.BlogEntryPageFactory(parent=world.classroom, title="Les haricots")
+    world.classroom.save_revision().publish()  # as the admin and enrolment make them
     close_classroom(world.classroom)
     world.classroom.refresh_from_db()
     return world
@@ -94,6 +95,13 @@ def test_families_read_the_archive_until_their_date_then_get_404(client, archive
         client.force_login(person)
         assert client.get(archive.classroom.url).status_code == 200
         assert client.get(archive.entry.url).status_code == 200
+
+
+def test_an_edit_from_the_latest_revision_keeps_the_class_closed(archive):
+    assert archive.classroom.latest_revision_id is not None
+    page = archive.classroom.get_latest_revision_as_object()
+    assert page.closed_on == archive.classroom.closed_on
+    assert page.families_until == archive.classroom.families_until
 
 
 def test_outsiders_still_get_404(client, archive):

@@ -80,3 +80,52 @@ def test_an_outdated_preview_is_refused_with_a_message(client, year_end, next_ye
 
     assert response.redirect_chain[-1][0] == upload_url
     assert not Rollover.objects.exists()
+
+
+def test_by_hand_the_cp_goes_to_ce1_and_tom_leaves(client, year_end):
+    by_hand = reverse("schoolyear:rollover_by_hand", kwargs={"school_id": year_end.school.pk})
+    _upload, apply_url = urls(year_end)
+    client.force_login(year_end.director)
+    form = client.get(by_hand)
+    assert form.status_code == 200
+    assert form.context["form"][f"level-{year_end.classroom.pk}"].initial == "CE1"
+
+    preview = client.post(
+        by_hand,
+        {
+            f"class-{year_end.classroom.pk}": "CE1 de Mme Durand",
+            f"level-{year_end.classroom.pk}": "CE1",
+            f"class-{year_end.other_classroom.pk}": "CM2 de M. Petit",
+            f"level-{year_end.other_classroom.pk}": "CM2",
+            f"leaves-{year_end.other_pupil.pk}": "on",
+        },
+    )
+    assert preview.status_code == 200, preview.context["form"].errors
+    plan = preview.context["plan"]
+    assert [leaving.user for leaving in plan.leaving] == [year_end.other_pupil]
+    client.post(apply_url, {"fingerprint": plan.fingerprint})
+
+    new_class = ClassroomPage.objects.get(school_year="2027-2028")
+    assert new_class.title == "CE1 de Mme Durand"
+    assert new_class.memberships.filter(user=year_end.pupil).exists()
+    year_end.other_pupil.refresh_from_db()
+    assert not year_end.other_pupil.is_active
+
+
+def test_by_hand_a_class_without_a_name_for_its_pupils_is_refused(client, year_end):
+    by_hand = reverse("schoolyear:rollover_by_hand", kwargs={"school_id": year_end.school.pk})
+    client.force_login(year_end.director)
+
+    response = client.post(
+        by_hand,
+        {
+            f"class-{year_end.classroom.pk}": "",
+            f"level-{year_end.classroom.pk}": "CE1",
+            f"class-{year_end.other_classroom.pk}": "CM2",
+            f"level-{year_end.other_classroom.pk}": "CM2",
+        },
+    )
+
+    assert response.status_code == 200 and "plan" not in response.context
+    assert response.context["form"].errors
+    assert not Rollover.objects.exists()
