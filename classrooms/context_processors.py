@@ -9,7 +9,7 @@ from django.utils.functional import SimpleLazyObject
 from accounts.people import is_active_person
 
 from .person import person_of
-from .spaces import spaces_for
+from .spaces import spaces_for, split_archives
 
 
 def _may_access_admin(user):
@@ -31,8 +31,11 @@ def my_spaces(request):
     user = getattr(request, "user", None)
     if user is None:
         return {}
+    spaces = SimpleLazyObject(lambda: spaces_for(user, request))
     return {
-        "my_spaces": SimpleLazyObject(lambda: spaces_for(user, request)),
+        "my_spaces": spaces,
+        # "My spaces" lists the archives of previous years apart (schoolyear/).
+        "my_space_years": SimpleLazyObject(lambda: split_archives(list(spaces), user)),
         "may_access_admin": SimpleLazyObject(lambda: _may_access_admin(user)),
         "my_links": SimpleLazyObject(lambda: _links(user, request)),
     }

@@ -11,7 +11,8 @@ each role group may do:
 
 from django.contrib.auth.models import Permission
 from django.db.models import Q
-from wagtail.models import Page
+from django.utils import timezone
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
 
 from accounts import grants, roles
 from accounts.models import RoleGroup
@@ -36,6 +37,11 @@ CLASS_ROLE_PERMISSIONS = {
     RoleGroup.Role.CLASS_PARENT: (VIEW, COMMENT),
     RoleGroup.Role.SCHOOL_DIRECTOR: (VIEW, COMMENT, MODERATE, MANAGE),
 }
+# A closed class (its year's archive, ClassroomPage.closed_on) is read-only for everyone:
+# its teachers and the school's directors read it for good, its pupils, their parents and
+# its assistants until `families_until`. Every right below is taken back when the class
+# closes (`restrict_archive`), so no view, form or channel has to ask again.
+ARCHIVE_KEEPERS = (RoleGroup.Role.CLASS_TEACHER, RoleGroup.Role.SCHOOL_DIRECTOR)
 MEMBERSHIP_ROLES = {
     Membership.Role.TEACHER: RoleGroup.Role.CLASS_TEACHER,
     Membership.Role.ASSISTANT: RoleGroup.Role.CLASS_ASSISTANT,
@@ -61,7 +67,39 @@ def visible_classroom_ids(user) -> frozenset[int]:
 def can_view_classroom(user, classroom) -> bool:
     if is_active_person(user) and user.is_superuser:
         return True
-    return classroom.pk in visible_classroom_ids(user)
+    if classroom.pk not in visible_classroom_ids(user):
+        return False
+    if classroom.is_archive and not families_may_read(classroom):
+        # The families' time is over even if the nightly `close_expired_archives` has not
+        # taken their right back yet: only the class's teachers and the directors read on.
+        return keeps_archive(user, classroom)
+    return True
+
+
+def families_may_read(classroom, today=None) -> bool:
+    """Whether the pupils and parents of an archive still read it (README "The school
+    year's end"); an archive without a date is read by its families for good."""
+    until = classroom.families_until
+    return until is None or (today or timezone.localdate()) <= until
+
+
+def keeps_archive(user, classroom) -> bool:
+    """The class's teachers and the school's directors read its archive for good."""
+    me = person_of(user)
+    return me.is_member(classroom, Membership.Role.TEACHER) or any(
+        classroom.path.startswith(path) for path in me.directed_school_paths()
+    )
+
+
+def role_codenames(role, classroom, today=None) -> tuple:
+    """What a role may do in this class: everything its role says in a class of the
+    year, only reading in an archive, and nothing once an archive's families' time is over
+    for the families' roles."""
+    if not classroom.is_archive:
+        return CLASS_ROLE_PERMISSIONS[role]
+    if role in ARCHIVE_KEEPERS or families_may_read(classroom, today):
+        return (VIEW,)
+    return ()
 
 
 def has_class_permission(user, codename, classroom) -> bool:
@@ -143,20 +181,51 @@ def grant_class_permissions(group, classrooms, codenames) -> None:
 
 def setup_class_role(classroom, group) -> None:
     role = group.role.role
-    grant_class_permissions(group, [classroom], CLASS_ROLE_PERMISSIONS[role])
-    if role == RoleGroup.Role.CLASS_TEACHER:
+    grant_class_permissions(group, [classroom], role_codenames(role, classroom))
+    if role == RoleGroup.Role.CLASS_TEACHER and not classroom.is_archive:
         grants.grant_admin_access(group)
         grants.grant_page_subtree(group, classroom)
         grants.grant_collection(group, classroom.collection)
 
 
 def setup_directors_on_classes(school, group) -> None:
-    """Directors see, moderate and manage every class of their school."""
+    """Directors see, moderate and manage every class of their school (only read its
+    archives)."""
+    rooms = list(classrooms_in_school(school))
+    director = RoleGroup.Role.SCHOOL_DIRECTOR
     grant_class_permissions(
-        group,
-        list(classrooms_in_school(school)),
-        CLASS_ROLE_PERMISSIONS[RoleGroup.Role.SCHOOL_DIRECTOR],
+        group, [room for room in rooms if not room.is_archive], CLASS_ROLE_PERMISSIONS[director]
     )
+    grant_class_permissions(group, [room for room in rooms if room.is_archive], (VIEW,))
+
+
+def restrict_archive(classroom, today=None) -> None:
+    """Take back what a closed class no longer allows: every right but reading, the
+    teachers' pages and media in the Wagtail admin, and reading itself for the families'
+    roles once `families_until` has passed. Run when the class closes and every night
+    (`close_expired_archives`); running it again changes nothing."""
+    if not classroom.is_archive:
+        return
+    affected = set()
+    rows = ClassroomGroupObjectPermission.objects.filter(content_object=classroom)
+    holders = list(rows.values_list("group_id", flat=True))
+    for role_group in RoleGroup.objects.filter(
+        Q(page_id=classroom.pk) | Q(group_id__in=holders)
+    ).select_related("group"):
+        keep = role_codenames(role_group.role, classroom, today)
+        taken, _kinds = (
+            rows.filter(group=role_group.group).exclude(permission__codename__in=keep).delete()
+        )
+        if role_group.role == RoleGroup.Role.CLASS_TEACHER:
+            taken += GroupPagePermission.objects.filter(
+                group=role_group.group, page=classroom
+            ).delete()[0]
+            taken += GroupCollectionPermission.objects.filter(
+                group=role_group.group, collection_id=classroom.collection_id
+            ).delete()[0]
+        if taken:
+            affected.update(role_group.group.user_set.values_list("pk", flat=True))
+    person.forget(affected)
 
 
 def set_up_new_classroom(classroom) -> None:

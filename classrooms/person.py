@@ -111,8 +111,14 @@ class Person:
         return classroom.pk in self.member_class_ids(role)
 
     def taught_paths(self):
+        """The classes this person teaches and may still change: an archive (a closed
+        class) leaves its teachers the right to read it only (classrooms/permissions.py
+        takes "manage" back when it closes), so it is no longer taught."""
         return tuple(
-            place.page.path for place in self.memberships if place.role == Membership.Role.TEACHER
+            place.page.path
+            for place in self.memberships
+            if place.role == Membership.Role.TEACHER
+            and "manage_classroom" in self.rights.get(place.page.pk, ())
         )
 
     def children_in(self, classroom):

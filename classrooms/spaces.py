@@ -25,6 +25,30 @@ class Space:
     icon: str
     manage_url: str = ""  # where its teachers or director manage accounts, if they may
     in_header: bool = True  # a director's classes are listed on "my spaces" only
+    page_id: int = 0  # the class page, for a class or a child's class
+
+
+def split_archives(spaces, user):
+    """(this year's spaces, archives of previous years) for "my spaces": the closed classes
+    the person may still read are listed apart, those they no longer may are left out.
+    One query, asked only by the page that lists them."""
+    from .models import ClassroomPage
+    from .permissions import can_view_classroom
+
+    ids = {space.page_id for space in spaces if space.page_id}
+    closed = {
+        room.pk: room
+        for room in ClassroomPage.objects.filter(pk__in=ids, closed_on__isnull=False).only(
+            "pk", "path", "closed_on", "families_until"
+        )
+    }
+    current = [space for space in spaces if space.page_id not in closed]
+    archives = [
+        space
+        for space in spaces
+        if space.page_id in closed and can_view_classroom(user, closed[space.page_id])
+    ]
+    return current, archives
 
 
 def roster_url(classroom):
@@ -53,6 +77,7 @@ def spaces_for(user, request=None) -> list[Space]:
                 manage_url=_roster_url(place.page.pk)
                 if place.role == Membership.Role.TEACHER
                 else "",
+                page_id=place.page.pk,
             )
         )
     for child, place in person.children_classes:
@@ -63,6 +88,7 @@ def spaces_for(user, request=None) -> list[Space]:
                 detail=place.page.title,
                 url=place.page.get_url(request),
                 icon="child",
+                page_id=place.page.pk,
             )
         )
     for place in person.staff:
@@ -92,6 +118,7 @@ def spaces_for(user, request=None) -> list[Space]:
                         icon="class",
                         manage_url=roster_url(classroom),
                         in_header=False,
+                        page_id=classroom.pk,
                     )
                 )
     for place in person.agencies:

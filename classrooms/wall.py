@@ -322,7 +322,8 @@ def wall_context(request, classroom):
     prepare(wall.object_list, request)
     cards = render_cards(request, wall.object_list, classroom)
     to_review, drafts, new_buttons = [], [], []
-    for activity in activities.registered():
+    # An archive (a closed class) is read-only: nothing to start, review or finish.
+    for activity in [] if classroom.is_archive else activities.registered():
         if activity.to_review:
             to_review += activity.to_review(classroom, user)
         if activity.drafts:
@@ -333,7 +334,10 @@ def wall_context(request, classroom):
     # Ways out of the class to an app's own pages about it (the carnet de liaison...):
     # each `preau_class_links` hook gives (url, label, icon) for this person, or nothing.
     class_links = [
-        link for hook in hooks.get_hooks("preau_class_links") for link in hook(classroom, user)
+        link
+        for hook in hooks.get_hooks("preau_class_links")
+        for link in hook(classroom, user)
+        if not classroom.is_archive
     ]
     return {
         "wall": wall,

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
 from classrooms.models import Membership
 from pages import french
@@ -61,6 +62,13 @@ def school_home(request, school_id):
             "school": school,
             "years": list(years.items()),
             "current_year": services.current_school_year(),
+            # Other apps' actions on the school (the year's rollover, schoolyear/): each
+            # `preau_school_actions` hook gives (url, label, icon) for this director.
+            "school_actions": [
+                action
+                for hook in hooks.get_hooks("preau_school_actions")
+                for action in hook(school, request.user)
+            ],
         },
     )
 

@@ -42,6 +42,7 @@ from .stories import DemoStories
 from .translations import DemoTranslations
 from .workplans import DemoWorkPlans
 from .writing import WritingWorkshop
+from .year_rollover import DemoYearRollover
 
 
 class DemoLoader(
@@ -63,6 +64,7 @@ class DemoLoader(
     DemoH5P,
     DemoNursery,
     DemoCardLogin,
+    DemoYearRollover,
     DemoTranslations,
     LoginTable,
 ):
@@ -123,6 +125,7 @@ class DemoLoader(
         self.load_h5p()
         self.load_nursery()
         self.load_card_login()
+        self.load_year_rollover()
         self.load_notifications()
         self.news_section(portal, content.PORTAL_NEWS, self.admin)
         self.statement(portal, self.admin)

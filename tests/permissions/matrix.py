@@ -887,6 +887,37 @@ MATRIX += [
     for role in ROLES
 ]
 
+# The year's rollover (issue 24, schoolyear/; built by schoolyear_world.py, checked by
+# schoolyear_checks.py): the school's director (and the portal administrator) open it and
+# apply a previewed rollover; nobody else learns it exists.
+SCHOOLYEAR_OBJECTS = {
+    "school_rollover": "the year rollover of school A",
+}
+OBJECTS.update(SCHOOLYEAR_OBJECTS)
+ACTIONS.update(
+    {
+        "rollover_open": "GET /ecole/<school id>/nouvelle-annee/: the form for next year's "
+        "ONDE file",
+        "rollover_apply": "POST /ecole/<school id>/nouvelle-annee/appliquer/ without a "
+        "preview: back to the form, nothing changed",
+        "rollover_by_hand": "GET /ecole/<school id>/nouvelle-annee/a-la-main/: the form "
+        "naming next year's classes without a file",
+    }
+)
+# fmt: off
+SCHOOLYEAR_RULES = [
+    ("school_rollover", "rollover_open",  SCHOOL_EDITORS),
+    ("school_rollover", "rollover_apply", SCHOOL_EDITORS),
+    ("school_rollover", "rollover_by_hand", SCHOOL_EDITORS),
+]
+# fmt: on
+RULES += SCHOOLYEAR_RULES
+MATRIX += [
+    Cell(role, obj, action, role in allowed)
+    for obj, action, allowed in SCHOOLYEAR_RULES
+    for role in ROLES
+]
+
 # The resource library (issue 22, library/rules.py; built by library_world.py, checked by
 # library_checks.py). For the staff of schools and the portal administrator: a school's
 # resource is read by that school's staff, a portal's by every school's; only its author

@@ -139,6 +139,10 @@ COVERED_BY_MATRIX = [
     Rule("card_open and card_open_revoked", name="cardlogin:card"),
     Rule("tablet_open and tablet_open_without_link", name="cardlogin:tablet"),
     Rule("tablet_pupil_open", name="cardlogin:tablet_pupil"),
+    # The year's rollover (matrix.py SCHOOLYEAR_RULES, checked by schoolyear_checks.py).
+    Rule("rollover_open", name="schoolyear:rollover"),
+    Rule("rollover_apply", name="schoolyear:rollover_apply"),
+    Rule("rollover_by_hand", name="schoolyear:rollover_by_hand"),
     Rule("drill_write", name="drills:new"),
     Rule("drill_edit", name="drills:edit"),
     Rule("drill_grid", name="drills:grid"),

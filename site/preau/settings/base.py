@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "cardlogin",
     "federation",
     "retention",
+    "schoolyear",
     "notifications",
     "exercises",
     "writing",
@@ -235,6 +236,9 @@ TASKS = {
 # school hours on school days (French week: Wednesday is school in many towns, add "wed").
 # Accounts of people who left are deleted this many days after being closed (README "Retention").
 PREAU_ACCOUNT_DELETION_DAYS = env_int("PREAU_ACCOUNT_DELETION_DAYS", 90)
+# A closed class (its year's archive) is read by its pupils and their families this many
+# months after the rollover, then by its teachers and the school's directors only.
+PREAU_ARCHIVE_FAMILY_MONTHS = env_int("PREAU_ARCHIVE_FAMILY_MONTHS", 12)
 PREAU_DIGEST_HOUR = env_int("PREAU_DIGEST_HOUR", 18)
 PREAU_PUPIL_QUIET_HOURS = env_bool("PREAU_PUPIL_QUIET_HOURS", True)
 PREAU_SCHOOL_HOURS = env_str("PREAU_SCHOOL_HOURS", "08:00-17:00")
