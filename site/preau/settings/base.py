@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "cardlogin",
     "federation",
     "retention",
+    "dataexport",
     "notifications",
     "exercises",
     "writing",
@@ -235,6 +236,9 @@ TASKS = {
 # school hours on school days (French week: Wednesday is school in many towns, add "wed").
 # Accounts of people who left are deleted this many days after being closed (README "Retention").
 PREAU_ACCOUNT_DELETION_DAYS = env_int("PREAU_ACCOUNT_DELETION_DAYS", 90)
+# A person's data export (README "Your data") is refused past this many megabytes of files:
+# the ZIP is written to a temporary file on the server first, so its disk must hold it.
+PREAU_DATA_EXPORT_MAX_MB = env_int("PREAU_DATA_EXPORT_MAX_MB", 500)
 PREAU_DIGEST_HOUR = env_int("PREAU_DIGEST_HOUR", 18)
 PREAU_PUPIL_QUIET_HOURS = env_bool("PREAU_PUPIL_QUIET_HOURS", True)
 PREAU_SCHOOL_HOURS = env_str("PREAU_SCHOOL_HOURS", "08:00-17:00")
