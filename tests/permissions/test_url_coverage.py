@@ -139,6 +139,9 @@ COVERED_BY_MATRIX = [
     Rule("card_open and card_open_revoked", name="cardlogin:card"),
     Rule("tablet_open and tablet_open_without_link", name="cardlogin:tablet"),
     Rule("tablet_pupil_open", name="cardlogin:tablet_pupil"),
+    # The export of personal data (matrix.py DATAEXPORT_RULES, checked by dataexport_checks.py).
+    Rule("data_own_download", name="dataexport:mine"),
+    Rule("data_pupil_download", name="dataexport:person"),
     Rule("drill_write", name="drills:new"),
     Rule("drill_edit", name="drills:edit"),
     Rule("drill_grid", name="drills:grid"),
