@@ -33,7 +33,6 @@ INSTALLED_APPS = [
     "cardlogin",
     "federation",
     "retention",
-    "dataexport",
     "notifications",
     "exercises",
     "writing",
@@ -47,6 +46,8 @@ INSTALLED_APPS = [
     "stories",
     "newspaper",
     "library",
+    # After the apps whose rows it reads: its "my spaces" links come after theirs.
+    "dataexport",
     "performance",
     "submissions",
     "security",
