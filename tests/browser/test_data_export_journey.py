@@ -12,6 +12,7 @@ import zipfile
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from classrooms.models import BlogEntryPage
@@ -85,3 +86,29 @@ def test_a_parent_downloads_his_childs_data(
     width = tab.evaluate("document.documentElement.scrollWidth")
     assert width <= viewport["width"], f"the index scrolls sideways at {viewport['width']} px"
     axe_check(tab, f"data-export-index-{viewport['width']}")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_teacher_exports_a_pupils_data_for_his_family(
+    browser, live_server, demo_portal, axe_check, tmp_path
+):
+    """Mme Durand, asked by Nathan's family, exports his data from the class's roster;
+    the export is recorded with her name."""
+    from classrooms.models import ClassroomPage
+    from dataexport.models import ExportRecord
+
+    nathan = get_user_model().objects.get(username="nathan.moreau")
+    cp = ClassroomPage.objects.get(title="CP de Mme Durand")
+    tab = demo_tab(browser, live_server, "claire.durand", TABLET)
+    tab.goto(reverse("enrolment:roster", kwargs={"classroom_id": cp.pk}))
+    button = tab.get_by_role("link", name=re.compile(r"^Exporter les données de Nathan Moreau"))
+    expect(button).to_be_visible()
+    axe_check(tab, "data-export-roster-1024")
+    with tab.expect_download() as waiting:
+        button.click()
+    saved = tmp_path / "nathan.zip"
+    waiting.value.save_as(saved)
+    with zipfile.ZipFile(saved) as archive:
+        assert json.loads(archive.read("data.json"))["profile"][0]["username"] == "nathan.moreau"
+    (record,) = ExportRecord.objects.all()
+    assert (record.person, record.made_by.username) == (nathan, "claire.durand")
