@@ -28,6 +28,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("compte/", include("accounts.urls")),
     path("compte/", include("cardlogin.urls")),
+    path("compte/mes-donnees/", include("dataexport.urls")),
     path("ecole/", include("enrolment.urls")),
     path("ecole/", include("schoolyear.urls")),
     path("classes/", include("classrooms.urls")),

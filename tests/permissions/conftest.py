@@ -34,6 +34,7 @@ from writing.models import Draft, Mark, Text, TextStatus, Topic
 
 from .builder_world import build_builder_world
 from .cardlogin_world import build_cardlogin_world
+from .dataexport_world import build_dataexport_world
 from .drills_world import build_drills_world
 from .forum_world import build_forum_world
 from .h5p_world import build_h5p_world
@@ -114,6 +115,7 @@ class MatrixWorld:
     builder: object = None  # builder_world.BuilderWorld
     cardlogin: object = None  # cardlogin_world.CardLoginWorld
     schoolyear: object = None  # schoolyear_world.SchoolYearWorld
+    dataexport: object = None  # dataexport_world.DataExportWorld
 
     def client_for(self, role, client=None):
         client = client or Client()
@@ -368,6 +370,7 @@ def build_matrix_world():
     builder = build_builder_world(users, classroom)
     cardlogin = build_cardlogin_world(users, classroom)
     schoolyear = build_schoolyear_world(school)
+    dataexport = build_dataexport_world(users, classroom)
     return MatrixWorld(
         users=users,
         targets=targets,
@@ -386,6 +389,7 @@ def build_matrix_world():
         builder=builder,
         cardlogin=cardlogin,
         schoolyear=schoolyear,
+        dataexport=dataexport,
     )
 
 

@@ -918,6 +918,35 @@ MATRIX += [
     for role in ROLES
 ]
 
+# The export of personal data (issue 24, dataexport/access.py; built by dataexport_world.py,
+# checked by dataexport_checks.py). Everyone logged in downloads their own data; a pupil's
+# data goes to the pupil, their parents, the class's teachers and the school's director
+# (the portal administrator too, as for the class's roster), each staff export recorded.
+DATAEXPORT_OBJECTS = {
+    "pupil_data": "the personal data of the class's pupil (an entry they wrote), and one's own",
+}
+OBJECTS.update(DATAEXPORT_OBJECTS)
+ACTIONS.update(
+    {
+        "data_own_download": "GET /compte/mes-donnees/: a ZIP of one's own data",
+        "data_pupil_download": "GET /compte/mes-donnees/<pupil>/: a ZIP of the pupil's data, "
+        "its index listing their entry; recorded when staff made it",
+    }
+)
+PUPIL_DATA_READERS = frozenset({PUPIL, PARENT, TEACHER, DIRECTOR, ADMIN})
+# fmt: off
+DATAEXPORT_RULES = [
+    ("pupil_data", "data_own_download",   LOGGED_IN),
+    ("pupil_data", "data_pupil_download", PUPIL_DATA_READERS),
+]
+# fmt: on
+RULES += DATAEXPORT_RULES
+MATRIX += [
+    Cell(role, obj, action, role in allowed)
+    for obj, action, allowed in DATAEXPORT_RULES
+    for role in ROLES
+]
+
 # The resource library (issue 22, library/rules.py; built by library_world.py, checked by
 # library_checks.py). For the staff of schools and the portal administrator: a school's
 # resource is read by that school's staff, a portal's by every school's; only its author

@@ -24,6 +24,7 @@ from writing.models import ErrorType, Mark, Text
 
 from .builder_checks import exercise_builder_cell
 from .cardlogin_checks import exercise_cardlogin_cell
+from .dataexport_checks import exercise_dataexport_cell
 from .drills_checks import exercise_drills_cell
 from .forum_checks import exercise_forum_cell
 from .h5p_checks import exercise_h5p_cell
@@ -40,6 +41,7 @@ from .matrix import (
     CARDLOGIN_OBJECTS,
     CLASS_AUDIENCE,
     CLASS_PAGES,
+    DATAEXPORT_OBJECTS,
     DIRECTOR,
     DIRECTOR_OTHER_SCHOOL,
     DRILLS_OBJECTS,
@@ -451,6 +453,8 @@ def exercise_cell(client, world, cell):
         return exercise_cardlogin_cell(client, world, cell)
     if cell.obj in SCHOOLYEAR_OBJECTS:
         return exercise_schoolyear_cell(client, world, cell)
+    if cell.obj in DATAEXPORT_OBJECTS:
+        return exercise_dataexport_cell(client, world, cell)
     if cell.obj in LIBRARY_OBJECTS:
         return exercise_library_cell(client, world, cell)
     if cell.obj in H5P_OBJECTS:

@@ -143,6 +143,9 @@ COVERED_BY_MATRIX = [
     Rule("rollover_open", name="schoolyear:rollover"),
     Rule("rollover_apply", name="schoolyear:rollover_apply"),
     Rule("rollover_by_hand", name="schoolyear:rollover_by_hand"),
+    # The export of personal data (matrix.py DATAEXPORT_RULES, checked by dataexport_checks.py).
+    Rule("data_own_download", name="dataexport:mine"),
+    Rule("data_pupil_download", name="dataexport:person"),
     Rule("drill_write", name="drills:new"),
     Rule("drill_edit", name="drills:edit"),
     Rule("drill_grid", name="drills:grid"),

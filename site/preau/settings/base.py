@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "stories",
     "newspaper",
     "library",
+    # After the apps whose rows it reads: its "my spaces" links come after theirs.
+    "dataexport",
     "performance",
     "submissions",
     "security",
@@ -239,6 +241,9 @@ PREAU_ACCOUNT_DELETION_DAYS = env_int("PREAU_ACCOUNT_DELETION_DAYS", 90)
 # A closed class (its year's archive) is read by its pupils and their families this many
 # months after the rollover, then by its teachers and the school's directors only.
 PREAU_ARCHIVE_FAMILY_MONTHS = env_int("PREAU_ARCHIVE_FAMILY_MONTHS", 12)
+# A person's data export (README "Your data") is refused past this many megabytes of files:
+# the ZIP is written to a temporary file on the server first, so its disk must hold it.
+PREAU_DATA_EXPORT_MAX_MB = env_int("PREAU_DATA_EXPORT_MAX_MB", 500)
 PREAU_DIGEST_HOUR = env_int("PREAU_DIGEST_HOUR", 18)
 PREAU_PUPIL_QUIET_HOURS = env_bool("PREAU_PUPIL_QUIET_HOURS", True)
 PREAU_SCHOOL_HOURS = env_str("PREAU_SCHOOL_HOURS", "08:00-17:00")
