@@ -139,6 +139,11 @@ COVERED_BY_MATRIX = [
     Rule("card_open and card_open_revoked", name="cardlogin:card"),
     Rule("tablet_open and tablet_open_without_link", name="cardlogin:tablet"),
     Rule("tablet_pupil_open", name="cardlogin:tablet_pupil"),
+    # The second factor (matrix.py TWOFACTOR_RULES, checked by twofactor_checks.py).
+    Rule("second_factor_page", name="twofactor:manage"),
+    Rule("second_factor_setup", name="twofactor:setup"),
+    Rule("second_factor_disable", name="twofactor:disable"),
+    Rule("second_factor_code_step", name="twofactor:code"),
     Rule("drill_write", name="drills:new"),
     Rule("drill_edit", name="drills:edit"),
     Rule("drill_grid", name="drills:grid"),
