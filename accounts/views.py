@@ -3,9 +3,11 @@
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 from wagtail import hooks
+from wagtail.admin.views import account as wagtail_account
 
 from .forms import LoginForm
 
@@ -28,6 +30,18 @@ def other_ways_in(request, next_url):
     return choices
 
 
+def held_login(request, user, next_url):
+    """What a `preau_password_login` hook answers instead of logging in, else None.
+
+    Called once a password was right, before `login()`: the second factor (twofactor/)
+    sends a person whose second factor is on to its code step, the session not logged in
+    yet. Each hook takes the request, the user and the address asked for (may be "")."""
+    for hook in hooks.get_hooks("preau_password_login"):
+        if response := hook(request, user, next_url):
+            return response
+    return None
+
+
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "accounts/login.html"
@@ -37,6 +51,10 @@ class LoginView(auth_views.LoginView):
         context = super().get_context_data(**kwargs)
         context["other_ways_in"] = other_ways_in(self.request, context.get("next", ""))
         return context
+
+    def form_valid(self, form):
+        held = held_login(self.request, form.get_user(), self.get_redirect_url())
+        return held or super().form_valid(form)
 
     def get_default_redirect_url(self):
         """The first address a `preau_login_landing` hook gives, else "my spaces".
@@ -53,6 +71,14 @@ class LoginView(auth_views.LoginView):
         if username := self.request.GET.get("username"):
             initial["username"] = username[:150]
         return initial
+
+
+class AdminLoginView(wagtail_account.LoginView):
+    """Wagtail's admin login page, which asks the same hooks before logging in."""
+
+    def form_valid(self, form):
+        next_url = self.get_redirect_url() or reverse("wagtailadmin_home")
+        return held_login(self.request, form.get_user(), next_url) or super().form_valid(form)
 
 
 class LogoutView(auth_views.LogoutView):

@@ -36,6 +36,7 @@ from .notifications import STORY_KINDS, DemoNotifications
 from .nursery import DemoNursery
 from .pair_dictation import DemoPairDictation
 from .public_sites import PublicSites
+from .scheduled_news import DemoScheduledNews
 from .shared_spaces import DemoSharedSpaces
 from .specs import Person
 from .stories import DemoStories
@@ -65,6 +66,7 @@ class DemoLoader(
     DemoNursery,
     DemoCardLogin,
     DemoYearRollover,
+    DemoScheduledNews,
     DemoTranslations,
     LoginTable,
 ):
@@ -126,6 +128,7 @@ class DemoLoader(
         self.load_nursery()
         self.load_card_login()
         self.load_year_rollover()
+        self.load_scheduled_news()
         self.load_notifications()
         self.news_section(portal, content.PORTAL_NEWS, self.admin)
         self.statement(portal, self.admin)

@@ -11,10 +11,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views import AdminLoginView
 from classrooms.files import serve_media
 from performance.views import health
 
 urlpatterns = [
+    # Wagtail's login page, asking the second factor's code like the front end's (accounts/).
+    path("admin/login/", AdminLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -29,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("compte/", include("accounts.urls")),
     path("compte/", include("cardlogin.urls")),
     path("compte/mes-donnees/", include("dataexport.urls")),
+    path("compte/", include("twofactor.urls")),
     path("ecole/", include("enrolment.urls")),
     path("ecole/", include("schoolyear.urls")),
     path("classes/", include("classrooms.urls")),

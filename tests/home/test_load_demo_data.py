@@ -707,6 +707,21 @@ class TestDemoContent:
         pictures = ["1f34e", "1f436", "2b50", "1f319"]
         assert authenticate(login_request(), username="jade.nguyen", picture_password=pictures)
 
+    def test_jaures_has_a_news_item_scheduled_to_go_live(self, demo_output):
+        """The director sees "scheduled" in the admin: approved to go live in a week."""
+        from django.utils import timezone
+
+        from pages.models import NewsPage
+
+        page = NewsPage.objects.get(slug="fete-de-fin-d-annee-programme")
+        assert (
+            not page.live
+            and page.get_parent().get_parent().title == "École élémentaire Jean-Jaurès"
+        )
+        assert (
+            page.approved_schedule and page.scheduled_revision.approved_go_live_at > timezone.now()
+        )
+
     def test_pupils_and_parents_can_log_in_with_the_demo_password(self, demo_output):
         for username in ["lea.martin", "lucas.bernard2", "mael.le-gall", "julie.benali"]:
             assert (

@@ -947,6 +947,45 @@ MATRIX += [
     for role in ROLES
 ]
 
+# The second factor (issue 24, twofactor/; checked by twofactor_checks.py). Offered to the
+# adults whose account opens others' data: teachers, classroom assistants, directors,
+# town agents and the portal administrator; pupils and parents get 404. Each acts on
+# their own account only; nobody in the world has it on, so switching it off is 404 for
+# all, and the login's code step opens only after a right password (302 otherwise).
+TWOFACTOR_OBJECTS = {
+    "second_factor": "the logged-in person's own second factor (TOTP device), none yet",
+}
+OBJECTS.update(TWOFACTOR_OBJECTS)
+ACTIONS.update(
+    {
+        "second_factor_page": "GET /compte/double-authentification/: « Activer la double "
+        "authentification »",
+        "second_factor_setup": "GET /compte/double-authentification/activer/: the QR code and "
+        "the secret of a new, unconfirmed device",
+        "second_factor_disable": "POST /compte/double-authentification/desactiver/ with a code: "
+        "404 without a device of one's own",
+        "second_factor_code_step": "GET /compte/connexion/code/ with no password typed: 302, "
+        "no form",
+    }
+)
+SECOND_FACTOR_OFFERED = frozenset(
+    {TEACHER, TEACHER_OTHER_CLASS, ASSISTANT, DIRECTOR, DIRECTOR_OTHER_SCHOOL, AGENT, ADMIN}
+)
+# fmt: off
+TWOFACTOR_RULES = [
+    ("second_factor", "second_factor_page",      SECOND_FACTOR_OFFERED),
+    ("second_factor", "second_factor_setup",     SECOND_FACTOR_OFFERED),
+    ("second_factor", "second_factor_disable",   NOBODY),
+    ("second_factor", "second_factor_code_step", NOBODY),
+]
+# fmt: on
+RULES += TWOFACTOR_RULES
+MATRIX += [
+    Cell(role, obj, action, role in allowed)
+    for obj, action, allowed in TWOFACTOR_RULES
+    for role in ROLES
+]
+
 # The resource library (issue 22, library/rules.py; built by library_world.py, checked by
 # library_checks.py). For the staff of schools and the portal administrator: a school's
 # resource is read by that school's staff, a portal's by every school's; only its author

@@ -65,6 +65,7 @@ from .matrix import (
     SHAREDSPACES_OBJECTS,
     STORIES_OBJECTS,
     TEACHER,
+    TWOFACTOR_OBJECTS,
     WORKPLANS_OBJECTS,
     check_table,
 )
@@ -75,6 +76,7 @@ from .nursery_checks import exercise_nursery_cell
 from .schoolyear_checks import exercise_schoolyear_cell
 from .sharedspaces_checks import exercise_sharedspaces_cell
 from .stories_checks import exercise_stories_cell
+from .twofactor_checks import exercise_twofactor_cell
 from .workplans_checks import exercise_workplans_cell
 
 pytestmark = pytest.mark.django_db
@@ -457,6 +459,8 @@ def exercise_cell(client, world, cell):
         return exercise_dataexport_cell(client, world, cell)
     if cell.obj in LIBRARY_OBJECTS:
         return exercise_library_cell(client, world, cell)
+    if cell.obj in TWOFACTOR_OBJECTS:
+        return exercise_twofactor_cell(client, world, cell)
     if cell.obj in H5P_OBJECTS:
         return exercise_h5p_cell(client, world, cell)
     if cell.obj in BUILDER_OBJECTS:

@@ -146,6 +146,11 @@ COVERED_BY_MATRIX = [
     # The export of personal data (matrix.py DATAEXPORT_RULES, checked by dataexport_checks.py).
     Rule("data_own_download", name="dataexport:mine"),
     Rule("data_pupil_download", name="dataexport:person"),
+    # The second factor (matrix.py TWOFACTOR_RULES, checked by twofactor_checks.py).
+    Rule("second_factor_page", name="twofactor:manage"),
+    Rule("second_factor_setup", name="twofactor:setup"),
+    Rule("second_factor_disable", name="twofactor:disable"),
+    Rule("second_factor_code_step", name="twofactor:code"),
     Rule("drill_write", name="drills:new"),
     Rule("drill_edit", name="drills:edit"),
     Rule("drill_grid", name="drills:grid"),

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "enrolment",
     "cardlogin",
     "federation",
+    "twofactor",
     "retention",
     "schoolyear",
     "notifications",
@@ -81,6 +82,10 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    # Second factor for staff (twofactor/): codes from an app, recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -106,9 +111,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether the session typed a second factor's code (twofactor/).
+    "django_otp.middleware.OTPMiddleware",
     # Answers to a logged-in person, kept pages included, are never stored (security/).
     "security.private_answers.PrivateAnswersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Sessions that must type a second factor's code first (twofactor/middleware.py).
+    "twofactor.middleware.TwoFactorMiddleware",
     # A change the cache could not be told about is refused with a page saying so.
     "performance.refused_changes.RefusedChangeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -269,6 +278,11 @@ AUTH_PASSWORD_VALIDATORS = [
 # many minutes after login: school tablets are shared (classrooms/sessions.py). 0: when the
 # browser closes.
 PREAU_PUPIL_SESSION_MINUTES = env_int("PREAU_PUPIL_SESSION_MINUTES", 120)
+# Second factor (twofactor/): staff may switch it on; True also closes the Wagtail admin
+# to anyone who has not typed a code in this session (set it up first if need be).
+PREAU_OTP_REQUIRED_FOR_ADMINS = env_bool("PREAU_OTP_REQUIRED_FOR_ADMINS", False)
+# The name authenticator apps show beside the account.
+OTP_TOTP_ISSUER = env_str("PREAU_OTP_ISSUER", "Préau")
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:my_spaces"
 LOGOUT_REDIRECT_URL = "/"
