@@ -28,6 +28,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("compte/", include("accounts.urls")),
     path("compte/", include("cardlogin.urls")),
+    # Signing in through identity providers (SAML, CAS, OIDC): federation/urls.py.
+    path("connexion/", include("federation.urls")),
     path("ecole/", include("enrolment.urls")),
     path("classes/", include("classrooms.urls")),
     path("commentaires/", include("comments.urls")),
