@@ -13,7 +13,7 @@ from django.contrib import auth
 from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -78,7 +78,16 @@ class LinkView(ProviderMixin, LoginRequiredMixin, saml_views.LoginView):
     def post(self, request, *args, **kwargs):
         request.saml_session[LINK_WISH] = {"provider": self.provider.key, "user": request.user.pk}
         request.saml_session[LANGUAGE] = translation.get_language()
-        return super().get(request, *args, **kwargs)
+        to_idp = super().get(request, *args, **kwargs)
+        if not isinstance(to_idp, HttpResponseRedirect):
+            return to_idp
+        # A page with a link, not a redirect: browsers hold a form's redirects to the
+        # form-action of the page it was on (CSP: Préau's own site only).
+        return render(
+            request,
+            "federation/saml/link_continue.html",
+            {"provider": self.provider, "idp_url": to_idp["Location"]},
+        )
 
 
 @method_decorator(csrf_exempt, name="dispatch")  # the IdP's POST carries its own proof

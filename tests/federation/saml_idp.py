@@ -71,13 +71,15 @@ LOGIN_FORM = """<!doctype html><html lang="fr"><head><meta charset="utf-8">
 class LocalIdP:
     """An IdP on 127.0.0.1. `users` maps a username to (password, subject)."""
 
-    def __init__(self, folder: Path, *, entity_id=None, sso_url=None, name: str = "idp"):
+    def __init__(self, folder: Path, *, entity_id=None, sso_url=None, name="idp", host="127.0.0.1"):
         self.folder = folder
         self.users: dict[str, tuple[str, str]] = {}
         self.sign = True
         self.attribute = None  # also send the subject as this attribute, if set
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        # `host`: the name the browser reaches it by, the SP's own (same site, as a
+        # SameSite=Lax cookie needs when there is no HTTPS).
+        self.url = f"http://{host}:{self.httpd.server_address[1]}"
         self.entity_id = entity_id or f"{self.url}/metadata"
         self.sso_url = sso_url or f"{self.url}/sso"  # a forger claims the real IdP's
         self.key_file, self.cert_file = make_key_pair(folder, name)

@@ -3,7 +3,9 @@ Server, saml_idp.py): the SP's request goes to it over HTTP, its signed answer c
 to the ACS. Accounts are found by the linked identifier only; forged, unsigned, replayed
 and unsolicited answers sign nobody in."""
 
+import html
 import logging
+import re
 from types import SimpleNamespace
 from urllib.parse import urlencode, urlparse
 
@@ -66,6 +68,13 @@ def answer_from(
     answer = requests.post(f"{idp_url}{action}", data=fields, timeout=10)
     assert answer.status_code == 200
     return form_fields(answer.text)
+
+
+def to_idp(link_page):
+    """The « Continue to EduConnect » address on the page a link request answers."""
+    assert link_page.status_code == 200, link_page
+    found = re.search(r'href="(http://127\.0\.0\.1:[0-9]+/sso\?[^"]+)"', link_page.content.decode())
+    return urlparse(html.unescape(found.group(1)))
 
 
 def post_answer(client, form):
@@ -189,9 +198,7 @@ def test_a_parent_links_their_account_from_their_space(client, saml, world):
     assert "/en/connexion/saml/comptes/" in spaces
     page = client.get("/en/connexion/saml/comptes/").content.decode()
     assert "Link my EduConnect account" in page
-    start = client.post("/en/connexion/saml/educonnect/lier/")
-    assert start.status_code == 302
-    sso = urlparse(start["Location"])
+    sso = to_idp(client.post("/en/connexion/saml/educonnect/lier/"))
     login_page = requests.get(f"{saml.idp.url}{sso.path}?{sso.query}", timeout=10)
     action, fields = form_fields(login_page.text)
     fields.update(username="famille.martin", password="secret-edu")
@@ -212,8 +219,7 @@ def test_a_parent_links_their_account_from_their_space(client, saml, world):
 def test_an_identity_linked_to_someone_else_is_not_moved(client, saml, world):
     identities.link(world.teacher, "educonnect", "FR-EDU-7f3a9c")
     client.force_login(world.parent)
-    start = client.post("/en" + reverse("federation:saml_link", args=["educonnect"]))
-    sso = urlparse(start["Location"])
+    sso = to_idp(client.post("/en" + reverse("federation:saml_link", args=["educonnect"])))
     login_page = requests.get(f"{saml.idp.url}{sso.path}?{sso.query}", timeout=10)
     action, fields = form_fields(login_page.text)
     fields.update(username="famille.martin", password="secret-edu")
