@@ -71,12 +71,14 @@ LOGIN_FORM = """<!doctype html><html lang="fr"><head><meta charset="utf-8">
 class LocalIdP:
     """An IdP on 127.0.0.1. `users` maps a username to (password, subject)."""
 
-    def __init__(self, folder: Path, *, entity_id=None, sso_url=None, name="idp", host="127.0.0.1"):
+    def __init__(
+        self, folder: Path, *, entity_id=None, sso_url=None, name="idp", host="127.0.0.1", port=0
+    ):
         self.folder = folder
         self.users: dict[str, tuple[str, str]] = {}
         self.sign = True
         self.attribute = None  # also send the subject as this attribute, if set
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
         # `host`: the name the browser reaches it by, the SP's own (same site, as a
         # SameSite=Lax cookie needs when there is no HTTPS).
         self.url = f"http://{host}:{self.httpd.server_address[1]}"
