@@ -17,7 +17,10 @@ class DemoSamlLogin:
     def load_saml_login(self):
         for user in self.users.values():
             subject = DEMO_SAML_SUBJECTS.get(user.username)
-            if subject and not ExternalIdentity.objects.filter(
-                provider=SAML_PROVIDER, subject=subject
-            ).exists():
+            if (
+                subject
+                and not ExternalIdentity.objects.filter(
+                    provider=SAML_PROVIDER, subject=subject
+                ).exists()
+            ):
                 identities.link(user, SAML_PROVIDER, subject)
