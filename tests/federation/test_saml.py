@@ -269,3 +269,20 @@ def test_the_answer_comes_back_to_the_french_address_whatever_the_language(clien
     assert urlparse(action).path == "/connexion/saml/educonnect/acs/"
     page = client.get("/connexion/saml/educonnect/metadata/").content.decode()
     assert "/en/" not in page
+
+
+def test_axes_sees_the_request_and_a_password_lock_does_not_bar_the_idp(client, saml, world):
+    """django-axes stands first among the backends and gets the request: an unknown
+    identity is no password failure (nothing counted against a username), and wrong
+    passwords lock the password, not the sign-in the IdP vouches for."""
+    from axes.models import AccessAttempt
+
+    post_answer(client, answer_from(saml.idp.url, client))  # not linked
+    assert not AccessAttempt.objects.exists()
+    for _attempt in range(5):
+        client.post(reverse("accounts:login"), {"username": "parent", "password": "wrong"})
+    assert AccessAttempt.objects.filter(username="parent").exists()
+    identities.link(world.parent, "educonnect", "FR-EDU-7f3a9c")
+    response = post_answer(client, answer_from(saml.idp.url, client))
+    assert response.status_code == 302
+    assert logged_in_as(client) == str(world.parent.pk)
