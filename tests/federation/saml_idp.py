@@ -78,6 +78,7 @@ class LocalIdP:
         self.users: dict[str, tuple[str, str]] = {}
         self.sign = True
         self.attribute = None  # also send the subject as this attribute, if set
+        self.encrypt = False  # encrypt the assertion to the SP's certificate (EduConnect)
         self.httpd = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
         # `host`: the name the browser reaches it by, the SP's own (same site, as a
         # SameSite=Lax cookie needs when there is no HTTPS).
@@ -150,6 +151,7 @@ class LocalIdP:
             authn={"class_ref": AUTHN_PASSWORD, "authn_auth": self.entity_id},
             sign_assertion=self.sign,
             sign_response=self.sign,
+            encrypt_assertion=self.encrypt,
             **args,
         )
         http_args = self.server.apply_binding(

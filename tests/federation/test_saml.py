@@ -3,6 +3,7 @@ Server, saml_idp.py): the SP's request goes to it over HTTP, its signed answer c
 to the ACS. Accounts are found by the linked identifier only; forged, unsigned, replayed
 and unsolicited answers sign nobody in."""
 
+import base64
 import html
 import logging
 import re
@@ -97,6 +98,17 @@ def test_a_linked_parent_signs_in_and_lands_in_their_space(client, saml, world):
     assert response["Location"] == world.classroom.url
     identity = ExternalIdentity.objects.get(user=world.parent)
     assert identity.last_used_at is not None
+
+
+def test_an_encrypted_assertion_is_read_with_the_sp_key(client, saml, world):
+    """EduConnect encrypts its assertions to the SP's certificate (its metadata)."""
+    identities.link(world.parent, "educonnect", "FR-EDU-7f3a9c")
+    saml.idp.encrypt = True
+    form = answer_from(saml.idp.url, client)
+    assert "EncryptedAssertion" in base64.b64decode(form[1]["SAMLResponse"]).decode()
+    response = post_answer(client, form)
+    assert response.status_code == 302
+    assert logged_in_as(client) == str(world.parent.pk)
 
 
 def test_next_is_respected(client, saml, world):
