@@ -9,3 +9,8 @@ class FederationConfig(AppConfig):
 
     name = "federation"
     verbose_name = _("Sign-in through identity providers")
+
+    def ready(self):
+        from .saml.config import register_providers
+
+        register_providers()

@@ -18,6 +18,7 @@ class Provider:
     label: object  # what the login page's button says (lazy translation)
     url_name: str  # the view that starts signing in; it takes ?next=
     enabled: Callable[[], bool]
+    url_args: tuple = ()  # e.g. the provider's key, when one view serves several
 
 
 _providers: dict[str, Provider] = {}
@@ -35,6 +36,6 @@ def sign_in_choices(request, next_url):
     """The `preau_sign_in_choices` hook: a button per enabled provider on the login page."""
     query = f"?{urlencode({'next': next_url})}" if next_url else ""
     return [
-        {"label": provider.label, "url": reverse(provider.url_name) + query}
+        {"label": provider.label, "url": reverse(provider.url_name, args=provider.url_args) + query}
         for provider in enabled_providers()
     ]

@@ -37,6 +37,7 @@ from .nursery import DemoNursery
 from .pair_dictation import DemoPairDictation
 from .public_sites import PublicSites
 from .scheduled_news import DemoScheduledNews
+from .saml_login import DemoSamlLogin
 from .shared_spaces import DemoSharedSpaces
 from .specs import Person
 from .stories import DemoStories
@@ -67,6 +68,7 @@ class DemoLoader(
     DemoCardLogin,
     DemoYearRollover,
     DemoScheduledNews,
+    DemoSamlLogin,
     DemoTranslations,
     LoginTable,
 ):
@@ -129,6 +131,7 @@ class DemoLoader(
         self.load_card_login()
         self.load_year_rollover()
         self.load_scheduled_news()
+        self.load_saml_login()
         self.load_notifications()
         self.news_section(portal, content.PORTAL_NEWS, self.admin)
         self.statement(portal, self.admin)

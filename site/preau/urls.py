@@ -33,6 +33,8 @@ urlpatterns += i18n_patterns(
     path("compte/", include("cardlogin.urls")),
     path("compte/mes-donnees/", include("dataexport.urls")),
     path("compte/", include("twofactor.urls")),
+    # Signing in through identity providers (SAML, CAS, OIDC): federation/urls.py.
+    path("connexion/", include("federation.urls")),
     path("ecole/", include("enrolment.urls")),
     path("ecole/", include("schoolyear.urls")),
     path("classes/", include("classrooms.urls")),

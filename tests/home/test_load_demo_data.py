@@ -721,6 +721,13 @@ class TestDemoContent:
         assert (
             page.approved_schedule and page.scheduled_revision.approved_go_live_at > timezone.now()
         )
+    def test_vincent_is_linked_to_his_development_educonnect_identity(self, demo_output):
+        """scripts/saml_dev_idp.py's vincent.moreau signs in as him; Laëtitia may link."""
+        from federation.identities import account_for
+        from federation.models import ExternalIdentity
+
+        assert account_for("educonnect", "DEMO-EDU-VINCENT-MOREAU").username == "vincent.moreau"
+        assert not ExternalIdentity.objects.filter(user__username="laetitia.bernard").exists()
 
     def test_pupils_and_parents_can_log_in_with_the_demo_password(self, demo_output):
         for username in ["lea.martin", "lucas.bernard2", "mael.le-gall", "julie.benali"]:

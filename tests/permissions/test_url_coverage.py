@@ -240,6 +240,13 @@ COVERED_BY = {
     "tests/writing": [
         Rule("the writing workshop: texts, drafts, marks, progress", name_prefix="writing:")
     ],
+    "tests/federation/test_saml.py": [
+        Rule(
+            "SAML sign-in and linking: 404 unless configured, a verified answer signs in "
+            "only a linked open account, linking needs a login and a POST",
+            name_prefix="federation:saml_",
+        )
+    ],
 }
 
 WHAT_TO_DO = (

@@ -5,6 +5,7 @@ dev.py and test.py switch conveniences on; production.py adds the hardening that
 from the environment (see README "Configuration").
 """
 
+import json
 from pathlib import Path
 
 import dj_database_url
@@ -125,6 +126,9 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "classrooms.admin_privacy.AdminPrivacyMiddleware",
     "axes.middleware.AxesMiddleware",
+    # djangosaml2's own session (request.saml_session): the SAML requests this browser
+    # made, and a link asked for (federation/saml/views.py).
+    "djangosaml2.middleware.SamlSessionMiddleware",
 ]
 
 # The benchmark counts each request's SQL queries (devtools/query_count.py). A middleware
@@ -268,6 +272,9 @@ AUTHENTICATION_BACKENDS = [
     "guardian.backends.ObjectPermissionBackend",
     # Picture passwords on the class tablet, counted by axes like any login (cardlogin/).
     "cardlogin.backends.PicturePasswordBackend",
+    # SAML sign-in (EduConnect, académies): the account linked to the identity the IdP
+    # vouches for, never one found by name (federation/saml/backends.py).
+    "federation.saml.backends.LinkedIdentityBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -316,6 +323,16 @@ SILENCED_SYSTEM_CHECKS = [
     # browser (tests/accounts/test_lockout.py), and an address is a whole school.
     "axes.W006",
 ]
+
+# SAML 2.0 sign-in (federation/saml/config.py): a JSON list of providers, none by default.
+PREAU_SAML_PROVIDERS = json.loads(env_str("PREAU_SAML_PROVIDERS", "") or "[]")
+SAML_CREATE_UNKNOWN_USER = False  # an unknown identity signs nobody in, creates nothing
+SAML_ATTRIBUTE_MAPPING = {}  # nothing the IdP says changes an account
+SAML_DEFAULT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
+SAML_CSP_HANDLER = ""  # requests leave by redirect: no form, no script to allow
+# The IdP's answer is a cross-site POST: in production (HTTPS) the SAML session cookie is
+# SameSite=None; Secure (production.py). Lax suffices when the IdP is on the same site.
+SAML_SESSION_COOKIE_SAMESITE = "Lax"
 
 # Content-Security-Policy (django-csp, security/content_policy.py). The front end runs and
 # styles with Préau's own files only; the one inline style is the 500 page's, allowed by
