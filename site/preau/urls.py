@@ -23,6 +23,9 @@ urlpatterns = [
     path("health/", health, name="health"),
     # Every uploaded file goes through a permission check: class files are private.
     re_path(r"^media/(?P<path>.+)$", serve_media, name="media"),
+    # Signing in through identity providers: one address per provider, whatever the
+    # language, as the providers know it (federation/urls.py).
+    path("connexion/", include("federation.urls")),
 ]
 
 urlpatterns += i18n_patterns(
