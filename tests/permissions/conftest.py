@@ -35,6 +35,7 @@ from writing.models import Draft, Mark, Text, TextStatus, Topic
 from .builder_world import build_builder_world
 from .cardlogin_world import build_cardlogin_world
 from .drills_world import build_drills_world
+from .federation_world import build_federation_world
 from .forum_world import build_forum_world
 from .h5p_world import build_h5p_world
 from .homework_world import build_homework_world
@@ -112,6 +113,7 @@ class MatrixWorld:
     h5p: object = None  # h5p_world.H5PWorld
     builder: object = None  # builder_world.BuilderWorld
     cardlogin: object = None  # cardlogin_world.CardLoginWorld
+    federation: object = None  # federation_world.FederationWorld
 
     def client_for(self, role, client=None):
         client = client or Client()
@@ -365,6 +367,7 @@ def build_matrix_world():
     h5p = build_h5p_world(users, classroom)
     builder = build_builder_world(users, classroom)
     cardlogin = build_cardlogin_world(users, classroom)
+    federation = build_federation_world(users)
     return MatrixWorld(
         users=users,
         targets=targets,
@@ -382,6 +385,7 @@ def build_matrix_world():
         h5p=h5p,
         builder=builder,
         cardlogin=cardlogin,
+        federation=federation,
     )
 
 
