@@ -16,8 +16,8 @@ from django.urls import reverse
 from federation import identities
 from federation.models import ExternalIdentity
 from federation.oidc.backends import OIDCIdentityBackend
-from tests.federation.conftest import OIDC_CLIENT
 from tests.federation.flows import local, query, sign_in_at_provider
+from tests.federation.providers.fixtures import OIDC_CLIENT
 
 pytestmark = pytest.mark.django_db
 
