@@ -73,6 +73,13 @@ def resolve(request, provider_key, subject):
     return account
 
 
+def continue_page(request, provider_label, url):
+    """The page a link request answers: a link to the provider, not a redirect (browsers
+    hold a form's redirects to the page's form-action policy, 'self' only)."""
+    context = {"provider_label": provider_label, "continue_url": url}
+    return render(request, "federation/link_continue.html", context)
+
+
 def take_outcome(request):
     return request.session.pop(OUTCOME, None) or {}
 

@@ -17,7 +17,14 @@ from django.views import View
 from django_cas_ng.utils import get_cas_client
 
 from .. import cas
-from ..linking import after_sign_in, refusal, safe_next, start_linking, take_outcome
+from ..linking import (
+    after_sign_in,
+    continue_page,
+    refusal,
+    safe_next,
+    start_linking,
+    take_outcome,
+)
 
 
 class CASEnabledMixin:
@@ -62,9 +69,10 @@ def redirect_with_outcome(request, outcome):
 
 
 class CASLinkView(CASEnabledMixin, LoginRequiredMixin, View):
-    """POST from "linked accounts": go through the CAS server, the callback links."""
+    """POST from "linked accounts": a link to the CAS server; the callback links."""
 
     def post(self, request):
         start_linking(request, cas.provider_key())
         service = service_url(request, reverse("federation:linked_accounts"))
-        return redirect(get_cas_client(service_url=service, request=request).get_login_url())
+        login_url = get_cas_client(service_url=service, request=request).get_login_url()
+        return continue_page(request, cas.label(), login_url)

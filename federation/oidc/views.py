@@ -15,7 +15,14 @@ from django.utils.translation import gettext as _
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
 from .. import oidc
-from ..linking import OUTCOME, after_sign_in, refusal, start_linking, take_outcome
+from ..linking import (
+    OUTCOME,
+    after_sign_in,
+    continue_page,
+    refusal,
+    start_linking,
+    take_outcome,
+)
 from . import discovery
 
 
@@ -43,15 +50,16 @@ class OIDCStartView(OIDCEnabledMixin, OIDCAuthenticationRequestView):
 
 
 class OIDCLinkView(LoginRequiredMixin, OIDCStartView):
-    """POST from "linked accounts": go through the provider, the callback links."""
+    """POST from "linked accounts": a link to the provider (its state, nonce and PKCE
+    verifier kept in the session); the callback links."""
 
     http_method_names = ["post"]
 
     def post(self, request):
         start_linking(request, oidc.provider_key())
-        response = self.get(request)
+        redirect_to_provider = self.get(request)
         request.session["oidc_login_next"] = reverse("federation:linked_accounts")
-        return response
+        return continue_page(request, oidc.label(), redirect_to_provider["Location"])
 
 
 class OIDCCallbackView(OIDCEnabledMixin, OIDCAuthenticationCallbackView):

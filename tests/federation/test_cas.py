@@ -74,7 +74,7 @@ def test_logged_in_person_links_their_cas_account(client, world, cas_on):
     page = client.get(reverse("federation:linked_accounts"))
     assert page.status_code == 200 and reverse("federation:cas_link") in page.content.decode()
     response = client.post(reverse("federation:cas_link"))
-    back = sign_in_at_provider(response["Location"], "claire.cas", "cas-password")
+    back = sign_in_at_provider(response.context["continue_url"], "claire.cas", "cas-password")
     response = client.get(local(back))
     assert response["Location"] == reverse("federation:linked_accounts")
     assert ExternalIdentity.objects.get(provider="cas", subject="claire.cas").user == world.teacher
@@ -87,7 +87,7 @@ def test_an_identity_linked_to_someone_else_is_not_moved(client, world, cas_on):
     identities.link(world.parent, "cas", "claire.cas")
     client.force_login(world.teacher)
     response = client.post(reverse("federation:cas_link"))
-    back = sign_in_at_provider(response["Location"], "claire.cas", "cas-password")
+    back = sign_in_at_provider(response.context["continue_url"], "claire.cas", "cas-password")
     response = client.get(local(back))
     assert response["Location"] == reverse("federation:linked_accounts")
     assert ExternalIdentity.objects.get(subject="claire.cas").user == world.parent

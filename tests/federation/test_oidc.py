@@ -85,7 +85,7 @@ def test_a_nonce_that_does_not_match_is_refused(client, world, oidc_on):
 def test_logged_in_person_links_their_oidc_account(client, world, oidc_on):
     client.force_login(world.parent)
     response = client.post(reverse("federation:oidc_link"))
-    back = sign_in_at_provider(response["Location"], "sophie.oidc", "op-password")
+    back = sign_in_at_provider(response.context["continue_url"], "sophie.oidc", "op-password")
     response = client.get(local(back))
     assert response["Location"] == reverse("federation:linked_accounts")
     assert ExternalIdentity.objects.get(provider="oidc", subject=SOPHIE_SUB).user == world.parent

@@ -49,8 +49,9 @@ def check_link_start(client, world, cell, url_name, provider_host):
         assert not cell.allowed
         assert_sent_to_login(response, url)
         return
-    assert cell.allowed and response.status_code == 302, response.status_code
-    assert response["Location"].startswith(provider_host), response["Location"]
+    # A page with a link to the provider (a form's redirect would break form-action).
+    assert cell.allowed and response.status_code == 200, response.status_code
+    assert f'href="{provider_host}' in response.content.decode()
 
 
 def exercise_federation_cell(client, world, cell):

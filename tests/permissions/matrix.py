@@ -899,8 +899,8 @@ ACTIONS.update(
     {
         "linked_accounts_view": "GET /connexion/comptes-lies/: one's own linked sign-ins, a "
         "button to link each provider not linked yet",
-        "cas_link_start": "POST /connexion/cas/lier/: 302 to the CAS server, nothing linked yet",
-        "oidc_link_start": "POST /connexion/oidc/lier/: 302 to the provider, nothing linked yet",
+        "cas_link_start": "POST /connexion/cas/lier/: a link to the CAS server, nothing linked yet",
+        "oidc_link_start": "POST /connexion/oidc/lier/: a link to the provider, nothing linked yet",
     }
 )
 # fmt: off

@@ -1,4 +1,5 @@
-"""Run a test identity provider: `serve.py cas|oidc PORT SETUP_JSON`.
+"""Run a test identity provider: `serve.py cas|oidc PORT SETUP_JSON` (the tests do, and
+a person trying CAS or OpenID Connect locally, README "Signing in with ...").
 
 Migrates its SQLite file (PROVIDER_DB), creates what SETUP_JSON lists (people, the CAS
 service pattern, the OIDC client), then serves on 127.0.0.1:PORT with wsgiref (threads:
@@ -35,17 +36,20 @@ def main():
 
     call_command("migrate", verbosity=0)
     for username, password in setup["people"]:
-        get_user_model().objects.create_user(username, password=password)
+        person, _created = get_user_model().objects.get_or_create(username=username)
+        person.set_password(password)
+        person.save()
     if kind == "cas":
         from cas_server.models import ServicePattern
 
-        ServicePattern.objects.create(
-            pos=1, name="Préau under test", pattern=setup["service_pattern"], user_field=""
+        ServicePattern.objects.update_or_create(
+            name="Préau under test", defaults={"pos": 1, "pattern": setup["service_pattern"]}
         )
     else:
         from oauth2_provider.models import get_application_model
 
         for client in setup["clients"]:
+            get_application_model().objects.filter(client_id=client["client_id"]).delete()
             get_application_model().objects.create(
                 name=client["client_id"],
                 client_id=client["client_id"],
