@@ -8,7 +8,7 @@ the person learns what happened instead of a bare 403.
 """
 
 from django.conf import settings
-from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404
 from django.shortcuts import render, resolve_url
@@ -38,6 +38,30 @@ def linkable_providers():
         for key, (label, url_name, enabled) in _linkable.items()
         if enabled()
     ]
+
+
+class SignInOnly:
+    """For the CAS and OIDC backends, which the libraries build on ModelBackend: they sign
+    people in and answer no permission question (classrooms.auth_backend does, without
+    ModelBackend's queries on every page)."""
+
+    def get_user_permissions(self, user_obj, obj=None):
+        return set()
+
+    def get_group_permissions(self, user_obj, obj=None):
+        return set()
+
+    def get_all_permissions(self, user_obj, obj=None):
+        return set()
+
+    def has_perm(self, user_obj, perm, obj=None):
+        return False
+
+    def has_module_perms(self, user_obj, app_label):
+        return False
+
+    def with_perm(self, perm, is_active=True, include_superusers=True, obj=None):
+        return get_user_model().objects.none()
 
 
 def start_linking(request, provider_key):

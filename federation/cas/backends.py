@@ -11,10 +11,10 @@ from django_cas_ng.backends import CASBackend
 from django_cas_ng.utils import get_cas_client
 
 from .. import cas
-from ..linking import resolve
+from ..linking import SignInOnly, resolve
 
 
-class CASIdentityBackend(CASBackend):
+class CASIdentityBackend(SignInOnly, CASBackend):
     def authenticate(self, request, ticket, service):
         if request is None or not cas.enabled():
             return None

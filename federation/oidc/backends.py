@@ -15,11 +15,11 @@ from django.core.exceptions import SuspiciousOperation
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from .. import oidc
-from ..linking import resolve
+from ..linking import SignInOnly, resolve
 from . import discovery
 
 
-class OIDCIdentityBackend(OIDCAuthenticationBackend):
+class OIDCIdentityBackend(SignInOnly, OIDCAuthenticationBackend):
     def __init__(self, *args, **kwargs):
         # The library reads (and checks) its settings here; Django builds every backend
         # for every login, password ones included, so that waits for an OIDC callback.
