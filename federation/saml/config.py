@@ -121,7 +121,10 @@ def sp_config(provider: SamlProvider, request) -> SPConfig:
 
 
 def register_providers(**_kwargs) -> None:
-    """Puts each configured provider on the login page (federation.providers)."""
+    """Puts each configured provider on the login page (federation.providers) and on
+    the "linked accounts" page (federation.linking)."""
+    from ..linking import register_linkable
+
     for provider in configured().values():
         providers.register(
             providers.Provider(
@@ -131,6 +134,13 @@ def register_providers(**_kwargs) -> None:
                 enabled=lambda key=provider.key: key in configured(),
                 url_args=(provider.key,),
             )
+        )
+        register_linkable(
+            provider.key,
+            lambda label=provider.label: str(label),
+            "federation:saml_link",
+            lambda key=provider.key: key in configured(),
+            url_args=(provider.key,),
         )
 
 

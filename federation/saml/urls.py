@@ -5,7 +5,6 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("comptes/", views.AccountsView.as_view(), name="saml_accounts"),
     path("<slug:key>/", views.LoginView.as_view(), name="saml_login"),
     path("<slug:key>/acs/", views.AcsView.as_view(), name="saml_acs"),
     path("<slug:key>/metadata/", views.MetadataView.as_view(), name="saml_metadata"),

@@ -20,13 +20,13 @@ from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
-from django.views.generic import TemplateView
 from djangosaml2 import views as saml_views
 from djangosaml2.utils import get_fallback_login_redirect_url
 
 from accounts.views import landing_url
 
 from .. import identities
+from ..linking import OUTCOME
 from ..models import ExternalIdentity
 from . import config
 
@@ -141,12 +141,14 @@ class AcsView(ProviderMixin, saml_views.AssertionConsumerServiceView):
         if taken.exclude(user=user).exists():
             raise PermissionDenied(LINKED_ELSEWHERE)
         identities.link(user, self.provider.key, subject)
+        # What the "linked accounts" page says next (federation.linking).
+        request.session[OUTCOME] = {"provider": self.provider.key, "result": "linked"}
         self.linking = True
         return user
 
     def custom_redirect(self, user, relay_state, session_info):
         if self.linking:
-            return reverse("federation:saml_accounts") + f"?lie={self.provider.key}"
+            return reverse("federation:linked_accounts")
         fallback = get_fallback_login_redirect_url()
         safe = url_has_allowed_host_and_scheme(
             relay_state,
@@ -173,35 +175,3 @@ class AcsView(ProviderMixin, saml_views.AssertionConsumerServiceView):
 
 class MetadataView(ProviderMixin, saml_views.MetadataView):
     """Préau's SP metadata for this provider, to hand to its administrators."""
-
-
-class AccountsView(LoginRequiredMixin, TemplateView):
-    """The providers a person may link their account to, and which are linked."""
-
-    template_name = "federation/saml/accounts.html"
-
-    def get(self, request, *args, **kwargs):
-        if not config.configured():
-            raise Http404
-        return super().get(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        linked = set(
-            ExternalIdentity.objects.filter(user=self.request.user).values_list(
-                "provider", flat=True
-            )
-        )
-        context["providers"] = [
-            {"provider": provider, "linked": provider.key in linked}
-            for provider in config.configured().values()
-        ]
-        context["just_linked"] = config.provider_or_none(self.request.GET.get("lie", ""))
-        return context
-
-
-def my_spaces_links(user, request):
-    """`preau_my_spaces_links`: the way to the accounts page, when a provider is on."""
-    if not user.is_authenticated or not config.configured():
-        return []
-    return [(reverse("federation:saml_accounts"), translation.gettext("Sign-in accounts"), "link")]

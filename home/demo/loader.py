@@ -36,8 +36,8 @@ from .notifications import STORY_KINDS, DemoNotifications
 from .nursery import DemoNursery
 from .pair_dictation import DemoPairDictation
 from .public_sites import PublicSites
-from .scheduled_news import DemoScheduledNews
 from .saml_login import DemoSamlLogin
+from .scheduled_news import DemoScheduledNews
 from .shared_spaces import DemoSharedSpaces
 from .specs import Person
 from .stories import DemoStories

@@ -26,6 +26,9 @@ urlpatterns = [
     path("health/", health, name="health"),
     # Every uploaded file goes through a permission check: class files are private.
     re_path(r"^media/(?P<path>.+)$", serve_media, name="media"),
+    # Signing in through identity providers: one address per provider, whatever the
+    # language, as the providers know it (federation/urls.py).
+    path("connexion/", include("federation.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -33,8 +36,6 @@ urlpatterns += i18n_patterns(
     path("compte/", include("cardlogin.urls")),
     path("compte/mes-donnees/", include("dataexport.urls")),
     path("compte/", include("twofactor.urls")),
-    # Signing in through identity providers (SAML, CAS, OIDC): federation/urls.py.
-    path("connexion/", include("federation.urls")),
     path("ecole/", include("enrolment.urls")),
     path("ecole/", include("schoolyear.urls")),
     path("classes/", include("classrooms.urls")),

@@ -207,8 +207,8 @@ def test_an_identifier_attribute_can_be_chosen(client, saml, world, settings):
 def test_a_parent_links_their_account_from_their_space(client, saml, world):
     client.force_login(world.parent)
     spaces = client.get("/en/compte/mes-espaces/").content.decode()
-    assert "/en/connexion/saml/comptes/" in spaces
-    page = client.get("/en/connexion/saml/comptes/").content.decode()
+    assert "/connexion/comptes-lies/" in spaces
+    page = client.get("/en/connexion/comptes-lies/").content.decode()
     assert "Link my EduConnect account" in page
     sso = to_idp(client.post("/en/connexion/saml/educonnect/lier/"))
     login_page = requests.get(f"{saml.idp.url}{sso.path}?{sso.query}", timeout=10)
@@ -217,7 +217,7 @@ def test_a_parent_links_their_account_from_their_space(client, saml, world):
     answer = requests.post(f"{saml.idp.url}{action}", data=fields, timeout=10)
     done = post_answer(client, form_fields(answer.text))
     assert done.status_code == 302
-    assert done["Location"] == "/en/connexion/saml/comptes/?lie=educonnect"
+    assert done["Location"] == "/connexion/comptes-lies/"
     assert identities.account_for("educonnect", "FR-EDU-7f3a9c") == world.parent
     page = client.get(done["Location"]).content.decode()
     assert "Your EduConnect account is linked: next time" in page
@@ -264,10 +264,10 @@ def test_not_configured_no_button_and_404(client, world, settings):
         assert client.get(f"/connexion/saml/educonnect/{path}").status_code == 404
     assert client.post("/connexion/saml/educonnect/acs/", {"SAMLResponse": "x"}).status_code == 404
     client.force_login(world.parent)
-    assert client.get(reverse("federation:saml_accounts")).status_code == 404
+    assert client.get(reverse("federation:linked_accounts")).status_code == 404
     assert client.post("/connexion/saml/educonnect/lier/").status_code == 404
     assert (
-        reverse("federation:saml_accounts")
+        reverse("federation:linked_accounts")
         not in client.get(reverse("accounts:my_spaces")).content.decode()
     )
 

@@ -721,6 +721,7 @@ class TestDemoContent:
         assert (
             page.approved_schedule and page.scheduled_revision.approved_go_live_at > timezone.now()
         )
+
     def test_vincent_is_linked_to_his_development_educonnect_identity(self, demo_output):
         """scripts/saml_dev_idp.py's vincent.moreau signs in as him; Laëtitia may link."""
         from federation.identities import account_for

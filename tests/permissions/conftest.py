@@ -36,6 +36,7 @@ from .builder_world import build_builder_world
 from .cardlogin_world import build_cardlogin_world
 from .dataexport_world import build_dataexport_world
 from .drills_world import build_drills_world
+from .federation_world import build_federation_world
 from .forum_world import build_forum_world
 from .h5p_world import build_h5p_world
 from .homework_world import build_homework_world
@@ -116,6 +117,7 @@ class MatrixWorld:
     cardlogin: object = None  # cardlogin_world.CardLoginWorld
     schoolyear: object = None  # schoolyear_world.SchoolYearWorld
     dataexport: object = None  # dataexport_world.DataExportWorld
+    federation: object = None  # federation_world.FederationWorld
 
     def client_for(self, role, client=None):
         client = client or Client()
@@ -371,6 +373,7 @@ def build_matrix_world():
     cardlogin = build_cardlogin_world(users, classroom)
     schoolyear = build_schoolyear_world(school)
     dataexport = build_dataexport_world(users, classroom)
+    federation = build_federation_world(users)
     return MatrixWorld(
         users=users,
         targets=targets,
@@ -390,6 +393,7 @@ def build_matrix_world():
         cardlogin=cardlogin,
         schoolyear=schoolyear,
         dataexport=dataexport,
+        federation=federation,
     )
 
 

@@ -986,6 +986,36 @@ MATRIX += [
     for role in ROLES
 ]
 
+# Signing in through CAS and OpenID Connect (issue 24, federation/cas, federation/oidc;
+# built by federation_world.py, checked by federation_checks.py). Every logged-in person
+# sees their own linked sign-ins and may link their own account (by going through the
+# provider); nobody sees another's. The sign-in doors are public (test_url_coverage.py).
+FEDERATION_OBJECTS = {
+    "own_identities": "a person's own linked sign-ins (the class's teacher has a CAS one)",
+}
+OBJECTS.update(FEDERATION_OBJECTS)
+ACTIONS.update(
+    {
+        "linked_accounts_view": "GET /connexion/comptes-lies/: one's own linked sign-ins, a "
+        "button to link each provider not linked yet",
+        "cas_link_start": "POST /connexion/cas/lier/: a link to the CAS server, nothing linked yet",
+        "oidc_link_start": "POST /connexion/oidc/lier/: a link to the provider, nothing linked yet",
+    }
+)
+# fmt: off
+FEDERATION_RULES = [
+    ("own_identities", "linked_accounts_view", LOGGED_IN),
+    ("own_identities", "cas_link_start",       LOGGED_IN),
+    ("own_identities", "oidc_link_start",      LOGGED_IN),
+]
+# fmt: on
+RULES += FEDERATION_RULES
+MATRIX += [
+    Cell(role, obj, action, role in allowed)
+    for obj, action, allowed in FEDERATION_RULES
+    for role in ROLES
+]
+
 # The resource library (issue 22, library/rules.py; built by library_world.py, checked by
 # library_checks.py). For the staff of schools and the portal administrator: a school's
 # resource is read by that school's staff, a portal's by every school's; only its author

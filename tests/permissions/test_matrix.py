@@ -26,6 +26,7 @@ from .builder_checks import exercise_builder_cell
 from .cardlogin_checks import exercise_cardlogin_cell
 from .dataexport_checks import exercise_dataexport_cell
 from .drills_checks import exercise_drills_cell
+from .federation_checks import exercise_federation_cell
 from .forum_checks import exercise_forum_cell
 from .h5p_checks import exercise_h5p_cell
 from .homework_checks import exercise_homework_cell
@@ -45,6 +46,7 @@ from .matrix import (
     DIRECTOR,
     DIRECTOR_OTHER_SCHOOL,
     DRILLS_OBJECTS,
+    FEDERATION_OBJECTS,
     FORUM_OBJECTS,
     H5P_OBJECTS,
     HOMEWORK_OBJECTS,
@@ -457,6 +459,8 @@ def exercise_cell(client, world, cell):
         return exercise_schoolyear_cell(client, world, cell)
     if cell.obj in DATAEXPORT_OBJECTS:
         return exercise_dataexport_cell(client, world, cell)
+    if cell.obj in FEDERATION_OBJECTS:
+        return exercise_federation_cell(client, world, cell)
     if cell.obj in LIBRARY_OBJECTS:
         return exercise_library_cell(client, world, cell)
     if cell.obj in TWOFACTOR_OBJECTS:

@@ -66,6 +66,15 @@ PUBLIC = [
     # permissions. Its views on class pages are in COVERED_BY_MATRIX; the discovery
     # channels found leaking titles are listed in matrix.py KNOWN_BUGS.
     Rule("Wagtail's admin, protected by Wagtail itself", route_prefix="admin/"),
+    # Signing in through CAS and OpenID Connect: doors to log in, 404 while not configured;
+    # they open only the session of an account linked to the identity the provider
+    # proves (tests/federation).
+    Rule(
+        "sign in through CAS: to the CAS server, and back with a ticket",
+        name="federation:cas_login",
+    ),
+    Rule("sign in through OpenID Connect: to the provider", name="federation:oidc_login"),
+    Rule("OpenID Connect's callback: a code and its state", name="federation:oidc_callback"),
 ]
 
 COVERED_BY_MATRIX = [
@@ -151,6 +160,10 @@ COVERED_BY_MATRIX = [
     Rule("second_factor_setup", name="twofactor:setup"),
     Rule("second_factor_disable", name="twofactor:disable"),
     Rule("second_factor_code_step", name="twofactor:code"),
+    # Linked sign-ins (matrix.py FEDERATION_RULES, checked by federation_checks.py).
+    Rule("linked_accounts_view", name="federation:linked_accounts"),
+    Rule("cas_link_start", name="federation:cas_link"),
+    Rule("oidc_link_start", name="federation:oidc_link"),
     Rule("drill_write", name="drills:new"),
     Rule("drill_edit", name="drills:edit"),
     Rule("drill_grid", name="drills:grid"),

@@ -275,6 +275,10 @@ AUTHENTICATION_BACKENDS = [
     # SAML sign-in (EduConnect, académies): the account linked to the identity the IdP
     # vouches for, never one found by name (federation/saml/backends.py).
     "federation.saml.backends.LinkedIdentityBackend",
+    # CAS and OpenID Connect: a validated CAS user / id_token `sub` signs in to the account
+    # linked to it (federation/cas, federation/oidc); idle while not configured.
+    "federation.cas.backends.CASIdentityBackend",
+    "federation.oidc.backends.OIDCIdentityBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -293,6 +297,37 @@ OTP_TOTP_ISSUER = env_str("PREAU_OTP_ISSUER", "Préau")
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:my_spaces"
 LOGOUT_REDIRECT_URL = "/"
+
+# CAS (django-cas-ng, federation/cas): on when PREAU_CAS_SERVER_URL is set. The CAS user
+# name is matched against the identities people linked (never against usernames), and
+# no account is ever created.
+CAS_SERVER_URL = env_str("PREAU_CAS_SERVER_URL")
+CAS_VERSION = env_str("PREAU_CAS_VERSION", "3")
+PREAU_CAS_LABEL = env_str("PREAU_CAS_LABEL")
+PREAU_CAS_PROVIDER = env_str("PREAU_CAS_PROVIDER", "cas")
+CAS_CREATE_USER = False
+CAS_IGNORE_REFERER = True
+CAS_REDIRECT_URL = LOGIN_REDIRECT_URL
+
+# OpenID Connect (mozilla-django-oidc, federation/oidc): on with a client id and either
+# PREAU_OIDC_ISSUER (endpoints from its discovery document) or explicit endpoints.
+# Authorization code flow with PKCE, id_token signed RS256 checked with the JWKS.
+PREAU_OIDC_ISSUER = env_str("PREAU_OIDC_ISSUER")
+PREAU_OIDC_LABEL = env_str("PREAU_OIDC_LABEL")
+PREAU_OIDC_PROVIDER = env_str("PREAU_OIDC_PROVIDER", "oidc")
+OIDC_RP_CLIENT_ID = env_str("PREAU_OIDC_CLIENT_ID")
+OIDC_RP_CLIENT_SECRET = env_str("PREAU_OIDC_CLIENT_SECRET", "")
+OIDC_RP_SCOPES = env_str("PREAU_OIDC_SCOPES", "openid")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("PREAU_OIDC_AUTHORIZATION_ENDPOINT")
+OIDC_OP_TOKEN_ENDPOINT = env_str("PREAU_OIDC_TOKEN_ENDPOINT")
+OIDC_OP_JWKS_ENDPOINT = env_str("PREAU_OIDC_JWKS_ENDPOINT")
+OIDC_OP_USER_ENDPOINT = env_str("PREAU_OIDC_USERINFO_ENDPOINT")
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_CREATE_USER = False
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "federation:oidc_callback"
 
 # Brute force: failures count per account, wherever they come from (a school's pupils share
 # one address: a lock by address would keep a class out). The first lock is short and each

@@ -1,0 +1,22 @@
+"""Signing in through an OpenID Connect provider, with mozilla-django-oidc."""
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+
+def enabled() -> bool:
+    return bool(
+        getattr(settings, "OIDC_RP_CLIENT_ID", None)
+        and (
+            getattr(settings, "PREAU_OIDC_ISSUER", None)
+            or getattr(settings, "OIDC_OP_AUTHORIZATION_ENDPOINT", None)
+        )
+    )
+
+
+def provider_key() -> str:
+    return getattr(settings, "PREAU_OIDC_PROVIDER", None) or "oidc"
+
+
+def label():
+    return getattr(settings, "PREAU_OIDC_LABEL", None) or _("OpenID Connect")
