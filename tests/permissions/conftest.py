@@ -34,6 +34,7 @@ from writing.models import Draft, Mark, Text, TextStatus, Topic
 
 from .builder_world import build_builder_world
 from .cardlogin_world import build_cardlogin_world
+from .consents_world import build_consents_world
 from .drills_world import build_drills_world
 from .forum_world import build_forum_world
 from .h5p_world import build_h5p_world
@@ -112,6 +113,7 @@ class MatrixWorld:
     h5p: object = None  # h5p_world.H5PWorld
     builder: object = None  # builder_world.BuilderWorld
     cardlogin: object = None  # cardlogin_world.CardLoginWorld
+    consents: object = None  # consents_world.ConsentsWorld
 
     def client_for(self, role, client=None):
         client = client or Client()
@@ -365,6 +367,7 @@ def build_matrix_world():
     h5p = build_h5p_world(users, classroom)
     builder = build_builder_world(users, classroom)
     cardlogin = build_cardlogin_world(users, classroom)
+    consents = build_consents_world(users)
     return MatrixWorld(
         users=users,
         targets=targets,
@@ -382,6 +385,7 @@ def build_matrix_world():
         h5p=h5p,
         builder=builder,
         cardlogin=cardlogin,
+        consents=consents,
     )
 
 

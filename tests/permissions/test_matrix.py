@@ -24,6 +24,7 @@ from writing.models import ErrorType, Mark, Text
 
 from .builder_checks import exercise_builder_cell
 from .cardlogin_checks import exercise_cardlogin_cell
+from .consents_checks import exercise_consents_cell
 from .drills_checks import exercise_drills_cell
 from .forum_checks import exercise_forum_cell
 from .h5p_checks import exercise_h5p_cell
@@ -40,6 +41,7 @@ from .matrix import (
     CARDLOGIN_OBJECTS,
     CLASS_AUDIENCE,
     CLASS_PAGES,
+    CONSENTS_OBJECTS,
     DIRECTOR,
     DIRECTOR_OTHER_SCHOOL,
     DRILLS_OBJECTS,
@@ -447,6 +449,8 @@ def exercise_cell(client, world, cell):
         return exercise_drills_cell(client, world, cell)
     if cell.obj in CARDLOGIN_OBJECTS:
         return exercise_cardlogin_cell(client, world, cell)
+    if cell.obj in CONSENTS_OBJECTS:
+        return exercise_consents_cell(client, world, cell)
     if cell.obj in LIBRARY_OBJECTS:
         return exercise_library_cell(client, world, cell)
     if cell.obj in H5P_OBJECTS:

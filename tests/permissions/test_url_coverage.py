@@ -139,6 +139,8 @@ COVERED_BY_MATRIX = [
     Rule("card_open and card_open_revoked", name="cardlogin:card"),
     Rule("tablet_open and tablet_open_without_link", name="cardlogin:tablet"),
     Rule("tablet_pupil_open", name="cardlogin:tablet_pupil"),
+    # The families' answers (matrix.py CONSENTS_RULES, checked by consents_checks.py).
+    Rule("consent_view and consent_change", name="consents:child"),
     Rule("drill_write", name="drills:new"),
     Rule("drill_edit", name="drills:edit"),
     Rule("drill_grid", name="drills:grid"),

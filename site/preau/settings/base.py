@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "home",
     "pages",
     "classrooms",
+    "consents",
     "comments",
     "enrolment",
     "cardlogin",
