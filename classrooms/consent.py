@@ -44,7 +44,7 @@ from wagtailmedia import get_media_model
 
 from accounts.people import is_active_person
 from consents import answers
-from consents.models import Audience, Medium
+from consents.models import Audience, Medium, PupilConsent, field_name
 
 from .models import (
     Appearance,
@@ -57,6 +57,7 @@ from .models import (
     WithheldCollection,
 )
 
+MEDIA = (Medium.PHOTO, Medium.VOICE, Medium.VIDEO)
 ENTRY_BACK_TO_CLASS = "entry_back_to_class"  # before per-medium answers (old rows)
 ENTRY_TAKEN_BACK = "entry_taken_back_for_consent"
 PAGE_UNPUBLISHED = "page_unpublished_for_consent"
@@ -411,7 +412,7 @@ def children_shown(model, pk) -> dict[int, bool]:
     """The pupils seen or heard in this image, recording or video, each with whether
     their family lets it be public (for its medium).
 
-    Two queries; documents show nobody (no Appearance is recorded for them).
+    One query; documents show nobody (no Appearance is recorded for them).
     """
     if model is get_image_model():
         where = Q(image_id=pk)
@@ -419,14 +420,17 @@ def children_shown(model, pk) -> dict[int, bool]:
         where = Q(media_id=pk)
     else:
         return {}
-    rows = list(Appearance.objects.filter(where).values_list("pupil_id", "image_id", "media__type"))
-    consents = answers.answers_of({row[0] for row in rows})
-    return {
-        pupil_id: answers.allowed(
-            consents[pupil_id], medium_of(image_id, media_type), Audience.PUBLIC
-        )
-        for pupil_id, image_id, media_type in rows
-    }
+    fields = [field_name(medium, audience) for medium in MEDIA for audience in Audience.values]
+    rows = Appearance.objects.filter(where).values_list(
+        "pupil_id", "image_id", "media__type", *(f"pupil__consent__{name}" for name in fields)
+    )
+    shown = {}
+    for pupil_id, image_id, media_type, *agreed in rows:
+        answered = dict(zip(fields, map(bool, agreed), strict=True))
+        consent = PupilConsent(pupil_id=pupil_id, **answered)
+        medium = medium_of(image_id, media_type)
+        shown[pupil_id] = answers.allowed(consent, medium, Audience.PUBLIC)
+    return shown
 
 
 def withheld(user, children) -> bool:

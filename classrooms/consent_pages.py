@@ -27,17 +27,14 @@ def refused_on_public_pages(user, page_path, references):
         return []  # class pages: their entries' sharing rule (visibility.py)
     appearances = list(
         Appearance.objects.filter(Q(image_id__in=images) | Q(media_id__in=media))
-        .select_related("pupil", "image", "media")
+        .select_related("pupil__consent", "image", "media")
         .order_by("pk")
     )
-    if not appearances:
-        return []
-    consents = answers.answers_of({appearance.pupil_id for appearance in appearances})
     by_file = {}
     for appearance in appearances:
         media_type = appearance.media.type if appearance.media_id else ""
         medium = medium_of(appearance.image_id, media_type)
-        if answers.allowed(consents[appearance.pupil_id], medium, Audience.PUBLIC):
+        if answers.allowed(answers.of_user(appearance.pupil), medium, Audience.PUBLIC):
             continue
         key = (
             ("image", appearance.image_id)

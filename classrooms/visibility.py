@@ -150,7 +150,7 @@ def publication_refusals(entry) -> list[str]:
     """Why this entry may not reach its readers as it stands: one sentence per file and
     pupil whose family has not agreed to that medium (photo, voice, video) for that
     audience (the whole school, the public). Beyond the class an entry names its authors
-    by first name only, so the full-name answer is never needed here. Two queries."""
+    by first name only, so the full-name answer is never needed here. One query."""
     audience = AUDIENCE_OF.get(entry.visibility)
     if audience is None:
         return []
@@ -159,17 +159,16 @@ def publication_refusals(entry) -> list[str]:
         return []
     appearances = list(
         Appearance.objects.filter(Q(image_id__in=image_ids) | Q(media_id__in=media_ids))
-        .select_related("pupil", "image", "media")
+        .select_related("pupil__consent", "image", "media")
         .order_by("pk")
     )
-    consents = answers.answers_of({appearance.pupil_id for appearance in appearances})
     refusals = []
     for appearance in appearances:
         if appearance.image_id:
             medium, title = Medium.PHOTO, appearance.image.title
         else:
             medium, title = medium_of_media(appearance.media), appearance.media.title
-        if answers.allowed(consents[appearance.pupil_id], medium, audience):
+        if answers.allowed(answers.of_user(appearance.pupil), medium, audience):
             continue
         refusals.append(
             french.fill(

@@ -20,6 +20,15 @@ def answers_of(pupil_ids) -> dict[int, PupilConsent]:
     return {pk: found.get(pk) or PupilConsent(pupil_id=pk) for pk in pupil_ids}
 
 
+def of_user(pupil) -> PupilConsent:
+    """A pupil's answers read through `pupil.consent` (no query when the caller used
+    select_related("…pupil__consent")); all "no" when there are none."""
+    try:
+        return pupil.consent
+    except PupilConsent.DoesNotExist:
+        return PupilConsent(pupil_id=pupil.pk)
+
+
 def allowed(consent, medium, audience) -> bool:
     if not consent.answer(medium, Audience.SCHOOL):
         return False
