@@ -43,10 +43,7 @@ def child_consent(request, pupil_id):
             return redirect("consents:child", pupil_id=pupil.pk)
         messages.error(request, _("Answer every question with yes or no."))
     history = [
-        {
-            "change": change,
-            "what": french.fill(MEDIUM_LABELS[change.medium], name=first_name),
-        }
+        {"change": change, "line": _history_line(change, first_name)}
         for change in answers.history_of(pupil)
     ]
     return render(
@@ -63,4 +60,16 @@ def child_consent(request, pupil_id):
             ],
         },
         status=400 if request.method == "POST" else 200,
+    )
+
+
+def _history_line(change, first_name) -> str:
+    """« Les photos où l’on reconnaît Léa, le public : oui → non »."""
+    words = {None: _("no answer"), True: _("yes"), False: _("no")}
+    return french.fill(
+        _("%(what)s, %(audience)s: %(old)s → %(new)s"),
+        what=french.fill(MEDIUM_LABELS[change.medium], name=first_name),
+        audience=change.get_audience_display(),
+        old=words[change.old],
+        new=words[change.new],
     )

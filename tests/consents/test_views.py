@@ -61,6 +61,7 @@ def test_a_parent_changes_the_answers_and_the_history_says_who_and_when(client, 
     page = client.get(url_of(world.pupil)).content.decode()
     assert "Historique des réponses" in page and "Sophie M." in page
     assert "par un parent sur le portail" in page
+    assert "la voix de Léa, la communauté de l’école : pas de réponse → oui" in page
     # The class's teacher sees the answers on the class list, and the history.
     client.force_login(world.teacher)
     roster = client.get(reverse("enrolment:roster", kwargs={"classroom_id": world.classroom.pk}))
