@@ -16,6 +16,7 @@ class ClassroomsConfig(AppConfig):
             activities,
             blog,
             class_versions,
+            consent_access,
             file_scope,
             notification_wiring,
             permissions,
@@ -39,6 +40,8 @@ class ClassroomsConfig(AppConfig):
         )
         permissions.register()
         signal_handlers.register()
+        # The families' answers (consents/): who answers for a child, and the take-down.
+        consent_access.register()
         versions.watch(person.people_changed, person.read_models)
         class_versions.watch()
         uploads.register()
@@ -46,3 +49,7 @@ class ClassroomsConfig(AppConfig):
         notification_wiring.register()
         # Every page's admin form refuses another class's files (issue 15).
         page_file_scope.register_rule(file_scope.refused)
+        # The public site shows no child without the family's "yes" for the public.
+        from .consent_pages import refused_on_public_pages
+
+        page_file_scope.register_rule(refused_on_public_pages)

@@ -1,16 +1,20 @@
-"""When a family withdraws photo consent, what showed their child beyond it is taken down.
+"""When a family withdraws an answer, what showed their child beyond it is taken down.
 
-A photo or recording of a pupil becomes public only with the family's consent
-(visibility.publication_refusals). Consent can end later: a new ONDE import says "Non",
-the pupil's record is changed or deleted, the pupil's account is deleted. Whatever path
-it took, enrolment's signal handlers call `consent_withdrawn` in the transaction that
-changed the record (the ONDE import applies all or nothing, the take-down included):
+A photo, recording or video of a pupil reaches the whole school or the public only with
+the family's "yes" for that medium and audience (consents/, visibility.publication_refusals).
+An answer can change later: a parent says "no" from their space, staff record a paper
+answer, a new ONDE import says "Non", the pupil's account is deleted. Whatever path it
+took, `consent_withdrawn` runs in the transaction of the change (consents sends
+answers_narrowed, received from ClassroomsConfig.ready(); enrolment's signal handler on
+account deletion; the ONDE import applies all or nothing, the take-down included):
 
-- a class blog entry showing the child to an audience the consent no longer covers goes
-  back to the class: a new revision with the class's visibility, published the way the
-  front end publishes one (views.entry_visibility), so the signals that follow
-  publications drop every kept page (performance/), and changes waiting to be published
-  are saved again on top of it, with the class's visibility too;
+- a class blog entry showing the child to an audience the answers no longer cover is
+  taken back: to the whole school when that is still allowed, else to the class; a new
+  revision published the way the front end publishes one (views.entry_visibility), so
+  the signals that follow publications drop every kept page (performance/), and changes
+  waiting to be published are saved again on top of it, narrowed too. The entry carries
+  a flag (ConsentFlag) its teachers see on it until they share it again, and they are
+  told, with the sentence naming the child and the medium;
 - a page of the school's public site (a gallery, a news item) that shows the child is
   unpublished; a page with pages below it (a school's home) cannot be, and its editors
   are told to remove the file, which visitors no longer receive (`withheld`);
@@ -39,18 +43,23 @@ from wagtail.models import Collection, Page, ReferenceIndex, WorkflowState
 from wagtailmedia import get_media_model
 
 from accounts.people import is_active_person
+from consents import answers
+from consents.models import Audience, Medium, PupilConsent, field_name
 
 from .models import (
     Appearance,
     BlogEntryPage,
     ClassroomPage,
+    ConsentFlag,
     Membership,
     PrivateClassPageMixin,
     Visibility,
     WithheldCollection,
 )
 
-ENTRY_BACK_TO_CLASS = "entry_back_to_class"
+MEDIA = (Medium.PHOTO, Medium.VOICE, Medium.VIDEO)
+ENTRY_BACK_TO_CLASS = "entry_back_to_class"  # before per-medium answers (old rows)
+ENTRY_TAKEN_BACK = "entry_taken_back_for_consent"
 PAGE_UNPUBLISHED = "page_unpublished_for_consent"
 PAGE_SHOWS_CHILD = "page_shows_child_without_consent"
 
@@ -63,6 +72,11 @@ def notification_kinds():
 
     return [
         Kind(
+            ENTRY_TAKEN_BACK,
+            _("“%(entry)s” is now for %(audience)s only. %(reasons)s"),
+            _("An entry was taken back from its readers"),
+        ),
+        Kind(
             ENTRY_BACK_TO_CLASS,
             _(
                 "“%(entry)s” is now for the class only: it shows %(pupils)s, whose family no "
@@ -74,15 +88,15 @@ def notification_kinds():
             PAGE_UNPUBLISHED,
             _(
                 "“%(page)s” is no longer published: it shows %(pupils)s, whose family no "
-                "longer agrees to the publication of their photos and recordings."
+                "longer agrees to share this photo, recording or video with the public."
             ),
             _("A page is no longer published"),
         ),
         Kind(
             PAGE_SHOWS_CHILD,
             _(
-                "“%(page)s” shows %(pupils)s, whose family no longer agrees to the "
-                "publication of their photos and recordings: visitors no longer receive "
+                "“%(page)s” shows %(pupils)s, whose family no longer agrees to share this "
+                "photo, recording or video with the public: visitors no longer receive "
                 "the file. Remove it from the page."
             ),
             _("A page shows a child without consent"),
@@ -103,12 +117,29 @@ def consent_withdrawn(pupils) -> None:
         _take_down(pupils)
 
 
+def medium_of(image_id, media_type) -> str:
+    if image_id:
+        return Medium.PHOTO
+    return Medium.VIDEO if media_type == "video" else Medium.VOICE
+
+
 def _take_down(pupils) -> None:
     names = {pupil.pk: pupil.display_name for pupil in pupils}
-    shown = defaultdict(set)  # ("image" | "media", id) → pupils withdrawn seen in it
-    for pupil_id, image_id, media_id in Appearance.objects.filter(
-        pupil_id__in=list(names)
-    ).values_list("pupil_id", "image_id", "media_id"):
+    rows = list(
+        Appearance.objects.filter(pupil_id__in=list(names)).values_list(
+            "pupil_id", "image_id", "media_id", "media__type"
+        )
+    )
+    if not rows:
+        return
+    consents = answers.answers_of(names)
+    # ("image" | "media", id) → the pupils seen in it whose family no longer lets it be
+    # public (a "no" for the school is a "no" for the public too: answers.allowed).
+    shown = defaultdict(set)
+    for pupil_id, image_id, media_id, media_type in rows:
+        medium = medium_of(image_id, media_type)
+        if answers.allowed(consents[pupil_id], medium, Audience.PUBLIC):
+            continue
         shown[("image", image_id) if image_id else ("media", media_id)].add(pupil_id)
     if not shown:
         return
@@ -116,15 +147,12 @@ def _take_down(pupils) -> None:
     media_ids = {pk for kind, pk in shown if kind == "media"}
     references = _pages_referencing(image_ids, media_ids)
     for entry in _entries_showing(image_ids, media_ids, set(references)):
-        seen = _pupils_in(entry, shown)
-        if seen and _back_to_class(entry):
-            _tell(
-                _class_teachers(entry),
-                ENTRY_BACK_TO_CLASS,
-                url=entry.get_url(),
-                entry=entry.title,
-                pupils=_names(seen, names),
-            )
+        if not _pupils_in(entry, shown):
+            continue
+        with translation.override(settings.LANGUAGE_CODE):
+            refusals = _narrow(entry)
+        if refusals:
+            _flag(entry, refusals)
     for page in _public_pages(set(references)):
         seen = {pupil for key in references[page.pk] for pupil in shown[key]}
         if page.specific_class.allowed_subpage_models():
@@ -198,10 +226,24 @@ def _pupils_in(entry, shown) -> set[int]:
     return {pupil for key in keys for pupil in shown.get(key, ())}
 
 
-def _back_to_class(entry) -> bool:
-    """Publish the entry for its class alone, if its audience needs a consent now missing.
+def narrower_visibility(entry) -> str:
+    """The widest audience narrower than the entry's that the answers still allow."""
+    from .visibility import publication_refusals
 
-    The live content is published again with the class's visibility (narrowing who reads
+    if entry.visibility == Visibility.PUBLIC:
+        entry.visibility = Visibility.SCHOOL
+        allowed = not publication_refusals(entry)
+        entry.visibility = Visibility.PUBLIC
+        if allowed:
+            return Visibility.SCHOOL
+    return Visibility.CLASS
+
+
+def _narrow(entry) -> list[str]:
+    """Publish the entry for a narrower audience, if its own needs an answer now missing;
+    returns the refusals that took it back (none: it stays as it is).
+
+    The live content is published again with the narrower visibility (narrowing who reads
     needs no other check, hence clean=False); changes that waited to be published are
     saved again on top, so nothing is lost, and their review, which Wagtail cancels on
     publication, is asked again.
@@ -209,19 +251,20 @@ def _back_to_class(entry) -> bool:
     from . import moderation, notices
     from .visibility import publication_refusals
 
-    if not publication_refusals(entry):
-        return False
+    refusals = publication_refusals(entry)
+    if not refusals:
+        return []
     waiting = entry.get_latest_revision() if entry.has_unpublished_changes else None
     state = entry.current_workflow_state
     review = state and (state.status, state.requested_by, state.current_task_state)
-    entry.visibility = Visibility.CLASS
+    entry.visibility = narrower_visibility(entry)
     revision = entry.save_revision(log_action=True, clean=False)
     revision.publish()
     if waiting is not None:
         entry = BlogEntryPage.objects.get(pk=entry.pk)
         draft = entry.with_content_json(waiting.content)
         if publication_refusals(draft):
-            draft.visibility = Visibility.CLASS
+            draft.visibility = narrower_visibility(draft)
         draft.save_revision(user=waiting.user, clean=False)
     if review:
         status, requested_by, task_state = review
@@ -231,7 +274,26 @@ def _back_to_class(entry) -> bool:
             moderation.submit(entry, requested_by)
             if status == WorkflowState.STATUS_NEEDS_CHANGES and task_state is not None:
                 moderation.send_back(entry, task_state.finished_by, task_state.comment or "")
-    return True
+    return refusals
+
+
+def _flag(entry, refusals) -> None:
+    """Mark the entry for its teachers (shown on it until they share it again) and tell
+    them, in the portal's language (the sentences name the child and the medium)."""
+    entry = BlogEntryPage.objects.get(pk=entry.pk)
+    audience = Visibility(entry.visibility).label
+    reasons = " ".join(str(refusal) for refusal in refusals)
+    with translation.override(settings.LANGUAGE_CODE):
+        audience = str(audience).lower()
+    ConsentFlag.objects.create(entry=entry, reasons=reasons)
+    _tell(
+        _class_teachers(entry),
+        ENTRY_TAKEN_BACK,
+        url=entry.get_url(),
+        entry=entry.title,
+        audience=audience,
+        reasons=reasons,
+    )
 
 
 def _keep_private(shown) -> None:
@@ -347,7 +409,8 @@ def _tell(people, kind, **params):
 
 
 def children_shown(model, pk) -> dict[int, bool]:
-    """The pupils seen or heard in this image or recording, each with their consent.
+    """The pupils seen or heard in this image, recording or video, each with whether
+    their family lets it be public (for its medium).
 
     One query; documents show nobody (no Appearance is recorded for them).
     """
@@ -357,10 +420,17 @@ def children_shown(model, pk) -> dict[int, bool]:
         where = Q(media_id=pk)
     else:
         return {}
+    fields = [field_name(medium, audience) for medium in MEDIA for audience in Audience.values]
     rows = Appearance.objects.filter(where).values_list(
-        "pupil_id", "pupil__pupil_record__photo_consent"
+        "pupil_id", "image_id", "media__type", *(f"pupil__consent__{name}" for name in fields)
     )
-    return {pupil_id: bool(agreed) for pupil_id, agreed in rows}
+    shown = {}
+    for pupil_id, image_id, media_type, *agreed in rows:
+        answered = dict(zip(fields, map(bool, agreed), strict=True))
+        consent = PupilConsent(pupil_id=pupil_id, **answered)
+        medium = medium_of(image_id, media_type)
+        shown[pupil_id] = answers.allowed(consent, medium, Audience.PUBLIC)
+    return shown
 
 
 def withheld(user, children) -> bool:

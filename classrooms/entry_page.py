@@ -113,6 +113,7 @@ def entry_context(request, entry):
             context["body_text"] = spoken_text(entry)
         if can_moderate_classroom(user, classroom):
             context["can_share"] = True
+            context["consent_flags"] = list(entry.consent_flags.all())
             context["visibility_form"] = VisibilityForm(initial={"visibility": entry.visibility})
             context["visibility_url"] = reverse(
                 "classrooms:entry_visibility", kwargs={"entry_id": entry.pk}

@@ -31,7 +31,7 @@ from submissions import drafts, once
 from . import editor, moderation
 from .file_scope import refused_in_entry
 from .forms import TEXT_MAX_LENGTH, EntryForm, SendBackForm, VisibilityForm
-from .models import BlogEntryPage, ClassroomPage
+from .models import BlogEntryPage, ClassroomPage, ConsentFlag
 from .moderation import EntryStatus
 from .nursery import pupil_in_nursery_mode
 from .permissions import can_moderate_classroom, can_post_in_classroom, can_view_classroom
@@ -471,6 +471,8 @@ def entry_visibility(request, entry_id):
             for message in error.messages:
                 messages.error(request, message)
         else:
+            # Staff decided again who reads it: a take-down's flag has done its work.
+            ConsentFlag.objects.filter(entry=entry).delete()
             messages.success(
                 request,
                 _("Who can read this entry: %(visibility)s.")

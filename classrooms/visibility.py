@@ -3,16 +3,19 @@
 An entry is the class's by default. A teacher or the director may share it with the
 whole school or make it public (DESIGN.md: content a class makes public goes public
 only by a staff decision). Beyond the class only pupils' first names are shown, and a
-photo or recording of a pupil whose family has not consented to publication (enrolment
-PupilRecord.photo_consent, from the ONDE "Autorisation photo" column) blocks the change
-to public, with a sentence saying which file and why.
+photo, recording or video of a pupil whose family has not agreed to that medium for that
+audience (consents/, the families' answers) blocks the change, with a sentence naming
+the child, the medium and the file.
 """
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
 from accounts.people import is_active_person
+from consents import answers
+from consents.models import Audience, Medium
 from pages import french
 from pages.permissions import staff_school_paths
 from performance import request_scope
@@ -107,46 +110,69 @@ def media_in_body(body):
     return image_ids, media_ids
 
 
+AUDIENCE_OF = {Visibility.SCHOOL: Audience.SCHOOL, Visibility.PUBLIC: Audience.PUBLIC}
+
+# One sentence per medium and audience: the child, what the family refused, the file.
+REFUSALS = {
+    (Medium.PHOTO, Audience.SCHOOL): gettext_lazy(
+        "The family of %(name)s has not agreed to share their photos with the whole "
+        "school: the photo “%(title)s” shows them. Remove it, or keep the entry for the class."
+    ),
+    (Medium.PHOTO, Audience.PUBLIC): gettext_lazy(
+        "The family of %(name)s has not agreed to their photos in public: the photo "
+        "“%(title)s” shows them. Remove it, or choose other readers."
+    ),
+    (Medium.VOICE, Audience.SCHOOL): gettext_lazy(
+        "The family of %(name)s has not agreed to share their voice with the whole school: "
+        "the recording “%(title)s” holds it. Remove it, or keep the entry for the class."
+    ),
+    (Medium.VOICE, Audience.PUBLIC): gettext_lazy(
+        "The family of %(name)s has not agreed to their voice in public: the recording "
+        "“%(title)s” holds it. Remove it, or choose other readers."
+    ),
+    (Medium.VIDEO, Audience.SCHOOL): gettext_lazy(
+        "The family of %(name)s has not agreed to share videos of them with the whole "
+        "school: the video “%(title)s” shows them. Remove it, or keep the entry for the class."
+    ),
+    (Medium.VIDEO, Audience.PUBLIC): gettext_lazy(
+        "The family of %(name)s has not agreed to videos of them in public: the video "
+        "“%(title)s” shows them. Remove it, or choose other readers."
+    ),
+}
+
+
+def medium_of_media(media) -> str:
+    """A recording holds a voice; a video shows (and holds the voice of) a child."""
+    return Medium.VIDEO if getattr(media, "type", "") == "video" else Medium.VOICE
+
+
 def publication_refusals(entry) -> list[str]:
-    """Why this entry may not be public as it stands: one sentence per file and pupil."""
-    if entry.visibility != Visibility.PUBLIC:
+    """Why this entry may not reach its readers as it stands: one sentence per file and
+    pupil whose family has not agreed to that medium (photo, voice, video) for that
+    audience (the whole school, the public). Beyond the class an entry names its authors
+    by first name only, so the full-name answer is never needed here. One query."""
+    audience = AUDIENCE_OF.get(entry.visibility)
+    if audience is None:
         return []
     image_ids, media_ids = media_in_body(entry.body)
     if not (image_ids or media_ids):
         return []
-    appearances = (
+    appearances = list(
         Appearance.objects.filter(Q(image_id__in=image_ids) | Q(media_id__in=media_ids))
-        .select_related("pupil__pupil_record", "image", "media")
+        .select_related("pupil__consent", "image", "media")
         .order_by("pk")
     )
     refusals = []
     for appearance in appearances:
-        record = getattr(appearance.pupil, "pupil_record", None)
-        if record is not None and record.photo_consent:
-            continue
-        names = {"name": appearance.pupil.display_name}
         if appearance.image_id:
-            names["title"] = appearance.image.title
-            refusals.append(
-                french.fill(
-                    _(
-                        "The photo “%(title)s” shows %(name)s, whose family has not agreed "
-                        "to publication. Remove the photo, or share the entry with the "
-                        "school only."
-                    ),
-                    **names,
-                )
-            )
+            medium, title = Medium.PHOTO, appearance.image.title
         else:
-            names["title"] = appearance.media.title
-            refusals.append(
-                french.fill(
-                    _(
-                        "The recording “%(title)s” holds the voice or image of %(name)s, "
-                        "whose family has not agreed to publication. Remove the recording, "
-                        "or share the entry with the school only."
-                    ),
-                    **names,
-                )
+            medium, title = medium_of_media(appearance.media), appearance.media.title
+        if answers.allowed(answers.of_user(appearance.pupil), medium, audience):
+            continue
+        refusals.append(
+            french.fill(
+                REFUSALS[(medium, audience)], name=appearance.pupil.display_name, title=title
             )
+        )
     return refusals

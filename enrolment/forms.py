@@ -70,10 +70,11 @@ class PupilForm(NameFields):
     )
     level = forms.ChoiceField(label=_("Level"), choices=Level.choices)
     photo_consent = forms.BooleanField(
-        label=_("The family allows photos and recordings of the child to be published"),
+        label=_("The family allows photos of the child (school and public)"),
         help_text=_(
-            "Tick only with the family’s written agreement. Without it, nothing showing "
-            "the child’s face or voice can be made public."
+            "Tick only with the family’s written agreement. The family then gives its "
+            "other answers (voice, video, full name) from its space, or you record them "
+            "from the class list."
         ),
         required=False,
     )

@@ -12,16 +12,15 @@ from classrooms.models import Level
 
 
 class PupilRecord(models.Model):
-    """A pupil's enrolment facts: birth date, level and photo consent.
+    """A pupil's enrolment facts: birth date and level.
 
     Personal data of a child. The birth date is kept only to recognise the same pupil
     when the school imports its ONDE file again (same last name, first name and birth
     date = same pupil), so that a re-import never creates a second account; it is never
     shown outside the class management pages. The level says where the pupil is when a
-    class mixes two levels. The consent records whether the family allows photos and
-    recordings of the child to be published: without a "yes" recorded here, nothing that
-    shows the child's face or voice may go public (DESIGN.md "Who may do what"), so the
-    default is no consent. Kept while the pupil is enrolled in the school; erased with
+    class mixes two levels. What the family allows (photos, voice, video, full name) is
+    consents.PupilConsent: the ONDE "Autorisation photo" column seeds its photo answers.
+    Kept while the pupil is enrolled in the school; erased with
     the pupil's account (cascade) when the school purges the accounts of pupils who left.
     """
 
@@ -40,11 +39,6 @@ class PupilRecord(models.Model):
     )
     birth_date = models.DateField(_("birth date"))
     level = models.CharField(_("level"), max_length=3, choices=Level.choices, blank=True)
-    photo_consent = models.BooleanField(
-        _("photos and recordings may be published"),
-        default=False,
-        help_text=_("Only when the family has agreed in writing (ONDE “Autorisation photo”)."),
-    )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:

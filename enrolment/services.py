@@ -18,6 +18,8 @@ from django.utils.text import slugify
 from wagtail.models import Page
 
 from classrooms.models import ClassroomPage, Guardianship, Membership
+from consents import answers
+from consents.models import ConsentChange
 from notifications.services import notify
 from pages.models import MunicipalityAgent, SchoolStaff
 
@@ -197,17 +199,24 @@ def place_pupil(user, classroom, school):
 
 @transaction.atomic
 def enrol_pupil(
-    school, classroom, *, first_name, last_name, birth_date, level, photo_consent
+    school, classroom, *, first_name, last_name, birth_date, level, photo_consent, by=None
 ) -> NewAccount:
-    """A new pupil account in the class, with their record and a password to print."""
+    """A new pupil account in the class, with their record and a password to print; a
+    ticked photo consent (the family's paper answer) is recorded as given by `by`."""
     account = create_account(first_name=first_name, last_name=last_name, adult=False)
     PupilRecord.objects.create(
         user=account.user,
         school=school,
         birth_date=birth_date,
         level=level,
-        photo_consent=photo_consent,
     )
+    if photo_consent:
+        answers.record(
+            account.user,
+            {"photo_school": True, "photo_public": True},
+            by=by,
+            source=ConsentChange.Source.STAFF,
+        )
     Membership.objects.create(user=account.user, classroom=classroom, role=Membership.Role.PUPIL)
     return account
 

@@ -11,17 +11,20 @@
 """
 
 from django.http import Http404
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
 from classrooms import visibility
 from classrooms.models import Membership
+from consents import answers
+from consents.models import Audience, Medium
 from enrolment.models import PupilRecord
+from pages import french
 from sharedspaces import access
 from sharedspaces import rules as space_rules
 from sharedspaces.models import SharedSpace
 
-from .models import Article, Issue
+from .models import Article, ArticleMedia, Issue
 
 ACTIVITY = "newspaper"
 
@@ -85,14 +88,49 @@ def in_readable_issue(standing, user, article_id) -> bool:
     return any(may_read_issue(standing, user, issue) for issue in issues)
 
 
+# The readers of an issue beyond its space's classes, as the families' answers name them.
+_AUDIENCES = {
+    Issue.Audience.FAMILIES: Audience.SCHOOL,
+    Issue.Audience.SCHOOLS: Audience.SCHOOL,
+    Issue.Audience.PUBLIC: Audience.PUBLIC,
+}
+_MEDIA = {ArticleMedia.Kind.PHOTO: Medium.PHOTO, ArticleMedia.Kind.AUDIO: Medium.VOICE}
+_REFUSALS = {
+    (Medium.PHOTO, Audience.SCHOOL): gettext_lazy(
+        "The article “%(title)s” has a photo by %(names)s, whose family has not agreed to "
+        "share their photos beyond the class. Remove the photo from the article, or "
+        "choose other readers."
+    ),
+    (Medium.PHOTO, Audience.PUBLIC): gettext_lazy(
+        "The article “%(title)s” has a photo by %(names)s, whose family has not agreed to "
+        "their photos in public. Remove the photo from the article, or choose other readers."
+    ),
+    (Medium.VOICE, Audience.SCHOOL): gettext_lazy(
+        "The article “%(title)s” has a recording by %(names)s, whose family has not agreed "
+        "to share their voice beyond the class. Remove the recording from the article, or "
+        "choose other readers."
+    ),
+    (Medium.VOICE, Audience.PUBLIC): gettext_lazy(
+        "The article “%(title)s” has a recording by %(names)s, whose family has not agreed "
+        "to their voice in public. Remove the recording from the article, or choose other "
+        "readers."
+    ),
+}
+
+
 def consent_refusals(issue) -> list[str]:
-    """Why this issue may not be public: one sentence per article with a photo or a
-    recording by a pupil whose family has not agreed to publication (enrolment
-    PupilRecord.photo_consent). Four queries, whatever the number of articles."""
+    """Why this issue may not reach its readers: one sentence per article and medium
+    with a photo or a recording by a pupil whose family has not agreed to that medium
+    for that audience (consents/: families and schools are the school community; the
+    space's own classes need no answer). Articles are signed with first names only, so
+    the full-name answer is never needed. Five queries, whatever the number of articles."""
+    audience = _AUDIENCES.get(issue.audience)
+    if audience is None:
+        return []
     articles = list(
         Article.objects.filter(placements__issue=issue, media__isnull=False)
         .distinct()
-        .prefetch_related("authors")
+        .prefetch_related("authors", "media")
         .order_by("pk")
     )
     author_ids = {author.pk for article in articles for author in article.authors.all()}
@@ -103,30 +141,21 @@ def consent_refusals(issue) -> list[str]:
             "user_id", flat=True
         )
     ) | set(PupilRecord.objects.filter(user_id__in=author_ids).values_list("user_id", flat=True))
-    consenting = set(
-        PupilRecord.objects.filter(user_id__in=pupils, photo_consent=True).values_list(
-            "user_id", flat=True
-        )
-    )
+    consents = answers.answers_of(pupils)
     refusals = []
     for article in articles:
-        refused = [
-            author
-            for author in article.authors.all()
-            if author.pk in pupils and author.pk not in consenting
-        ]
-        if refused:
-            refusals.append(
-                _(
-                    "The article “%(title)s” has a photo or a recording by %(names)s, whose "
-                    "family has not agreed to publication. Remove the file from the article, "
-                    "or choose other readers."
+        for medium in dict.fromkeys(_MEDIA[file.kind] for file in article.media.all()):
+            refused = [
+                author
+                for author in article.authors.all()
+                if author.pk in pupils
+                and not answers.allowed(consents[author.pk], medium, audience)
+            ]
+            if refused:
+                names = ", ".join(visibility.shown_name(author, False) for author in refused)
+                refusals.append(
+                    french.fill(_REFUSALS[(medium, audience)], title=article.title, names=names)
                 )
-                % {
-                    "title": article.title,
-                    "names": ", ".join(visibility.shown_name(author, False) for author in refused),
-                }
-            )
     return refusals
 
 

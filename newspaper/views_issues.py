@@ -137,10 +137,9 @@ def assemble(request, space_id, issue_id):
 def _publish(request, standing, issue) -> list:
     if not issue.placements.exists():
         return [_("Choose at least one article for the issue.")]
-    if issue.audience == Issue.Audience.PUBLIC:
-        refusals = rules.consent_refusals(issue)
-        if refusals:
-            return refusals
+    refusals = rules.consent_refusals(issue)
+    if refusals:
+        return refusals
     issue.published_at = timezone.now()
     issue.save(update_fields=["published_at"])
     notices.tell_published(issue, standing)

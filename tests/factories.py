@@ -131,10 +131,43 @@ class PupilRecordFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = "enrolment.PupilRecord"
+        skip_postgeneration_save = True
 
     birth_date = factory.Faker("date_between", start_date="-10y", end_date="-3y")
     level = "CP"
-    photo_consent = False
+
+    @factory.post_generation
+    def photo_consent(obj, create, extracted, **kwargs):
+        """photo_consent=True: the family agreed to photos, recordings and videos of the
+        child for the school and the public (the answers of consents/)."""
+        if extracted:
+            give_consent(obj.user)
+
+
+MEDIA_ANSWERS = [
+    f"{medium}_{audience}"
+    for medium in ("photo", "voice", "video")
+    for audience in ("school", "public")
+]
+
+
+def give_consent(pupil, *fields, agreed=True, by=None):
+    """Record the family's answers (photos, voice and video everywhere by default)."""
+    from consents import answers
+    from consents.models import ConsentChange
+
+    source = ConsentChange.Source.PARENT if by is not None else ConsentChange.Source.STAFF
+    answers.record(pupil, dict.fromkeys(fields or MEDIA_ANSWERS, agreed), by=by, source=source)
+
+
+def withdraw_consent(pupil, *fields, by=None):
+    give_consent(pupil, *fields, agreed=False, by=by)
+
+
+def allows(pupil, medium, audience) -> bool:
+    from consents import answers
+
+    return answers.allowed(answers.answers_of([pupil.pk])[pupil.pk], medium, audience)
 
 
 # Added for the public sites (tests/pages/, tests/home/): sections, news, events, exhibitions,

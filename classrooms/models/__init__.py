@@ -8,7 +8,7 @@ The models live in modules by role; this package lists them all, so that
 `classrooms.models.X` (used by other apps and by migrations) names each one.
 """
 
-from .appearances import Appearance, WithheldCollection
+from .appearances import Appearance, ConsentFlag, WithheldCollection
 from .approval_task import ClassTeacherApprovalTask
 from .blog_entry import BlogEntryPage, BlogEntryTag, Visibility
 from .memberships import (
@@ -31,6 +31,7 @@ from .spaces import (
 __all__ = [
     "NURSERY_LEVELS",
     "Appearance",
+    "ConsentFlag",
     "BlogEntryPage",
     "BlogEntryTag",
     "ClassActivityPage",

@@ -77,3 +77,29 @@ class WithheldCollection(models.Model):
 
     def __str__(self):
         return str(self.collection)
+
+
+class ConsentFlag(models.Model):
+    """An entry taken back from its readers because a family withdrew an answer
+    (consent.py): its teachers see the reasons on the entry until they share it again.
+
+    Personal data: names a child and what their family refused. Deleted when the entry
+    is shared again by staff (views.entry_visibility) or deleted with the entry.
+    """
+
+    entry = models.ForeignKey(
+        "classrooms.BlogEntryPage",
+        on_delete=models.CASCADE,
+        related_name="consent_flags",
+        verbose_name=_("entry"),
+    )
+    reasons = models.TextField(_("reasons"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("entry taken back for consent")
+        verbose_name_plural = _("entries taken back for consent")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.reasons[:80]

@@ -1,6 +1,6 @@
 """A planned school's people: accounts with one shared password hash, staff rows,
-memberships, family links, pupil records and the role groups they would be given
-(mixed into `seed.SchoolWriter`)."""
+memberships, family links, pupil records, the families' consent answers and the role
+groups they would be given (mixed into `seed.SchoolWriter`)."""
 
 from django.contrib.auth import get_user_model
 
@@ -8,12 +8,24 @@ from accounts import roles
 from accounts.models import RoleGroup
 from classrooms.models import Guardianship, Membership
 from classrooms.permissions import MEMBERSHIP_ROLES
+from consents.models import PupilConsent
 from enrolment.models import PupilRecord
 from home.builders.class_members import class_memberships, family_links
 from pages.models import SchoolStaff
 from pages.permissions import STAFF_ROLES
 
 from . import bulk
+
+
+def _consent(user, agreed):
+    """The family's answers: a family that agreed to photos agreed to its child's voice
+    and videos for the school and the public too; the full name stays in the school."""
+    media = {
+        f"{medium}_{audience}": agreed
+        for medium in ("photo", "voice", "video")
+        for audience in ("school", "public")
+    }
+    return PupilConsent(pupil=user, full_name_school=True, **media)
 
 
 class PeopleRows:
@@ -47,7 +59,7 @@ class PeopleRows:
             SchoolStaff(school=school, user=self.user(c.teacher), role=SchoolStaff.Role.TEACHER)
             for c in plan.classes
         ]
-        memberships, guardianships, records = [], [], []
+        memberships, guardianships, records, consents = [], [], [], []
         for classroom in plan.classes:
             page = self.classrooms[classroom.number]
             memberships += class_memberships(
@@ -63,9 +75,9 @@ class PeopleRows:
                         school=school,
                         birth_date=pupil.birth_date,
                         level=classroom.level,
-                        photo_consent=pupil.photo_consent,
                     )
                 )
+                consents.append(_consent(self.user(pupil.person), pupil.photo_consent))
         for family in plan.families:
             guardianships += family_links(
                 [self.user(parent) for parent in family.parents],
@@ -75,6 +87,7 @@ class PeopleRows:
         bulk.insert(Membership, memberships, using=self.using)
         bulk.insert(Guardianship, guardianships, using=self.using)
         bulk.insert(PupilRecord, records, using=self.using)
+        bulk.insert(PupilConsent, consents, using=self.using)
         return staff, memberships, guardianships
 
     def join_role_groups(self, school, staff, memberships, guardianships):

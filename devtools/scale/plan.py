@@ -20,8 +20,8 @@ Sizes, with the defaults matching the full portal (650 schools: about 3,000 clas
   drafts; visibility mostly the class, some the school, a few public), 60 comments on the
   published entries (mostly published, some pending, a few rejected; the teacher's are
   replies), 2 exercises done by most pupils;
-- per school: a news section with 3 news items; a PupilRecord per pupil, most with
-  photo consent.
+- per school: a news section with 3 news items; a PupilRecord per pupil and the family's
+  answers (consents.PupilConsent), most agreeing to photos, voice and videos.
 
 Usernames (all lowercase ASCII; schools numbered from 0, classes, pupils and parents
 from 1):

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from classrooms.models import Guardianship, Membership
+from consents import answers
 
 from .. import credentials, services
 from ..models import PupilRecord
@@ -76,8 +77,8 @@ def apply_plan(school, school_year, pupils, parents=(), *, user=None, **scope) -
                         school=school,
                         birth_date=row.birth_date,
                         level=row.level,
-                        photo_consent=bool(row.photo_consent),
                     )
+                    answers.seed_photo_from_onde(account, row.photo_consent, by=user)
                     Membership.objects.create(
                         user=account, classroom=classroom, role=Membership.Role.PUPIL
                     )
@@ -89,9 +90,8 @@ def apply_plan(school, school_year, pupils, parents=(), *, user=None, **scope) -
                     continue
                 record = pupil.record
                 record.level = row.level
-                if row.photo_consent is not None:
-                    record.photo_consent = row.photo_consent
                 record.save()
+                answers.seed_photo_from_onde(record.user, row.photo_consent, by=user)
                 if pupil.current is None or pupil.current.classroom_id != classroom.pk:
                     if pupil.current is not None:
                         pupil.current.delete()

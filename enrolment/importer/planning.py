@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from classrooms.models import Guardianship, Membership
 from classrooms.permissions import can_manage_classroom
+from consents import answers
 
 from .. import services
 from ..models import ParentLinkRequest, PupilRecord
@@ -26,6 +27,8 @@ from .plan import (
 
 
 def _yes_no(value):
+    if value is None:
+        return _("mixed")
     return _("yes") if value else _("no")
 
 
@@ -156,10 +159,11 @@ def _pupil_changes(plan, target):
         changes.append(
             _("level: %(old)s → %(new)s") % {"old": record.level or "—", "new": row.level}
         )
-    if row.photo_consent is not None and row.photo_consent != record.photo_consent:
+    if answers.onde_would_change(record.user, row.photo_consent):
+        old = answers.photo_summary(answers.answers_of([record.user_id])[record.user_id])
         changes.append(
             _("photo consent: %(old)s → %(new)s")
-            % {"old": _yes_no(record.photo_consent), "new": _yes_no(row.photo_consent)}
+            % {"old": _yes_no(old), "new": _yes_no(row.photo_consent)}
         )
     if plan.current is None:
         changes.append(_("joins the class"))

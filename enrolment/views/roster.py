@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 
 from classrooms.models import Guardianship, Membership
 from classrooms.permissions import can_manage_classroom, school_of
+from consents import answers
+from consents.models import Audience, Medium
 from pages import french
 from pages.permissions import can_direct_school
 
@@ -18,6 +20,21 @@ from ..forms import ParentForm, PupilForm
 from ..models import ParentLinkRequest
 from ..permissions import managed_classroom_or_404, parents_out_of_reach, pupil_of_classroom_or_404
 from .shared import class_context, single_card
+
+
+def consent_tags(consent):
+    """What the family allows, one short tag per medium, for the class list."""
+    words = {
+        (True, True): _("school and public"),
+        (True, False): _("school only"),
+    }
+    tags = []
+    for medium, label in Medium.choices:
+        school = answers.allowed(consent, medium, Audience.SCHOOL)
+        public = answers.allowed(consent, medium, Audience.PUBLIC)
+        answer = words.get((school, public), _("no"))
+        tags.append((_("%(medium)s: %(answer)s") % {"medium": label, "answer": answer}, school))
+    return tags
 
 
 @login_required
@@ -43,9 +60,11 @@ def roster(request, classroom_id):
         child__in=[m.user for m in pupils], status=ParentLinkRequest.Status.PENDING
     ).select_related("parent"):
         waiting.setdefault(link.child_id, []).append(link)
+    consents = answers.answers_of([m.user_id for m in pupils])
     for membership in pupils:
         # Pupils enrolled before this app (or by the demo) have no record.
         membership.record = getattr(membership.user, "pupil_record", None)
+        membership.consents = consent_tags(consents[membership.user_id])
         membership.waiting = waiting.get(membership.user_id, [])
     parents = [link.parent for m in pupils for link in m.user.family]
     protected = services.protected_ids(parents)
@@ -89,6 +108,7 @@ def pupil_add(request, classroom_id):
                 birth_date=data["birth_date"],
                 level=data["level"],
                 photo_consent=data["photo_consent"],
+                by=request.user,
             )
             messages.success(
                 request,

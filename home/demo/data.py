@@ -608,6 +608,15 @@ JAURES_CP = ClassSpec(
             ),
         ),
         EntrySpec(
+            title="Nathan récite « Le hibou »",
+            paragraphs=("Nathan a appris une poésie par cœur. Écoutez-le la réciter !",),
+            authors=("Nathan",),
+            days_ago=4,
+            recording="Nathan récite « Le hibou »",
+            visibility="public",
+            topics=("Poésie",),
+        ),
+        EntrySpec(
             title="Le son [ou]",
             paragraphs=(
                 "Nous cherchons des mots avec le son ou : loup, hibou, genou, chou, bisou.",

@@ -23,6 +23,7 @@ from notifications.services import without
 from . import data as content
 from .card_login import DemoCardLogin
 from .class_spaces import ClassSpaces
+from .consents import DemoConsents
 from .drills import DemoDrills
 from .forum import DemoForum
 from .h5p import DemoH5P
@@ -50,6 +51,7 @@ from .year_rollover import DemoYearRollover
 class DemoLoader(
     PublicSites,
     ClassSpaces,
+    DemoConsents,
     WritingWorkshop,
     DemoHomework,
     DemoWorkPlans,
@@ -106,6 +108,7 @@ class DemoLoader(
         portal = self.portal()
         self.collect_families()
         self.create_accounts()
+        self.load_consents()
         for municipality in content.MUNICIPALITIES:
             self.load_municipality(portal, municipality)
         # The story happened days ago: its first publications tell nobody now

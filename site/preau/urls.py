@@ -48,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("notifications/", include("notifications.urls")),
     path("messages/", include("messaging.urls")),
     path("carnet/", include("liaison.urls")),
+    path("autorisations/", include("consents.urls")),
     path("espaces-partages/<int:space_id>/club/", include("forum.urls")),
     path("espaces-partages/<int:space_id>/histoire/", include("stories.urls")),
     path("espaces-partages/<int:space_id>/journal/", include("newspaper.urls")),

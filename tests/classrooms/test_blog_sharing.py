@@ -45,7 +45,8 @@ def test_without_consent_the_entry_cannot_go_public(client, world, photo_entry):
     entry, photo = photo_entry
     client.force_login(world.teacher)
     page = share(client, entry, Visibility.PUBLIC).content.decode()
-    assert "La photo « Léa au jardin » montre Léa M." in page
+    assert "La famille de Léa M. n’a pas donné son accord pour ses photos en public" in page
+    assert "la photo « Léa au jardin »" in page
     entry.refresh_from_db()
     assert entry.visibility == Visibility.CLASS
     client.logout()
@@ -82,6 +83,11 @@ def test_shared_with_the_school_reaches_other_classes_but_not_other_schools(
 ):
     entry, photo = photo_entry
     client.force_login(world.director)
+    page = share(client, entry, Visibility.SCHOOL).content.decode()
+    assert "pour ses photos auprès de toute l’école" in page  # no answer: no
+    entry.refresh_from_db()
+    assert entry.visibility == Visibility.CLASS
+    factories.give_consent(world.pupil, "photo_school")
     share(client, entry, Visibility.SCHOOL)
     entry.refresh_from_db()
     assert entry.visibility == Visibility.SCHOOL
@@ -121,8 +127,12 @@ def test_refusal_names_recordings_too(world, settings, tmp_path):
         body=[("recording", {"audio": media, "caption": "", "transcript": ""})],
     )
     (refusal,) = publication_refusals(entry)
-    assert "L’enregistrement « Conte »" in refusal and "Léa M." in refusal
+    assert "La famille de Léa M. n’a pas donné son accord pour sa voix en public" in refusal
+    assert "l’enregistrement « Conte »" in refusal
     entry.visibility = Visibility.SCHOOL
+    (refusal,) = publication_refusals(entry)
+    assert "pour sa voix auprès de toute l’école" in refusal
+    factories.give_consent(world.pupil, "voice_school")
     assert publication_refusals(entry) == []
 
 

@@ -103,12 +103,15 @@ def assert_back_to_the_class(client, world, entry, photo, rendition):
 
 def assert_teacher_told(world, entry):
     (notification,) = Notification.objects.filter(
-        recipient=world.teacher, kind="entry_back_to_class"
+        recipient=world.teacher, kind="entry_taken_back_for_consent"
     )
     with translation.override("fr"):
         message = notification.message
     assert "« Le jardin »" in message and "Léa M." in message
-    assert "n’autorise plus" in message
+    assert "n’a pas donné son accord pour ses photos en public" in message
+    assert "désormais réservé à la classe" in message
+    # The entry carries the reasons for its teachers until they share it again.
+    assert "Léa M." in entry.consent_flags.get().reasons
     assert notification.url == entry.url
 
 
@@ -155,7 +158,7 @@ def test_an_onde_import_that_withdraws_consent_takes_the_entry_back(client, worl
     )
     seen_publicly(client, world, entry, photo, rendition)
     import_as_director(client, world, onde_pupils("Non"))
-    assert PupilRecord.objects.get(user=world.pupil).photo_consent is False
+    assert not factories.allows(world.pupil, "photo", "school")
     assert_back_to_the_class(client, world, entry, photo, rendition)
     assert_teacher_told(world, entry)
     # An entry that does not show her stays public.
@@ -167,25 +170,24 @@ def test_an_onde_import_that_keeps_consent_changes_nothing(client, world, public
     entry, _photo, _rendition = public_photo
     import_as_director(client, world, onde_pupils("Oui"))
     assert BlogEntryPage.objects.get(pk=entry.pk).visibility == Visibility.PUBLIC
-    assert not Notification.objects.filter(kind="entry_back_to_class").exists()
+    assert not Notification.objects.filter(kind="entry_taken_back_for_consent").exists()
 
 
-def test_saving_the_record_without_consent_takes_the_entry_back(
+def test_a_paper_answer_withdrawing_consent_takes_the_entry_back(
     client, world, public_photo, consenting
 ):
     entry, photo, rendition = public_photo
     seen_publicly(client, world, entry, photo, rendition)
-    consenting.photo_consent = False
-    consenting.save()
+    factories.withdraw_consent(world.pupil)
     assert_back_to_the_class(client, world, entry, photo, rendition)
     assert_teacher_told(world, entry)
 
 
-def test_deleting_the_record_takes_the_entry_back(client, world, public_photo, consenting):
-    entry, photo, rendition = public_photo
-    seen_publicly(client, world, entry, photo, rendition)
-    consenting.delete()  # no record: no recorded consent
-    assert_back_to_the_class(client, world, entry, photo, rendition)
+def test_deleting_the_record_leaves_the_family_s_answers(client, world, public_photo, consenting):
+    """The answers are the family's (consents/), not the ONDE record's."""
+    entry, _photo, _rendition = public_photo
+    consenting.delete()
+    assert BlogEntryPage.objects.get(pk=entry.pk).visibility == Visibility.PUBLIC
 
 
 def test_deleting_the_pupil_in_the_admin_takes_the_photo_down(client, world, public_photo):
@@ -201,7 +203,7 @@ def test_deleting_the_pupil_in_the_admin_takes_the_photo_down(client, world, pub
     assert anonymous_get(client, entry.url).status_code == 302
     assert anonymous_get(client, rendition.url).status_code == 302
     assert entry.title not in anonymous_get(client, world.school.url).content.decode()
-    assert Notification.objects.filter(recipient=world.teacher, kind="entry_back_to_class")
+    assert Notification.objects.filter(recipient=world.teacher, kind="entry_taken_back_for_consent")
 
 
 # A take-down the cache cannot hear of
@@ -237,9 +239,8 @@ def test_a_withdrawal_the_cache_cannot_hear_of_still_takes_the_photo_down(
     seen_publicly(client, world, entry, photo, rendition)
     # In a transaction of its own, as outside the tests: nothing is rolled back.
     with failing_writes, transaction.atomic():
-        consenting.photo_consent = False
-        consenting.save()
-    assert PupilRecord.objects.get(pk=consenting.pk).photo_consent is False
+        factories.withdraw_consent(world.pupil)
+    assert not factories.allows(world.pupil, "photo", "public")
     assert_taken_down_for_visitors(client, world, entry, photo, rendition)
     assert_teacher_told(world, entry)
 
@@ -251,7 +252,7 @@ def test_an_onde_import_the_cache_cannot_hear_of_still_takes_the_photo_down(
     seen_publicly(client, world, entry, photo, rendition)
     applied = import_as_director(client, world, onde_pupils("Non"), applying=failing_writes)
     assert "n’a pas pu être enregistrée" not in applied.content.decode()
-    assert PupilRecord.objects.get(user=world.pupil).photo_consent is False
+    assert not factories.allows(world.pupil, "photo", "school")
     assert_taken_down_for_visitors(client, world, entry, photo, rendition)
 
 
@@ -261,8 +262,7 @@ def test_a_gallery_the_cache_cannot_hear_of_is_unpublished_all_the_same(
     page, photo = gallery
     rendition = photo.get_rendition(RENDITION)
     with failing_writes, transaction.atomic():
-        consenting.photo_consent = False
-        consenting.save()
+        factories.withdraw_consent(world.pupil)
     page.refresh_from_db()
     assert not page.live
     assert anonymous_get(client, rendition.url).status_code == 302
@@ -300,7 +300,7 @@ def test_an_import_whose_cache_fails_after_the_commit_says_it_is_done(
     assert "Imprimer la carte du nouvel élève" in html
     session = applied.wsgi_request.session
     assert applied.wsgi_request.POST["digest"] in session[APPLIED_SESSION_KEY]
-    assert PupilRecord.objects.get(user=world.pupil).photo_consent is False
+    assert not factories.allows(world.pupil, "photo", "school")
     assert BlogEntryPage.objects.get(pk=entry.pk).visibility == Visibility.CLASS
     assert anonymous_get(client, rendition.url).status_code == 302
 
@@ -336,8 +336,7 @@ def test_a_recording_goes_back_to_the_class_too(client, world, consenting, setti
         Visibility.PUBLIC,
     )
     assert anonymous_get(client, media.file.url).status_code == 200
-    consenting.photo_consent = False
-    consenting.save()
+    factories.withdraw_consent(world.pupil)
     assert BlogEntryPage.objects.get(pk=entry.pk).visibility == Visibility.CLASS
     assert anonymous_get(client, media.file.url).status_code == 302
 
@@ -346,8 +345,7 @@ def test_changes_waiting_to_be_published_are_kept(client, world, public_photo, c
     entry, _photo, _rendition = public_photo
     entry.title = "Le jardin, suite"
     entry.save_revision()
-    consenting.photo_consent = False
-    consenting.save()
+    factories.withdraw_consent(world.pupil)
     entry = BlogEntryPage.objects.get(pk=entry.pk)
     assert entry.live and entry.visibility == Visibility.CLASS and entry.title == "Le jardin"
     assert entry.has_unpublished_changes
@@ -356,15 +354,46 @@ def test_changes_waiting_to_be_published_are_kept(client, world, public_photo, c
     assert waiting.visibility == Visibility.CLASS  # publishing it cannot bring it back
 
 
-def test_an_entry_shared_with_the_school_stays_shared(client, world, public_photo, consenting):
-    """Consent is asked for publication only: sharing with the school never needed it
-    (visibility.publication_refusals), so withdrawing it leaves the school's entries."""
+def test_withdrawing_the_public_leaves_an_entry_shared_with_the_school(
+    client, world, public_photo, consenting
+):
+    """The answers are per audience: a "no" for the public keeps the school's entries."""
     entry, _photo, _rendition = public_photo
     entry = publish(entry, Visibility.SCHOOL)
-    consenting.photo_consent = False
-    consenting.save()
+    factories.withdraw_consent(world.pupil, "photo_public")
     assert BlogEntryPage.objects.get(pk=entry.pk).visibility == Visibility.SCHOOL
-    assert not Notification.objects.filter(kind="entry_back_to_class").exists()
+    assert not Notification.objects.filter(kind="entry_taken_back_for_consent").exists()
+
+
+def test_withdrawing_the_school_takes_an_entry_shared_with_it_back(
+    client, world, public_photo, consenting
+):
+    entry, _photo, _rendition = public_photo
+    entry = publish(entry, Visibility.SCHOOL)
+    factories.withdraw_consent(world.pupil, "photo_school")
+    assert BlogEntryPage.objects.get(pk=entry.pk).visibility == Visibility.CLASS
+    assert Notification.objects.filter(
+        recipient=world.teacher, kind="entry_taken_back_for_consent"
+    ).exists()
+
+
+def test_withdrawing_the_public_takes_a_public_entry_back_to_the_school(
+    client, world, public_photo, consenting
+):
+    """The widest audience still allowed: the school keeps reading it."""
+    entry, _photo, _rendition = public_photo
+    factories.withdraw_consent(world.pupil, "photo_public")
+    assert BlogEntryPage.objects.get(pk=entry.pk).visibility == Visibility.SCHOOL
+    (notification,) = Notification.objects.filter(kind="entry_taken_back_for_consent")
+    with translation.override("fr"):
+        assert "désormais réservé à toute l’école" in notification.message
+
+
+def test_another_medium_withdrawn_leaves_the_photo_public(client, world, public_photo, consenting):
+    entry, _photo, _rendition = public_photo
+    factories.withdraw_consent(world.pupil, "voice_public", "video_public", "voice_school")
+    assert BlogEntryPage.objects.get(pk=entry.pk).visibility == Visibility.PUBLIC
+    assert not entry.consent_flags.exists()
 
 
 @pytest.fixture
@@ -396,8 +425,7 @@ def test_a_gallery_showing_the_child_is_unpublished(client, world, gallery, cons
         assert "Exposition de printemps" in shown.content.decode()
     assert shown[CACHE_HEADER] == "hit"
     assert anonymous_get(client, rendition.url).status_code == 200
-    consenting.photo_consent = False
-    consenting.save()
+    factories.withdraw_consent(world.pupil)
     page.refresh_from_db()
     assert not page.live
     assert anonymous_get(client, page.get_url()).status_code == 404
@@ -469,8 +497,7 @@ def test_a_kept_page_that_stays_published_is_purged(client, world, school_home_p
     photo, rendition = school_home_photo
     anonymous_get(client, world.school.url)
     assert anonymous_get(client, world.school.url)[CACHE_HEADER] == "hit"
-    consenting.photo_consent = False
-    consenting.save()
+    factories.withdraw_consent(world.pupil)
     assert anonymous_get(client, world.school.url)[CACHE_HEADER] == "miss"
     assert anonymous_get(client, rendition.url).status_code == 302
 
@@ -508,8 +535,7 @@ def test_the_photo_of_a_child_in_no_class_goes_where_only_superusers_see_it(
 
     photo, rendition = school_home_photo
     Membership.objects.filter(user=world.pupil).delete()
-    consenting.photo_consent = False
-    consenting.save()
+    factories.withdraw_consent(world.pupil)
     admin = delete_account_in_the_admin(client, world.pupil)
     photo.refresh_from_db()
     assert consent.in_withheld_collection(photo.collection_id)
@@ -537,8 +563,7 @@ def test_a_review_under_way_is_asked_again(client, world, public_photo, consenti
     draft.save_revision(user=world.pupil)
     moderation.submit(BlogEntryPage.objects.get(pk=entry.pk), world.pupil)
     moderation.send_back(BlogEntryPage.objects.get(pk=entry.pk), world.teacher, "Ajoute la date.")
-    consenting.photo_consent = False
-    consenting.save()
+    factories.withdraw_consent(world.pupil)
     entry = BlogEntryPage.objects.get(pk=entry.pk)
     assert entry.visibility == Visibility.CLASS
     review = moderation.review_of(entry)

@@ -18,6 +18,7 @@ from accounts import roles
 from accounts.models import RoleGroup
 from classrooms.models import BlogEntryPage, ClassroomPage, Guardianship, Membership
 from comments.models import ClassComment
+from consents.models import PupilConsent
 from devtools.management.commands.seed_scale import Command
 from devtools.scale import plan as planning
 from devtools.scale.progress import ProgressBar
@@ -92,6 +93,9 @@ def test_writes_what_was_planned(seeded):
     assert ClassroomPage.objects.count() == expected["classes"] == 4
     assert Membership.objects.filter(role=Membership.Role.PUPIL).count() == expected["pupils"]
     assert PupilRecord.objects.count() == expected["pupils"] == 20
+    # Every family answered (consents/): most allow photos, voice and videos everywhere.
+    assert PupilConsent.objects.count() == 20
+    assert PupilConsent.objects.filter(photo_public=True, voice_public=True).exists()
     parents = users.filter(username__regex=r"\.g[12]$")
     assert parents.count() == expected["parents"]
     assert Guardianship.objects.values("parent").distinct().count() == expected["parents"]

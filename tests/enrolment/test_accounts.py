@@ -141,7 +141,8 @@ def test_teacher_adds_a_pupil_and_prints_their_card(client, world):
     pupil = User.objects.get(first_name="Zoé")
     assert pupil.email == "" and pupil.username == "zoe.ndiaye"
     assert pupil.pupil_record.birth_date == date(2019, 9, 4)
-    assert pupil.pupil_record.photo_consent
+    assert factories.allows(pupil, "photo", "public")
+    assert not factories.allows(pupil, "voice", "school")  # the family answers that
     assert Membership.objects.filter(user=pupil, classroom=world.classroom, role="pupil").exists()
     ((username, password),) = card_credentials(response.content.decode())
     assert re.fullmatch(r"[a-z]+-[a-z]+-\d\d", password)
@@ -339,6 +340,6 @@ def test_roster_lists_pupils_parents_status_and_consent(client, world):
     client.force_login(world.teacher)
     html = client.get(url("roster", classroom_id=world.classroom.pk)).content.decode()
     assert "Martin Léa" in html and "Sophie Martin" in html
-    assert "photos et enregistrements : autorisés" in html
+    assert "photos : école et public" in html and "nom complet : non" in html
     assert "Tom" not in html  # the other class's pupil
     assert PupilRecord.objects.count() == 1

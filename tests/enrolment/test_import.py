@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from classrooms.models import ClassroomPage, Guardianship, Membership
+from consents.models import ConsentChange
 from enrolment import importer, onde
 from enrolment.models import ParentLinkRequest, PupilRecord
 from tests import factories
@@ -75,12 +76,13 @@ def test_applying_creates_classes_accounts_records_and_links(school, cp_a, pupil
     # No password until a card is printed.
     assert not zoe.has_usable_password()
     assert zoe.pupil_record.birth_date == date(2019, 9, 4)
-    assert zoe.pupil_record.photo_consent is True
+    assert factories.allows(zoe, "photo", "public") and factories.allows(zoe, "photo", "school")
+    assert not factories.allows(zoe, "voice", "school")  # the column is about photos
     assert zoe.pupil_record.school_id == school.pk
     anais = User.objects.get(first_name="Anaïs")
-    assert anais.username == "anais.ndiaye" and anais.pupil_record.photo_consent is False
+    assert anais.username == "anais.ndiaye" and not factories.allows(anais, "photo", "school")
     noel = User.objects.get(first_name="Noël")
-    assert noel.pupil_record.photo_consent is False  # nothing said: no consent
+    assert not factories.allows(noel, "photo", "school")  # nothing said: no consent
     ce1 = ClassroomPage.objects.get(title="CE1 B")
     assert ce1.live and ce1.school_year == YEAR and ce1.level == "CE1"
     assert ce1.get_parent().pk == school.pk
@@ -129,7 +131,10 @@ def test_changes_are_previewed_then_applied(school, cp_a, pupils_csv):
 
     apply(school, changed)
     record = PupilRecord.objects.get(user__first_name="Zoé")
-    assert (record.level, record.photo_consent) == ("CE1", False)
+    assert record.level == "CE1"
+    assert not factories.allows(record.user, "photo", "school")
+    (change,) = ConsentChange.objects.filter(pupil=record.user, audience="school", new=False)
+    assert change.source == "onde"
     anais_user = User.objects.get(first_name="Anaïs")
     assert list(
         Membership.objects.filter(user=anais_user).values_list("classroom__title", flat=True)

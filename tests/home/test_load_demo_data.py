@@ -355,7 +355,10 @@ class TestDemoContent:
             "Le goûter de la classe": WorkflowState.STATUS_NEEDS_CHANGES,
         }
         public = BlogEntryPage.objects.live().filter(visibility=Visibility.PUBLIC)
-        assert [entry.title for entry in public] == ["La sortie à la médiathèque"]
+        assert sorted(entry.title for entry in public) == [
+            "La sortie à la médiathèque",
+            "Nathan récite « Le hibou »",
+        ]
         recorded = BlogEntryPage.objects.get(title="Jade raconte Boucle d'or")
         assert recorded.live and recorded.body[0].block_type == "recording"
         assert recorded.body[0].value["audio"].file.size > 1000
@@ -402,8 +405,26 @@ class TestDemoContent:
             assert menu.title.startswith("Menus de la semaine du ")
             assert any(day.value.get("main_course_allergens") for day in menu.days)
 
+    def test_every_pupil_has_the_family_s_answers(self, demo_output):
+        """Yes for the school, mixed for the public; Nathan's voice is public (his public
+        reading is the consent journey's entry), nobody's full name is."""
+        from consents import answers
+        from consents.models import ConsentChange, PupilConsent
+
+        pupils = User.objects.filter(memberships__role=Membership.Role.PUPIL).distinct()
+        consents = answers.answers_of(pupils.values_list("pk", flat=True))
+        assert PupilConsent.objects.count() == pupils.count() == 36
+        assert all(c.photo_school and c.voice_school for c in consents.values())
+        assert not any(c.full_name_public for c in consents.values())
+        public = [c.photo_public for c in consents.values()]
+        assert 0 < sum(public) < len(public)
+        nathan = PupilConsent.objects.get(pupil__username="nathan.moreau")
+        assert nathan.voice_public and nathan.voice_school
+        change = ConsentChange.objects.filter(pupil__username="nathan.moreau").first()
+        assert change.changed_by.username in {"vincent.moreau", "amelie.moreau"}
+
     def test_creates_blog_entries_comments_and_exercises(self, demo_output):
-        assert BlogEntryPage.objects.filter(live=True).count() == 14
+        assert BlogEntryPage.objects.filter(live=True).count() == 15
         drafts = BlogEntryPage.objects.filter(live=False)
         assert drafts.count() == 8
         for draft in drafts:

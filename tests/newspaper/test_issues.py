@@ -146,13 +146,16 @@ def test_public_refused_without_consent(client, space_world, space):
     response = client.post(url("assemble", space, issue_id=issue.pk), data)
     assert response.status_code == 200
     assert (
-        "The article “Le potager” has a photo or a recording by Lucas" in response.content.decode()
+        "The article “Le potager” has a photo by Lucas, whose family has not agreed to their "
+        "photos in public" in response.content.decode()
     )
     issue.refresh_from_db()
     assert issue.published_at is None
-    PupilRecord.objects.create(
-        user=w.host_pupil, school=w.school_a, birth_date="2016-03-01", photo_consent=True
-    )
+    PupilRecord.objects.create(user=w.host_pupil, school=w.school_a, birth_date="2016-03-01")
+    factories.give_consent(w.host_pupil, "photo_school")
+    response = client.post(url("assemble", space, issue_id=issue.pk), data)
+    assert response.status_code == 200  # the school's "yes" is not the public's
+    factories.give_consent(w.host_pupil, "photo_public")
     response = client.post(url("assemble", space, issue_id=issue.pk), data)
     assert response.status_code == 302
     issue.refresh_from_db()

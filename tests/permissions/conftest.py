@@ -34,6 +34,7 @@ from writing.models import Draft, Mark, Text, TextStatus, Topic
 
 from .builder_world import build_builder_world
 from .cardlogin_world import build_cardlogin_world
+from .consents_world import build_consents_world
 from .dataexport_world import build_dataexport_world
 from .drills_world import build_drills_world
 from .federation_world import build_federation_world
@@ -118,6 +119,7 @@ class MatrixWorld:
     schoolyear: object = None  # schoolyear_world.SchoolYearWorld
     dataexport: object = None  # dataexport_world.DataExportWorld
     federation: object = None  # federation_world.FederationWorld
+    consents: object = None  # consents_world.ConsentsWorld
 
     def client_for(self, role, client=None):
         client = client or Client()
@@ -374,6 +376,7 @@ def build_matrix_world():
     schoolyear = build_schoolyear_world(school)
     dataexport = build_dataexport_world(users, classroom)
     federation = build_federation_world(users)
+    consents = build_consents_world(users)
     return MatrixWorld(
         users=users,
         targets=targets,
@@ -394,6 +397,7 @@ def build_matrix_world():
         schoolyear=schoolyear,
         dataexport=dataexport,
         federation=federation,
+        consents=consents,
     )
 
 

@@ -1016,6 +1016,35 @@ MATRIX += [
     for role in ROLES
 ]
 
+# The families' answers (issue 24, consents/; built by consents_world.py, checked by
+# consents_checks.py). A child's page of answers is read and changed by the child's
+# parents, and by the teachers of the child's class and the school's director, who record
+# a paper answer (signed with their name); the portal administrator too. Anyone else: 404.
+CONSENTS_OBJECTS = {
+    "pupil_consent": "the answers (photos, voice, video, full name) of the class's pupil",
+}
+OBJECTS.update(CONSENTS_OBJECTS)
+ACTIONS.update(
+    {
+        "consent_view": "GET /autorisations/enfants/<pupil>/: the answers and their history",
+        "consent_change": "POST /autorisations/enfants/<pupil>/: the answers changed, with "
+        "who changed them",
+    }
+)
+CONSENT_KEEPERS = frozenset({PARENT, TEACHER, DIRECTOR, ADMIN})
+# fmt: off
+CONSENTS_RULES = [
+    ("pupil_consent", "consent_view",   CONSENT_KEEPERS),
+    ("pupil_consent", "consent_change", CONSENT_KEEPERS),
+]
+# fmt: on
+RULES += CONSENTS_RULES
+MATRIX += [
+    Cell(role, obj, action, role in allowed)
+    for obj, action, allowed in CONSENTS_RULES
+    for role in ROLES
+]
+
 # The resource library (issue 22, library/rules.py; built by library_world.py, checked by
 # library_checks.py). For the staff of schools and the portal administrator: a school's
 # resource is read by that school's staff, a portal's by every school's; only its author

@@ -24,6 +24,7 @@ from writing.models import ErrorType, Mark, Text
 
 from .builder_checks import exercise_builder_cell
 from .cardlogin_checks import exercise_cardlogin_cell
+from .consents_checks import exercise_consents_cell
 from .dataexport_checks import exercise_dataexport_cell
 from .drills_checks import exercise_drills_cell
 from .federation_checks import exercise_federation_cell
@@ -42,6 +43,7 @@ from .matrix import (
     CARDLOGIN_OBJECTS,
     CLASS_AUDIENCE,
     CLASS_PAGES,
+    CONSENTS_OBJECTS,
     DATAEXPORT_OBJECTS,
     DIRECTOR,
     DIRECTOR_OTHER_SCHOOL,
@@ -461,6 +463,8 @@ def exercise_cell(client, world, cell):
         return exercise_dataexport_cell(client, world, cell)
     if cell.obj in FEDERATION_OBJECTS:
         return exercise_federation_cell(client, world, cell)
+    if cell.obj in CONSENTS_OBJECTS:
+        return exercise_consents_cell(client, world, cell)
     if cell.obj in LIBRARY_OBJECTS:
         return exercise_library_cell(client, world, cell)
     if cell.obj in TWOFACTOR_OBJECTS:

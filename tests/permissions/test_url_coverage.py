@@ -164,6 +164,8 @@ COVERED_BY_MATRIX = [
     Rule("linked_accounts_view", name="federation:linked_accounts"),
     Rule("cas_link_start", name="federation:cas_link"),
     Rule("oidc_link_start", name="federation:oidc_link"),
+    # The families' answers (matrix.py CONSENTS_RULES, checked by consents_checks.py).
+    Rule("consent_view and consent_change", name="consents:child"),
     Rule("drill_write", name="drills:new"),
     Rule("drill_edit", name="drills:edit"),
     Rule("drill_grid", name="drills:grid"),

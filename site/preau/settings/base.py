@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "home",
     "pages",
     "classrooms",
+    "consents",
     "comments",
     "enrolment",
     "cardlogin",
