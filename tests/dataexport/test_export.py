@@ -189,23 +189,29 @@ def test_the_roster_has_an_export_button_per_pupil(client, world):
     assert "Exporter les données" in page.content.decode()
 
 
-def test_consents_are_read_from_the_pupil_record_and_any_consent_model(client, world):
-    factories.PupilRecordFactory(user=world.pupil, school=world.school, photo_consent=False)
+def test_the_answers_and_their_history_are_in_the_export(client, world):
+    """Every answer (medium × audience) as it counts, and who changed what, when."""
+    from consents.answers import record
+    from consents.models import ConsentChange
+
+    factories.PupilRecordFactory(user=world.pupil, school=world.school, photo_consent=True)
+    record(
+        world.pupil, {"voice_public": False}, by=world.parent, source=ConsentChange.Source.PARENT
+    )
     client.force_login(world.parent)
     archive = open_zip(client.get(reverse("dataexport:person", kwargs={"user_id": world.pupil.pk})))
-    (record,) = json.loads(archive.read("data.json"))["consents"]
-    assert record["photo_consent"] is False
-    assert "Photos autorisées : non" in archive.read("index.html").decode()
-
-
-def test_a_consent_model_is_read_by_its_foreign_keys_to_the_account(world):
-    """The consents app is read defensively: any of its models with a foreign key to the
-    account gives its rows, every field as plain values (ExportRecord stands in here)."""
-    from dataexport.sections.consents import _rows_of
-
-    ExportRecord.objects.create(person=world.pupil, made_by=world.teacher)
-    ExportRecord.objects.create(person=world.other_pupil, made_by=world.teacher)
-    (row,) = _rows_of(ExportRecord, world.pupil)
-    assert row["person"] == world.pupil.pk and row["made_by"] == world.teacher.pk
-    assert isinstance(row["made_at"], str)
-    assert len(_rows_of(ExportRecord, world.teacher)) == 2  # made_by names the teacher
+    rows = json.loads(archive.read("data.json"))["consents"]
+    answers = {(r["medium"], r["audience"]): r["agreed"] for r in rows if r["kind"] == "consent"}
+    assert answers[("photo", "public")] is True
+    assert answers[("voice", "public")] is False
+    assert answers[("full_name", "school")] is False
+    (change,) = [
+        r for r in rows if r["kind"] == "consent_change" and r["how"] == ConsentChange.Source.PARENT
+    ]
+    assert (change["medium"], change["audience"], change["old"], change["new"]) == (
+        "voice",
+        "public",
+        True,
+        False,
+    )
+    assert "enregistrements de la voix · le public" in archive.read("index.html").decode()
