@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
 from classrooms.models import Membership
 from pages import french
@@ -61,6 +62,13 @@ def school_home(request, school_id):
             "school": school,
             "years": list(years.items()),
             "current_year": services.current_school_year(),
+            # Each `preau_school_links` hook gives (url, label, icon) for this school and
+            # person, or nothing: screens of apps above enrolment (retention's closed accounts).
+            "school_links": [
+                link
+                for hook in hooks.get_hooks("preau_school_links")
+                if (link := hook(school, request.user))
+            ],
         },
     )
 

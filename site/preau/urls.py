@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("compte/", include("accounts.urls")),
     path("compte/", include("cardlogin.urls")),
     path("ecole/", include("enrolment.urls")),
+    path("ecole/", include("retention.urls")),
     path("classes/", include("classrooms.urls")),
     path("commentaires/", include("comments.urls")),
     path("exercices/", include("exercises.urls")),
