@@ -1,6 +1,6 @@
 """Closing the accounts of people who no longer have a place, and reopening them."""
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -17,7 +17,7 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-NOW = datetime(2027, 7, 5, 10, 0, tzinfo=timezone.utc)
+NOW = datetime(2027, 7, 5, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture
