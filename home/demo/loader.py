@@ -36,6 +36,7 @@ from .notifications import STORY_KINDS, DemoNotifications
 from .nursery import DemoNursery
 from .pair_dictation import DemoPairDictation
 from .public_sites import PublicSites
+from .retention import DemoRetention
 from .shared_spaces import DemoSharedSpaces
 from .specs import Person
 from .stories import DemoStories
@@ -63,6 +64,7 @@ class DemoLoader(
     DemoH5P,
     DemoNursery,
     DemoCardLogin,
+    DemoRetention,
     DemoTranslations,
     LoginTable,
 ):
@@ -123,6 +125,7 @@ class DemoLoader(
         self.load_h5p()
         self.load_nursery()
         self.load_card_login()
+        self.load_retention()
         self.load_notifications()
         self.news_section(portal, content.PORTAL_NEWS, self.admin)
         self.statement(portal, self.admin)

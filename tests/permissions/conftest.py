@@ -59,6 +59,7 @@ from .matrix import (
 )
 from .messaging_world import OTHER_TOWN, SCHOOL_TOWN, build_messaging_world
 from .newspaper_world import build_newspaper_world
+from .retention_world import build_retention_world
 from .sharedspaces_world import build_sharedspaces_world
 from .stories_world import build_stories_world
 from .workplans_world import build_workplans_world
@@ -112,6 +113,7 @@ class MatrixWorld:
     h5p: object = None  # h5p_world.H5PWorld
     builder: object = None  # builder_world.BuilderWorld
     cardlogin: object = None  # cardlogin_world.CardLoginWorld
+    retention: object = None  # retention_world.RetentionWorld
 
     def client_for(self, role, client=None):
         client = client or Client()
@@ -365,6 +367,7 @@ def build_matrix_world():
     h5p = build_h5p_world(users, classroom)
     builder = build_builder_world(users, classroom)
     cardlogin = build_cardlogin_world(users, classroom)
+    retention = build_retention_world(school)
     return MatrixWorld(
         users=users,
         targets=targets,
@@ -382,6 +385,7 @@ def build_matrix_world():
         h5p=h5p,
         builder=builder,
         cardlogin=cardlogin,
+        retention=retention,
     )
 
 

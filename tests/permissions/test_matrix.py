@@ -58,6 +58,7 @@ from .matrix import (
     PENDING_OBJECTS,
     PUPIL,
     PUPIL_OTHER_SCHOOL,
+    RETENTION_OBJECTS,
     ROLES,
     SHAREDSPACES_OBJECTS,
     STORIES_OBJECTS,
@@ -69,6 +70,7 @@ from .messaging_checks import exercise_messaging_cell
 from .newspaper_checks import exercise_newspaper_cell
 from .notification_checks import exercise_notification_cell
 from .nursery_checks import exercise_nursery_cell
+from .retention_checks import exercise_retention_cell
 from .sharedspaces_checks import exercise_sharedspaces_cell
 from .stories_checks import exercise_stories_cell
 from .workplans_checks import exercise_workplans_cell
@@ -447,6 +449,8 @@ def exercise_cell(client, world, cell):
         return exercise_drills_cell(client, world, cell)
     if cell.obj in CARDLOGIN_OBJECTS:
         return exercise_cardlogin_cell(client, world, cell)
+    if cell.obj in RETENTION_OBJECTS:
+        return exercise_retention_cell(client, world, cell)
     if cell.obj in LIBRARY_OBJECTS:
         return exercise_library_cell(client, world, cell)
     if cell.obj in H5P_OBJECTS:

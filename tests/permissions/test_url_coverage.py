@@ -139,6 +139,9 @@ COVERED_BY_MATRIX = [
     Rule("card_open and card_open_revoked", name="cardlogin:card"),
     Rule("tablet_open and tablet_open_without_link", name="cardlogin:tablet"),
     Rule("tablet_pupil_open", name="cardlogin:tablet_pupil"),
+    # Retention (matrix.py RETENTION_RULES, checked by retention_checks.py).
+    Rule("closed_accounts_view", name="retention:school_accounts"),
+    Rule("closed_account_reopen", name="retention:reopen_account"),
     Rule("drill_write", name="drills:new"),
     Rule("drill_edit", name="drills:edit"),
     Rule("drill_grid", name="drills:grid"),
