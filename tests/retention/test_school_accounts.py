@@ -10,6 +10,7 @@ from classrooms.models import Membership
 from notifications.models import Notification
 from retention.models import ScheduledDeletion
 from retention.notices import ACCOUNTS_TO_DELETE, warn_directors
+from retention.views import closed_accounts
 from tests.factories import (
     ClassroomPageFactory,
     GuardianshipFactory,
@@ -84,6 +85,9 @@ def test_reopening_without_a_place_asks_the_directors_word(client, world):
     world["pupil"].refresh_from_db()
     assert world["pupil"].is_active
     assert not ScheduledDeletion.objects.filter(user=world["pupil"]).exists()
+    # Her parent has an open account for a child, but that child has no class: no place.
+    parent_row = next(r for r in closed_accounts(world["school"]) if r.user == world["parent"])
+    assert not parent_row.has_place
 
 
 def test_a_person_with_a_place_again_is_reopened_at_once(client, world):
