@@ -16,10 +16,12 @@ from pages.models import MunicipalityAgent, SchoolStaff
 def without_place(users):
     """The people of the queryset `users` who hold no place: constant queries."""
     in_open_class = Membership.objects.filter(user=OuterRef("pk"), classroom__closed_on=None)
+    # A membership in an open class, not a missing one: a child in no class at all gives
+    # no place (a plain `closed_on=None` across the join would match the empty join).
     child_in_open_class = Guardianship.objects.filter(
         parent=OuterRef("pk"),
         child__is_active=True,
-        child__memberships__classroom__closed_on=None,
+        child__memberships__in=Membership.objects.filter(classroom__closed_on=None),
     )
     return users.exclude(
         Q(is_superuser=True)

@@ -37,6 +37,7 @@ from .notifications import STORY_KINDS, DemoNotifications
 from .nursery import DemoNursery
 from .pair_dictation import DemoPairDictation
 from .public_sites import PublicSites
+from .retention import DemoRetention
 from .saml_login import DemoSamlLogin
 from .scheduled_news import DemoScheduledNews
 from .shared_spaces import DemoSharedSpaces
@@ -71,6 +72,7 @@ class DemoLoader(
     DemoYearRollover,
     DemoScheduledNews,
     DemoSamlLogin,
+    DemoRetention,
     DemoTranslations,
     LoginTable,
 ):
@@ -135,6 +137,7 @@ class DemoLoader(
         self.load_year_rollover()
         self.load_scheduled_news()
         self.load_saml_login()
+        self.load_retention()
         self.load_notifications()
         self.news_section(portal, content.PORTAL_NEWS, self.admin)
         self.statement(portal, self.admin)

@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("compte/", include("twofactor.urls")),
     path("ecole/", include("enrolment.urls")),
     path("ecole/", include("schoolyear.urls")),
+    path("ecole/", include("retention.urls")),
     path("classes/", include("classrooms.urls")),
     path("commentaires/", include("comments.urls")),
     path("exercices/", include("exercises.urls")),

@@ -62,6 +62,7 @@ from .matrix import (
 )
 from .messaging_world import OTHER_TOWN, SCHOOL_TOWN, build_messaging_world
 from .newspaper_world import build_newspaper_world
+from .retention_world import build_retention_world
 from .schoolyear_world import build_schoolyear_world
 from .sharedspaces_world import build_sharedspaces_world
 from .stories_world import build_stories_world
@@ -120,6 +121,7 @@ class MatrixWorld:
     dataexport: object = None  # dataexport_world.DataExportWorld
     federation: object = None  # federation_world.FederationWorld
     consents: object = None  # consents_world.ConsentsWorld
+    retention: object = None  # retention_world.RetentionWorld
 
     def client_for(self, role, client=None):
         client = client or Client()
@@ -377,6 +379,7 @@ def build_matrix_world():
     dataexport = build_dataexport_world(users, classroom)
     federation = build_federation_world(users)
     consents = build_consents_world(users)
+    retention = build_retention_world(school)
     return MatrixWorld(
         users=users,
         targets=targets,
@@ -398,6 +401,7 @@ def build_matrix_world():
         dataexport=dataexport,
         federation=federation,
         consents=consents,
+        retention=retention,
     )
 
 

@@ -1045,6 +1045,33 @@ MATRIX += [
     for role in ROLES
 ]
 
+# Retention (issue 24, retention/; built by retention_world.py, checked by
+# retention_checks.py). A school's closed accounts, waiting for their deletion, are read
+# and reopened by its director and the portal administrator only.
+RETENTION_OBJECTS = {
+    "closed_account": "the closed account of a pupil of school A who left, to be deleted",
+}
+OBJECTS.update(RETENTION_OBJECTS)
+ACTIONS.update(
+    {
+        "closed_accounts_view": "GET /ecole/<school A>/comptes-a-supprimer/: the account listed",
+        "closed_account_reopen": "POST /ecole/<school A>/comptes-a-supprimer/<user>/rouvrir/ "
+        "with confirm=yes: 302 and the account open again",
+    }
+)
+# fmt: off
+RETENTION_RULES = [
+    ("closed_account", "closed_accounts_view",  SCHOOL_EDITORS),
+    ("closed_account", "closed_account_reopen", SCHOOL_EDITORS),
+]
+# fmt: on
+RULES += RETENTION_RULES
+MATRIX += [
+    Cell(role, obj, action, role in allowed)
+    for obj, action, allowed in RETENTION_RULES
+    for role in ROLES
+]
+
 # The resource library (issue 22, library/rules.py; built by library_world.py, checked by
 # library_checks.py). For the staff of schools and the portal administrator: a school's
 # resource is read by that school's staff, a portal's by every school's; only its author

@@ -64,6 +64,7 @@ from .matrix import (
     PENDING_OBJECTS,
     PUPIL,
     PUPIL_OTHER_SCHOOL,
+    RETENTION_OBJECTS,
     ROLES,
     SCHOOLYEAR_OBJECTS,
     SHAREDSPACES_OBJECTS,
@@ -77,6 +78,7 @@ from .messaging_checks import exercise_messaging_cell
 from .newspaper_checks import exercise_newspaper_cell
 from .notification_checks import exercise_notification_cell
 from .nursery_checks import exercise_nursery_cell
+from .retention_checks import exercise_retention_cell
 from .schoolyear_checks import exercise_schoolyear_cell
 from .sharedspaces_checks import exercise_sharedspaces_cell
 from .stories_checks import exercise_stories_cell
@@ -465,6 +467,8 @@ def exercise_cell(client, world, cell):
         return exercise_federation_cell(client, world, cell)
     if cell.obj in CONSENTS_OBJECTS:
         return exercise_consents_cell(client, world, cell)
+    if cell.obj in RETENTION_OBJECTS:
+        return exercise_retention_cell(client, world, cell)
     if cell.obj in LIBRARY_OBJECTS:
         return exercise_library_cell(client, world, cell)
     if cell.obj in TWOFACTOR_OBJECTS:

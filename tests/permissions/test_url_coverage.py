@@ -166,6 +166,9 @@ COVERED_BY_MATRIX = [
     Rule("oidc_link_start", name="federation:oidc_link"),
     # The families' answers (matrix.py CONSENTS_RULES, checked by consents_checks.py).
     Rule("consent_view and consent_change", name="consents:child"),
+    # Retention (matrix.py RETENTION_RULES, checked by retention_checks.py).
+    Rule("closed_accounts_view", name="retention:school_accounts"),
+    Rule("closed_account_reopen", name="retention:reopen_account"),
     Rule("drill_write", name="drills:new"),
     Rule("drill_edit", name="drills:edit"),
     Rule("drill_grid", name="drills:grid"),
