@@ -91,7 +91,8 @@ def test_an_identity_linked_to_someone_else_is_not_moved(client, world, cas_on):
     response = client.get(local(back))
     assert response["Location"] == reverse("federation:linked_accounts")
     assert ExternalIdentity.objects.get(subject="claire.cas").user == world.parent
-    assert "already linked to another" in client.get(response["Location"]).content.decode()
+    page = client.get(response["Location"]).content.decode()
+    assert "est déjà lié à un autre compte Préau" in page
 
 
 def test_login_page_offers_the_cas_button(client, cas_on):

@@ -22,7 +22,6 @@ pytestmark = pytest.mark.django_db
 
 LOGIN = "/connexion/saml/educonnect/"
 # Pages are read in English: the French wording comes with the translations.
-EN_LOGIN = "/en" + LOGIN
 
 
 @pytest.fixture(autouse=True)
@@ -131,11 +130,11 @@ def test_an_unknown_identity_signs_nobody_in_and_says_how_to_link(client, saml, 
     # Same name as a Préau account: names are never used.
     world.parent.username = "famille.martin"
     world.parent.save()
-    response = post_answer(client, answer_from(saml.idp.url, client, start=EN_LOGIN))
+    response = post_answer(client, answer_from(saml.idp.url, client, start=LOGIN))
     assert response.status_code == 403
     page = response.content.decode()
-    assert "Your EduConnect account is not linked to Préau yet" in page
-    assert "Link my EduConnect account" in page
+    assert "Votre compte EduConnect n’est pas encore lié à Préau" in page
+    assert "Lier mon compte EduConnect" in page
     assert logged_in_as(client) is None
     assert not ExternalIdentity.objects.exists()
 
@@ -144,9 +143,9 @@ def test_a_closed_account_is_refused(client, saml, world):
     identities.link(world.parent, "educonnect", "FR-EDU-7f3a9c")
     world.parent.is_active = False
     world.parent.save()
-    response = post_answer(client, answer_from(saml.idp.url, client, start=EN_LOGIN))
+    response = post_answer(client, answer_from(saml.idp.url, client, start=LOGIN))
     assert response.status_code == 403
-    assert "This account is closed" in response.content.decode()
+    assert "Ce compte est fermé" in response.content.decode()
     assert logged_in_as(client) is None
 
 
@@ -160,11 +159,11 @@ def test_a_forged_assertion_is_refused(client, saml, world, caplog):
     forger.start(saml.sp_metadata)
     forger.users = dict(saml.idp.users)
     try:
-        response = post_answer(client, answer_from(forger.url, client, start=EN_LOGIN))
+        response = post_answer(client, answer_from(forger.url, client, start=LOGIN))
     finally:
         forger.stop()
     assert response.status_code == 403
-    assert "could not be verified" in response.content.decode()
+    assert "n’a pas pu être vérifiée" in response.content.decode()
     assert logged_in_as(client) is None
     assert "SignatureError" in caplog.text
 
@@ -206,11 +205,11 @@ def test_an_identifier_attribute_can_be_chosen(client, saml, world, settings):
 
 def test_a_parent_links_their_account_from_their_space(client, saml, world):
     client.force_login(world.parent)
-    spaces = client.get("/en/compte/mes-espaces/").content.decode()
+    spaces = client.get("/compte/mes-espaces/").content.decode()
     assert "/connexion/comptes-lies/" in spaces
-    page = client.get("/en/connexion/comptes-lies/").content.decode()
-    assert "Link my EduConnect account" in page
-    sso = to_idp(client.post("/en/connexion/saml/educonnect/lier/"))
+    page = client.get("/connexion/comptes-lies/").content.decode()
+    assert "Lier mon compte EduConnect" in page
+    sso = to_idp(client.post("/connexion/saml/educonnect/lier/"))
     login_page = requests.get(f"{saml.idp.url}{sso.path}?{sso.query}", timeout=10)
     action, fields = form_fields(login_page.text)
     fields.update(username="famille.martin", password="secret-edu")
@@ -220,8 +219,8 @@ def test_a_parent_links_their_account_from_their_space(client, saml, world):
     assert done["Location"] == "/connexion/comptes-lies/"
     assert identities.account_for("educonnect", "FR-EDU-7f3a9c") == world.parent
     page = client.get(done["Location"]).content.decode()
-    assert "Your EduConnect account is linked: next time" in page
-    assert "Link my EduConnect account" not in page
+    assert "Votre compte EduConnect est lié : la prochaine fois" in page
+    assert "Lier mon compte EduConnect" not in page
     # From now on the parent signs in through EduConnect.
     client.logout()
     post_answer(client, answer_from(saml.idp.url, client))
@@ -231,14 +230,14 @@ def test_a_parent_links_their_account_from_their_space(client, saml, world):
 def test_an_identity_linked_to_someone_else_is_not_moved(client, saml, world):
     identities.link(world.teacher, "educonnect", "FR-EDU-7f3a9c")
     client.force_login(world.parent)
-    sso = to_idp(client.post("/en" + reverse("federation:saml_link", args=["educonnect"])))
+    sso = to_idp(client.post(reverse("federation:saml_link", args=["educonnect"])))
     login_page = requests.get(f"{saml.idp.url}{sso.path}?{sso.query}", timeout=10)
     action, fields = form_fields(login_page.text)
     fields.update(username="famille.martin", password="secret-edu")
     answer = requests.post(f"{saml.idp.url}{action}", data=fields, timeout=10)
     response = post_answer(client, form_fields(answer.text))
     assert response.status_code == 403
-    assert "is already linked" in response.content.decode()
+    assert "est déjà lié" in response.content.decode()
     assert identities.account_for("educonnect", "FR-EDU-7f3a9c") == world.teacher
 
 
@@ -277,7 +276,7 @@ def test_an_unknown_provider_is_404_when_another_is_configured(client, saml):
 
 
 def test_the_answer_comes_back_to_the_french_address_whatever_the_language(client, saml):
-    action, _fields = answer_from(saml.idp.url, client, start=EN_LOGIN)
+    action, _fields = answer_from(saml.idp.url, client, start=LOGIN)
     assert urlparse(action).path == "/connexion/saml/educonnect/acs/"
     page = client.get("/connexion/saml/educonnect/metadata/").content.decode()
     assert "/en/" not in page

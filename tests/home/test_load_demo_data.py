@@ -293,10 +293,10 @@ class TestDemoContent:
         assert not pupils.exclude(email="").exists()
         assert not pupils.filter(guardians=None).exists()
         parents = User.objects.filter(guardianships__isnull=False).distinct()
-        assert parents.count() == 59
+        assert parents.count() == 60  # with the closed accounts of a family who left (retention)
         assert not parents.exclude(email__endswith="@example.org").exists()
-        assert Guardianship.objects.count() == 60
-        assert User.objects.count() == 109  # with the pedagogical adviser
+        assert Guardianship.objects.count() == 61
+        assert User.objects.count() == 111  # with the pedagogical adviser, and the family who left
         assert list(User.objects.filter(is_superuser=True).values_list("username", flat=True)) == [
             "admin"
         ]
@@ -767,7 +767,7 @@ def test_a_second_run_creates_nothing(django_capture_on_commit_callbacks):
         output = load()
 
     assert counts() == before
-    assert before["User"] == 109
+    assert before["User"] == 111
     assert before["Conversation"] == 4 and before["Report"] == 1
     assert before["Word"] == 2
     # The conversations are listed again, and nobody was e-mailed about the story.

@@ -89,7 +89,7 @@ def test_the_parents_of_a_leaving_pupil_are_closed_too(year_end, next_year_csv):
 def test_a_second_rollover_to_the_same_year_is_refused(year_end, next_year_csv):
     roll(year_end, next_year_csv)
 
-    with pytest.raises(RolloverError, match="already rolled over to 2027-2028"):
+    with pytest.raises(RolloverError, match="est déjà passée en 2027-2028"):
         build_rollover(year_end.school, read_pupils(next_year_csv), user=year_end.director)
     assert Rollover.objects.count() == 1
 
@@ -100,7 +100,7 @@ def test_the_same_year_cannot_be_reached_twice(year_end, next_year_csv):
     factories.ClassroomPageFactory(parent=year_end.school, school_year="2026-2027")
     ClassroomPage.objects.filter(school_year="2027-2028").update(closed_on=TODAY)
 
-    with pytest.raises(RolloverError, match="already rolled over to 2027-2028"):
+    with pytest.raises(RolloverError, match="est déjà passée en 2027-2028"):
         build_rollover(year_end.school, read_pupils(next_year_csv), user=year_end.director)
 
 
@@ -132,12 +132,12 @@ def test_a_plan_changed_since_the_preview_is_refused(year_end, next_year_csv):
 
 
 def test_another_school_s_file_is_refused(year_end, other_school_csv):
-    with pytest.raises(RolloverError, match="another school"):
+    with pytest.raises(RolloverError, match="autre école"):
         build_rollover(year_end.school, read_pupils(other_school_csv), user=year_end.director)
 
 
 def test_this_year_s_file_is_refused(year_end, this_year_csv):
-    with pytest.raises(RolloverError, match="this year's level"):
+    with pytest.raises(RolloverError, match="gardent leur niveau de cette année"):
         build_rollover(year_end.school, read_pupils(this_year_csv), user=year_end.director)
 
 

@@ -93,6 +93,11 @@ JAVASCRIPT_URL = re.compile(r"""(?:href|src|action)\s*=\s*["']?\s*javascript:"""
 STYLE = re.compile(r"<style\b|\sstyle\s*=", re.IGNORECASE)
 
 
+# Written into files a person keeps, never served by Préau: the data export's index.html is
+# opened from the ZIP on the person's own disk, where it must hold its own style.
+OUTSIDE_THE_SITE = {"dataexport/templates/dataexport/index.html"}
+
+
 def test_no_template_of_preau_holds_what_the_policy_refuses():
     """Scripts come from files (data in data- attributes or json_script, which is data),
     never inline, in an event handler attribute or a javascript: address; no inline style."""
@@ -104,6 +109,9 @@ def test_no_template_of_preau_holds_what_the_policy_refuses():
         for attributes in SCRIPT.findall(text):
             if "src=" not in attributes and "application/json" not in attributes:
                 found.append(f"{path}: inline <script{attributes}>")
-        for pattern in (EVENT_HANDLER, JAVASCRIPT_URL, STYLE):
+        patterns = (EVENT_HANDLER, JAVASCRIPT_URL, STYLE)
+        if str(path.relative_to(ROOT)) in OUTSIDE_THE_SITE:
+            patterns = (EVENT_HANDLER, JAVASCRIPT_URL)
+        for pattern in patterns:
             found += [f"{path}: {match}" for match in pattern.findall(text)]
     assert not found, "\n".join(found)

@@ -5,7 +5,6 @@ dev.py and test.py switch conveniences on; production.py adds the hardening that
 from the environment (see README "Configuration").
 """
 
-import json
 from pathlib import Path
 
 import dj_database_url
@@ -247,29 +246,12 @@ TASKS = {
     }
 }
 
+# How long personal data is kept, archives and exports: personal_data.py.
+from .personal_data import *  # noqa: E402, F403
+
 # Notifications (notifications/): the hour the daily digest of those who chose it leaves
 # (local time, TIME_ZONE), and the right to disconnect: nothing reaches a pupil outside
 # school hours on school days (French week: Wednesday is school in many towns, add "wed").
-# Accounts of people who left are deleted this many days after being closed (README "Retention").
-PREAU_ACCOUNT_DELETION_DAYS = env_int("PREAU_ACCOUNT_DELETION_DAYS", 90)
-# A closed class (its year's archive) is read by its pupils and their families this many
-# months after the rollover, then by its teachers and the school's directors only.
-PREAU_ARCHIVE_FAMILY_MONTHS = env_int("PREAU_ARCHIVE_FAMILY_MONTHS", 12)
-# A person's data export (README "Your data") is refused past this many megabytes of files:
-# the ZIP is written to a temporary file on the server first, so its disk must hold it.
-PREAU_DATA_EXPORT_MAX_MB = env_int("PREAU_DATA_EXPORT_MAX_MB", 500)
-# Retention of personal data (retention/table.py, README "Retention of personal data"):
-# the directors are told this many days before their school's accounts are deleted; read
-# notifications, all notifications, successful and failed logins, finished background
-# tasks and messages are purged after so many days.
-PREAU_DELETION_NOTICE_DAYS = env_int("PREAU_DELETION_NOTICE_DAYS", 14)
-PREAU_READ_NOTIFICATIONS_KEPT_DAYS = env_int("PREAU_READ_NOTIFICATIONS_KEPT_DAYS", 90)
-PREAU_NOTIFICATIONS_KEPT_DAYS = env_int("PREAU_NOTIFICATIONS_KEPT_DAYS", 365)
-PREAU_LOGIN_RECORDS_KEPT_DAYS = env_int("PREAU_LOGIN_RECORDS_KEPT_DAYS", 30)
-PREAU_TASK_RESULTS_KEPT_DAYS = env_int("PREAU_TASK_RESULTS_KEPT_DAYS", 30)
-PREAU_MESSAGES_KEPT_DAYS = env_int("PREAU_MESSAGES_KEPT_DAYS", 365)
-# The hour (local time) the daily purge runs, with a worker (retention/tasks.py).
-PREAU_PURGE_HOUR = env_int("PREAU_PURGE_HOUR", 3)
 PREAU_DIGEST_HOUR = env_int("PREAU_DIGEST_HOUR", 18)
 PREAU_PUPIL_QUIET_HOURS = env_bool("PREAU_PUPIL_QUIET_HOURS", True)
 PREAU_SCHOOL_HOURS = env_str("PREAU_SCHOOL_HOURS", "08:00-17:00")
@@ -311,37 +293,6 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:my_spaces"
 LOGOUT_REDIRECT_URL = "/"
 
-# CAS (django-cas-ng, federation/cas): on when PREAU_CAS_SERVER_URL is set. The CAS user
-# name is matched against the identities people linked (never against usernames), and
-# no account is ever created.
-CAS_SERVER_URL = env_str("PREAU_CAS_SERVER_URL")
-CAS_VERSION = env_str("PREAU_CAS_VERSION", "3")
-PREAU_CAS_LABEL = env_str("PREAU_CAS_LABEL")
-PREAU_CAS_PROVIDER = env_str("PREAU_CAS_PROVIDER", "cas")
-CAS_CREATE_USER = False
-CAS_IGNORE_REFERER = True
-CAS_REDIRECT_URL = LOGIN_REDIRECT_URL
-
-# OpenID Connect (mozilla-django-oidc, federation/oidc): on with a client id and either
-# PREAU_OIDC_ISSUER (endpoints from its discovery document) or explicit endpoints.
-# Authorization code flow with PKCE, id_token signed RS256 checked with the JWKS.
-PREAU_OIDC_ISSUER = env_str("PREAU_OIDC_ISSUER")
-PREAU_OIDC_LABEL = env_str("PREAU_OIDC_LABEL")
-PREAU_OIDC_PROVIDER = env_str("PREAU_OIDC_PROVIDER", "oidc")
-OIDC_RP_CLIENT_ID = env_str("PREAU_OIDC_CLIENT_ID")
-OIDC_RP_CLIENT_SECRET = env_str("PREAU_OIDC_CLIENT_SECRET", "")
-OIDC_RP_SCOPES = env_str("PREAU_OIDC_SCOPES", "openid")
-OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("PREAU_OIDC_AUTHORIZATION_ENDPOINT")
-OIDC_OP_TOKEN_ENDPOINT = env_str("PREAU_OIDC_TOKEN_ENDPOINT")
-OIDC_OP_JWKS_ENDPOINT = env_str("PREAU_OIDC_JWKS_ENDPOINT")
-OIDC_OP_USER_ENDPOINT = env_str("PREAU_OIDC_USERINFO_ENDPOINT")
-OIDC_RP_SIGN_ALGO = "RS256"
-OIDC_USE_PKCE = True
-OIDC_USE_NONCE = True
-OIDC_CREATE_USER = False
-OIDC_TIMEOUT = 10
-OIDC_AUTHENTICATION_CALLBACK_URL = "federation:oidc_callback"
-
 # Brute force: failures count per account, wherever they come from (a school's pupils share
 # one address: a lock by address would keep a class out). The first lock is short and each
 # further failure doubles it, up to a ceiling (accounts/lockout.py).
@@ -372,15 +323,8 @@ SILENCED_SYSTEM_CHECKS = [
     "axes.W006",
 ]
 
-# SAML 2.0 sign-in (federation/saml/config.py): a JSON list of providers, none by default.
-PREAU_SAML_PROVIDERS = json.loads(env_str("PREAU_SAML_PROVIDERS", "") or "[]")
-SAML_CREATE_UNKNOWN_USER = False  # an unknown identity signs nobody in, creates nothing
-SAML_ATTRIBUTE_MAPPING = {}  # nothing the IdP says changes an account
-SAML_DEFAULT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
-SAML_CSP_HANDLER = ""  # requests leave by redirect: no form, no script to allow
-# The IdP's answer is a cross-site POST: in production (HTTPS) the SAML session cookie is
-# SameSite=None; Secure (production.py). Lax suffices when the IdP is on the same site.
-SAML_SESSION_COOKIE_SAMESITE = "Lax"
+# Signing in through identity providers (SAML, CAS, OpenID Connect): federation.py.
+from .federation import *  # noqa: E402, F403
 
 # Content-Security-Policy (django-csp, security/content_policy.py). The front end runs and
 # styles with Préau's own files only; the one inline style is the 500 page's, allowed by
