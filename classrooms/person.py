@@ -121,6 +121,17 @@ class Person:
             and "manage_classroom" in self.rights.get(place.page.pk, ())
         )
 
+    def taught_class_ids(self):
+        """The ids of the classes this person teaches and may still change (not archives:
+        see taught_paths). Every write a teacher makes to a class asks this, not the bare
+        memberships, which outlive the class's year."""
+        return {
+            place.page.pk
+            for place in self.memberships
+            if place.role == Membership.Role.TEACHER
+            and "manage_classroom" in self.rights.get(place.page.pk, ())
+        }
+
     def children_in(self, classroom):
         return [child for child, place in self.children_classes if place.page.pk == classroom.pk]
 

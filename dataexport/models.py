@@ -11,7 +11,7 @@ class ExportRecord(models.Model):
 
     Exports a person makes of their own data, or a parent of their child's, are not
     recorded: they are the family's own reading. Personal data: links two people and a
-    date. Erased with either account (the purge of the retention app deletes the pupil).
+    date. Erased with the pupil's account (the purge of the retention app deletes the pupil).
     """
 
     person = models.ForeignKey(
@@ -20,12 +20,16 @@ class ExportRecord(models.Model):
         related_name="data_exports",
         verbose_name=_("whose data"),
     )
+    # The record outlives the staff member's account (purged when they leave): their name
+    # as it was is kept beside the link, as consents.ConsentChange does.
     made_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="data_exports_made",
         verbose_name=_("made by"),
     )
+    made_by_name = models.CharField(_("name of who made it"), max_length=301, blank=True)
     made_at = models.DateTimeField(_("made at"), auto_now_add=True, db_index=True)
 
     class Meta:
@@ -34,4 +38,4 @@ class ExportRecord(models.Model):
         ordering = ["-made_at"]
 
     def __str__(self):
-        return f"{self.person} · {self.made_by} · {self.made_at:%Y-%m-%d %H:%M}"
+        return f"{self.person} · {self.made_by_name} · {self.made_at:%Y-%m-%d %H:%M}"

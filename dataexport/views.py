@@ -5,6 +5,7 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import FileResponse
 from django.shortcuts import render
 
@@ -13,6 +14,8 @@ from .access import Standing, person_or_404
 from .models import ExportRecord
 
 logger = logging.getLogger(__name__)
+# At most this long is a build taken to be under way (a crashed one frees the way then).
+BUILDING_SECONDS = 600
 
 
 @login_required
@@ -29,6 +32,12 @@ def of_person(request, user_id):
 
 
 def _download(request, person, how):
+    # Building a ZIP is heavy (every file copied): one at a time per reader and person, so
+    # that a burst of clicks or requests cannot fill the server's disk with copies.
+    key = f"dataexport:building:{request.user.pk}:{person.pk}"
+    if not cache.add(key, True, BUILDING_SECONDS):
+        context = {"person": person, "title": archive.title_of(person)}
+        return render(request, "dataexport/wait.html", context, status=429)
     try:
         zip_file, filename = archive.build(person)
     except archive.TooBig as too_big:
@@ -40,8 +49,12 @@ def _download(request, person, how):
             "title": archive.title_of(person),
         }
         return render(request, "dataexport/too_big.html", context, status=413)
+    finally:
+        cache.delete(key)
     if how == Standing.STAFF:
-        ExportRecord.objects.create(person=person, made_by=request.user)
+        ExportRecord.objects.create(
+            person=person, made_by=request.user, made_by_name=request.user.get_full_name()
+        )
         logger.info("Data of user %s exported by staff user %s", person.pk, request.user.pk)
     return FileResponse(
         zip_file, as_attachment=True, filename=filename, content_type="application/zip"

@@ -7,6 +7,8 @@ The backends call `resolve()` from inside authenticate(); they leave a word in t
 the person learns what happened instead of a bare 403.
 """
 
+import time
+
 from django.conf import settings
 from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -69,8 +71,26 @@ class SignInOnly:
         return get_user_model().objects.none()
 
 
+# A link asked for is honoured this long: a wish left half-way (the provider's tab closed)
+# must not link whatever identity comes back later with this session (a CAS ticket carries
+# no state of its own).
+LINK_WINDOW_SECONDS = 300
+
+
 def start_linking(request, provider_key):
-    request.session[LINKING] = provider_key
+    request.session[LINKING] = {"provider": provider_key, "at": time.time()}
+
+
+def cancel_linking(request):
+    """A plain sign-in started: any link asked for before is dropped."""
+    request.session.pop(LINKING, None)
+
+
+def _wishes_to_link(session, provider_key):
+    wish = session.get(LINKING)
+    if not isinstance(wish, dict) or wish.get("provider") != provider_key:
+        return False
+    return 0 <= time.time() - wish.get("at", 0) <= LINK_WINDOW_SECONDS
 
 
 def resolve(request, provider_key, subject):
@@ -84,7 +104,7 @@ def resolve(request, provider_key, subject):
         return None
     session = request.session
     user = getattr(request, "user", None)
-    if session.get(LINKING) == provider_key and user is not None and user.is_authenticated:
+    if _wishes_to_link(session, provider_key) and user is not None and user.is_authenticated:
         del session[LINKING]
         taken = ExternalIdentity.objects.filter(provider=provider_key, subject=subject).exclude(
             user=user

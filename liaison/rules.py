@@ -17,7 +17,6 @@ stored:
 from django.db.models import Q
 
 from accounts.people import is_active_person
-from classrooms.models import Membership
 from classrooms.person import person_of
 from pages.models import SchoolStaff
 
@@ -37,7 +36,7 @@ def directed_school_ids(user) -> set[int]:
 def taught_class_ids(user) -> set[int]:
     if not is_active_person(user):
         return set()
-    return person_of(user).member_class_ids(Membership.Role.TEACHER)
+    return person_of(user).taught_class_ids()
 
 
 def directs_school_of(user, classroom) -> bool:

@@ -15,9 +15,11 @@ def publish_scheduled_pages() -> str:
     """Publish and unpublish what is due, then, when the backend defers tasks
     (django_tasks_db and `manage.py db_worker`), come back in a minute. With a backend
     that cannot defer, cron runs `manage.py publish_scheduled` every minute instead."""
-    report = scheduled.publish_due()
-    schedule_next_run()
-    return report
+    try:
+        return scheduled.publish_due()
+    finally:
+        # Whatever happened in this run, the next one comes: the chain never dies.
+        schedule_next_run()
 
 
 def schedule_next_run():

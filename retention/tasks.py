@@ -31,9 +31,11 @@ def run(now=None) -> dict:
 
 @task()
 def purge_daily() -> dict:
-    counts = run()
-    schedule_next_purge()
-    return counts
+    try:
+        return run()
+    finally:
+        # A failed night must not end the nightly chain.
+        schedule_next_purge()
 
 
 def next_purge_time(moment):

@@ -136,7 +136,7 @@ def standing_of(user, space, rows) -> Standing:
 def taught_class_ids(user) -> set:
     if not is_active_person(user):
         return set()
-    return person_of(user).member_class_ids(Membership.Role.TEACHER)
+    return person_of(user).taught_class_ids()
 
 
 def space_class_ids(user) -> dict:

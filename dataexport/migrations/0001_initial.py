@@ -19,7 +19,8 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('made_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='made at')),
-                ('made_by', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='data_exports_made', to=settings.AUTH_USER_MODEL, verbose_name='made by')),
+                ('made_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='data_exports_made', to=settings.AUTH_USER_MODEL, verbose_name='made by')),
+                ('made_by_name', models.CharField(blank=True, max_length=301, verbose_name='name of who made it')),
                 ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='data_exports', to=settings.AUTH_USER_MODEL, verbose_name='whose data')),
             ],
             options={

@@ -19,6 +19,7 @@ from django_cas_ng.utils import get_cas_client
 from .. import cas
 from ..linking import (
     after_sign_in,
+    cancel_linking,
     continue_page,
     refusal,
     safe_next,
@@ -45,6 +46,7 @@ class CASLoginView(CASEnabledMixin, View):
         service = service_url(request, next_url)
         ticket = request.GET.get("ticket")
         if not ticket:
+            cancel_linking(request)
             return redirect(get_cas_client(service_url=service, request=request).get_login_url())
         user = authenticate(request, ticket=ticket, service=service)
         outcome = take_outcome(request)

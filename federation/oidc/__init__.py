@@ -5,12 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 def enabled() -> bool:
+    # The issuer is required even with explicit endpoints: every id_token's `iss` is
+    # checked against it (backends.py).
     return bool(
         getattr(settings, "OIDC_RP_CLIENT_ID", None)
-        and (
-            getattr(settings, "PREAU_OIDC_ISSUER", None)
-            or getattr(settings, "OIDC_OP_AUTHORIZATION_ENDPOINT", None)
-        )
+        and getattr(settings, "PREAU_OIDC_ISSUER", None)
     )
 
 

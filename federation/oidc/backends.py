@@ -63,8 +63,8 @@ class OIDCIdentityBackend(SignInOnly, OIDCAuthenticationBackend):
                 key,
                 algorithms=[self.OIDC_RP_SIGN_ALGO],
                 audience=self.OIDC_RP_CLIENT_ID,
-                issuer=discovery.issuer() or None,
-                options={"require": ["exp", "iat", "sub", "aud"]},
+                issuer=discovery.issuer(),
+                options={"require": ["exp", "iat", "sub", "aud", "iss"]},
                 leeway=30,
             )
         except jwt.InvalidTokenError as error:

@@ -215,3 +215,26 @@ def test_the_answers_and_their_history_are_in_the_export(client, world):
         False,
     )
     assert "enregistrements de la voix · le public" in archive.read("index.html").decode()
+
+
+def test_a_second_download_while_one_is_being_built_waits(client, world):
+    """One build at a time per reader and person: a burst of requests makes no copies."""
+    from django.core.cache import cache
+
+    client.force_login(world.parent)
+    url = reverse("dataexport:person", kwargs={"user_id": world.pupil.pk})
+    cache.add(f"dataexport:building:{world.parent.pk}:{world.pupil.pk}", True, 600)
+    response = client.get(url)
+    assert response.status_code == 429
+    assert "déjà en préparation" in response.content.decode()
+    cache.clear()
+    assert client.get(url).status_code == 200
+    assert client.get(url).status_code == 200  # once built, another may follow
+
+
+def test_the_export_record_outlives_the_staff_account(client, world):
+    client.force_login(world.teacher)
+    client.get(reverse("dataexport:person", kwargs={"user_id": world.pupil.pk}))
+    world.teacher.delete()
+    (record,) = ExportRecord.objects.filter(person=world.pupil)
+    assert record.made_by is None and record.made_by_name == world.teacher.get_full_name()

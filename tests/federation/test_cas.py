@@ -83,6 +83,27 @@ def test_logged_in_person_links_their_cas_account(client, world, cas_on):
     assert client.session["_auth_user_id"] == str(world.teacher.pk)
 
 
+def test_a_link_left_half_way_links_nothing_later(client, world, cas_on, monkeypatch):
+    """A wish to link, left when the CAS tab was closed, does not link whatever identity
+    comes back with this session later (a CAS ticket carries no state): it ends after
+    a few minutes, and a plain sign-in started meanwhile drops it."""
+    from federation import linking
+
+    client.force_login(world.teacher)
+    response = client.post(reverse("federation:cas_link"))
+    continue_url = response.context["continue_url"]
+    started = linking.time.time()
+    monkeypatch.setattr(linking.time, "time", lambda: started + linking.LINK_WINDOW_SECONDS + 1)
+    back = sign_in_at_provider(continue_url, "claire.cas", "cas-password")
+    client.get(local(back))
+    assert not ExternalIdentity.objects.filter(subject="claire.cas").exists()
+
+    monkeypatch.undo()
+    client.post(reverse("federation:cas_link"))
+    client.get("/connexion/cas/")  # a plain sign-in begins
+    assert linking.LINKING not in client.session
+
+
 def test_an_identity_linked_to_someone_else_is_not_moved(client, world, cas_on):
     identities.link(world.parent, "cas", "claire.cas")
     client.force_login(world.teacher)

@@ -69,6 +69,34 @@ def test_a_news_item_goes_live_when_its_date_comes(client, school, news):
     assert "Sortie au musée" in home(client, school)
 
 
+def test_a_page_that_can_no_longer_go_live_does_not_hold_back_the_others(
+    client, school, news, monkeypatch
+):
+    """Its go-live date is dropped and the refusal logged; the next page goes live."""
+    from django.core.exceptions import ValidationError
+
+    refused = schedule(news, "Photos de la classe", timezone.now() + timedelta(days=1))
+    later = schedule(news, "Sortie au musée", timezone.now() + timedelta(days=1))
+    move_clock_past(refused)
+    move_clock_past(later)
+    original_clean = NewsPage.clean
+
+    def clean(page):
+        if page.title == "Photos de la classe":
+            raise ValidationError("La famille de Léa n'a pas donné son accord.")
+        return original_clean(page)
+
+    monkeypatch.setattr(NewsPage, "clean", clean)
+    report = tasks.publish_scheduled_pages.call()
+    refused.refresh_from_db()
+    later.refresh_from_db()
+    assert later.live and not refused.live
+    assert report.endswith("published 1, refused 1")
+    assert not Revision.page_revisions.filter(
+        object_id=str(refused.pk), approved_go_live_at__isnull=False
+    ).exists()
+
+
 def test_an_expired_news_item_goes_off(client, school, news):
     page = factories.NewsPageFactory(parent=news, title="Inscriptions à la cantine")
     assert "Inscriptions à la cantine" in home(client, school)

@@ -20,6 +20,8 @@ PROVIDERS_ON = {
     "CAS_SERVER_URL": "http://127.0.0.1:9/cas/",
     "PREAU_CAS_LABEL": "ENT académique",
     "OIDC_RP_CLIENT_ID": "preau",
+    "PREAU_OIDC_ISSUER": "http://127.0.0.1:9",
+    "OIDC_OP_USER_ENDPOINT": "http://127.0.0.1:9/userinfo/",
     "OIDC_OP_AUTHORIZATION_ENDPOINT": "http://127.0.0.1:9/authorize/",
     "OIDC_OP_TOKEN_ENDPOINT": "http://127.0.0.1:9/token/",
     "OIDC_OP_JWKS_ENDPOINT": "http://127.0.0.1:9/jwks/",

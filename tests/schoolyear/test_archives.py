@@ -59,6 +59,19 @@ def test_the_teacher_can_no_longer_write_or_edit_in_the_archive(client, archive)
     assert reverse("enrolment:roster", kwargs={"classroom_id": archive.classroom.pk}) not in html
 
 
+def test_the_teacher_no_longer_writes_to_the_families_or_shares_the_archive(archive):
+    """Words to parents and shared spaces ask what the teacher may still change, not the
+    membership, which outlives the year."""
+    from liaison.rules import may_write_to_class
+    from sharedspaces.rules import taught_class_ids
+
+    assert not may_write_to_class(archive.teacher, archive.classroom)
+    assert archive.classroom.pk not in taught_class_ids(archive.teacher)
+    open_class = factories.ClassroomPageFactory(parent=archive.school, school_year="2027-2028")
+    factories.MembershipFactory(user=archive.teacher, classroom=open_class, role="teacher")
+    assert may_write_to_class(archive.teacher, open_class)
+
+
 def test_the_pupil_and_the_atsem_can_no_longer_write(client, archive):
     new = reverse("classrooms:entry_new", kwargs={"classroom_id": archive.classroom.pk})
     for username in ("pupil", "atsem"):
