@@ -17,6 +17,8 @@ from retention.models import ScheduledDeletion
 RETENTION_SCHOOL_CLASS = "jaures-cp"  # any class of Jean-Jaurès: its school is the one
 LEFT_PUPIL = ("camille.lefort", "Camille", "Lefort")
 LEFT_PARENT = ("nathalie.lefort", "Nathalie", "Lefort")
+# Adults of the demo have an address at example.org (reserved: nothing is ever sent).
+EMAILS = {LEFT_PARENT[0]: "nathalie.lefort@example.org"}
 
 
 class DemoRetention:
@@ -38,6 +40,7 @@ class DemoRetention:
                     "first_name": first_name,
                     "last_name": last_name,
                     "is_active": False,
+                    "email": EMAILS.get(username, ""),
                 },
             )
             made[username] = user

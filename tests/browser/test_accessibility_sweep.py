@@ -50,7 +50,8 @@ PEOPLE = [
 # Addresses that are not pages of Préau's templates, or that do something when opened.
 SKIPPED = re.compile(
     r"^/(admin|django-admin|documents|media|static|i18n|en)/"
-    r"|deconnexion|logout|/telecharger|/download|/export|/flux|/feed|/rss|\.(csv|ics|pdf|zip)$"
+    r"|deconnexion|logout|/telecharger|/download|/export|/mes-donnees/|/flux|/feed|/rss"
+    r"|\.(csv|ics|pdf|zip)$"
 )
 SKIPPED_QUERY = re.compile(r"(^|&)(format|export|download)=|csv")
 # axe's serious and critical violations, with only what a failure message shows. Rules
