@@ -5,8 +5,10 @@ and staff rows beside schools and municipalities, so one person can hold several
 (a teacher who is also a parent).
 """
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from .avatars import Avatar, avatar_url
@@ -26,6 +28,10 @@ class User(AbstractUser):
     # A picture young pupils know each other by (nursery mode); never required: without
     # one, a coloured circle with the initial stands in.
     avatar = models.CharField(_("picture"), max_length=10, choices=Avatar.choices, blank=True)
+    # Part of what a session is checked against on every request (get_session_auth_hash):
+    # changing it ends the person's other sessions, as a new password does, without one
+    # (sessions.end_other_sessions: a second factor switched on).
+    session_stamp = models.CharField(max_length=32, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("user")
@@ -34,6 +40,27 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.display_name
+
+    def get_session_auth_hash(self):
+        """Django's hash of the password, and of the session stamp once one was set."""
+        if not self.session_stamp:
+            return super().get_session_auth_hash()
+        return self._stamped_hash(settings.SECRET_KEY)
+
+    def get_session_auth_fallback_hash(self):
+        if not self.session_stamp:
+            yield from super().get_session_auth_fallback_hash()
+            return
+        for secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._stamped_hash(secret)
+
+    def _stamped_hash(self, secret):
+        return salted_hmac(
+            "preau.accounts.User.session_stamp",
+            f"{self.password}:{self.session_stamp}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
     @property
     def avatar_url(self):

@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from accounts.sessions import end_other_sessions
+
 from . import devices, pending
 from .forms import CodeForm, LoginCodeForm
 from .people import is_offered
@@ -71,6 +73,8 @@ def setup(request):
             right = device.verify_token("".join(form.cleaned_data["code"].split()))
         if right:
             codes = devices.confirm(device)
+            # A session opened with the password alone (someone else's, maybe) ends now.
+            end_other_sessions(request, request.user)
             django_otp.login(request, device)
             context = {"codes": codes}
             return render(request, "twofactor/enabled.html", context)

@@ -97,6 +97,28 @@ def test_switching_it_on_shows_the_secret_then_asks_for_a_right_code(client, wor
     assert again.status_code == 302 and devices.secret_of(device) not in again.content.decode()
 
 
+def test_switching_it_on_ends_the_person_s_other_sessions(client, world):
+    """A session opened elsewhere with the password alone (someone else's, maybe) ends
+    when the second factor is switched on; the session that switched it on goes on, and
+    so do other people's."""
+    from django.test import Client
+
+    other_place, colleague = Client(), Client()
+    other_place.force_login(world.director)
+    colleague.force_login(world.teacher)
+    spaces = reverse("accounts:my_spaces")
+    assert other_place.get(spaces).status_code == 200
+
+    client.force_login(world.director)
+    client.get(reverse("twofactor:setup"))
+    device = TOTPDevice.objects.get(user=world.director)
+    client.post(reverse("twofactor:setup"), {"code": code_of(device)})
+
+    assert client.get(spaces).status_code == 200
+    assert other_place.get(spaces).status_code == 302  # to the login page
+    assert colleague.get(spaces).status_code == 200
+
+
 def test_password_login_waits_for_the_code(client, world):
     device, _codes = switch_on(world.director)
     response = log_in(client, world.director)
