@@ -31,25 +31,26 @@ from writing.models import Draft, Text
 
 from .models import AnonymisedArchive
 
+PUPIL, PARENT, STAFF = "pupil", "parent", "staff"
 
-def placeholder(is_pupil: bool) -> str:
+
+def placeholder(who) -> str:
     """The name signing a comment whose author is gone, in the portal's language."""
     with translation.override(settings.LANGUAGE_CODE):
-        return _("A pupil") if is_pupil else _("A parent")
+        return {PUPIL: _("A pupil"), STAFF: _("A member of the school's staff")}.get(
+            who, _("A parent")
+        )
 
 
-def _sign_comments(comments, pupil_ids):
-    """Comments lose their author, address and e-mail; the name becomes a placeholder."""
-    count = 0
-    for is_pupil in (True, False):
-        chosen = (
-            comments.filter(user_id__in=pupil_ids)
-            if is_pupil
-            else comments.exclude(user_id__in=pupil_ids)
-        )
-        count += chosen.update(
-            user=None, user_name=placeholder(is_pupil), user_email="", user_url="", ip_address=None
-        )
+def _sign_comments(comments, pupil_ids, who_else=PARENT):
+    """Comments lose their author, address and e-mail; the name becomes a placeholder:
+    "a pupil" for `pupil_ids`, `who_else` for the others."""
+    count = comments.filter(user_id__in=pupil_ids).update(
+        user=None, user_name=placeholder(PUPIL), user_email="", user_url="", ip_address=None
+    )
+    count += comments.exclude(user_id__in=pupil_ids).update(
+        user=None, user_name=placeholder(who_else), user_email="", user_url="", ip_address=None
+    )
     return count
 
 
@@ -58,7 +59,16 @@ def before_account_deletion(user):
     is_pupil = user.memberships.filter(role=Membership.Role.PUPIL).exists() or (
         Guardianship.objects.filter(child=user).exists()
     )
-    _sign_comments(Comment.objects.filter(user=user), {user.pk} if is_pupil else set())
+    is_staff = (
+        SchoolStaff.objects.filter(user=user).exists()
+        or MunicipalityAgent.objects.filter(user=user).exists()
+        or user.memberships.exclude(role=Membership.Role.PUPIL).exists()
+    )
+    _sign_comments(
+        Comment.objects.filter(user=user),
+        {user.pk} if is_pupil else set(),
+        who_else=STAFF if is_staff and not is_pupil else PARENT,
+    )
     entries = list(BlogEntryPage.objects.filter(authors=user).values_list("pk", flat=True))
     versions.bump(*(versions.page_scope(pk) for pk in entries), guards_access=False)
     _forget_login_records(user.get_username())

@@ -24,7 +24,7 @@ from exercises.models import Attempt
 from messaging.models import Conversation, Message, Participant
 from notifications.models import Notification
 from retention import table
-from retention.anonymise import placeholder
+from retention.anonymise import PARENT, PUPIL, placeholder
 from retention.models import AnonymisedArchive, ScheduledDeletion
 from retention.purge import purge
 from tests.factories import (
@@ -244,7 +244,7 @@ def test_the_purge_deletes_and_anonymises_exactly_what_the_table_says(world):
     assert not AccessLog.objects.filter(username=w.leaver.username).exists()
     assert authors(w.leaver_entry) == {w.teacher}  # the entry stays, without him
     w.leaver_comment.refresh_from_db()
-    assert (w.leaver_comment.user, w.leaver_comment.user_name) == (None, placeholder(is_pupil=True))
+    assert (w.leaver_comment.user, w.leaver_comment.user_name) == (None, placeholder(PUPIL))
     assert not Attempt.objects.filter(exercise=w.leaver_attempt_page).exists()
     w.tomorrow.refresh_from_db()
     assert ScheduledDeletion.objects.filter(user=w.tomorrow).exists()
@@ -261,8 +261,8 @@ def test_the_purge_deletes_and_anonymises_exactly_what_the_table_says(world):
     assert authors(gone.entry) == {w.teacher}
     assert BlogEntryPage.objects.get(pk=gone.entry.pk).owner is None
     for row, name in (
-        (gone.pupil_comment, placeholder(is_pupil=True)),
-        (gone.parent_comment, placeholder(is_pupil=False)),
+        (gone.pupil_comment, placeholder(PUPIL)),
+        (gone.parent_comment, placeholder(PARENT)),
         (gone.teacher_comment, w.teacher.display_name),
     ):
         row.refresh_from_db()
@@ -338,3 +338,19 @@ def test_the_command_runs_every_rule_of_the_table(world):
     for item in table.RULES:
         assert f"{item.key}: " in out.getvalue()
     assert not type(world.leaver).objects.filter(pk=world.leaver.pk).exists()
+
+
+def test_a_deleted_staff_member_s_comments_are_signed_as_staff_not_as_a_parent(world):
+    """Before deletion, each comment is signed with what its author was."""
+    from retention.anonymise import STAFF, before_account_deletion
+
+    entry = BlogEntryPageFactory(parent=world.open_class, title="Les haricots")
+    parent = UserFactory(first_name="Amélie", last_name="Moreau")
+    teacher_comment = comment(entry, world.teacher)
+    parent_comment = comment(entry, parent)
+    before_account_deletion(world.teacher)
+    before_account_deletion(parent)
+    teacher_comment.refresh_from_db()
+    parent_comment.refresh_from_db()
+    assert teacher_comment.user_name == placeholder(STAFF) == "Un membre de l’équipe de l’école"
+    assert parent_comment.user_name == placeholder(PARENT) == "Un parent"
