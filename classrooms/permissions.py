@@ -133,6 +133,17 @@ def can_comment_in_classroom(user, classroom) -> bool:
     return has_class_permission(user, COMMENT, classroom)
 
 
+def works_in_classroom(user, classroom, role=Membership.Role.PUPIL) -> bool:
+    """Whether a pupil (or an assistant) of the class may still do and hand in work there.
+
+    The activities' own rules say who does what from the membership rows; in a closed class
+    (its year's archive) those rows stay, for its families to read it, but the right to post
+    is taken back (`role_codenames`): asked here, an archive is read-only for its pupils in
+    every activity, not only on the blog.
+    """
+    return person_of(user).is_member(classroom, role) and can_post_in_classroom(user, classroom)
+
+
 def school_of(classroom):
     """The school a class space belongs to: its parent page, found by path."""
     return SchoolPage.objects.get(path=classroom.path[: -Page.steplen])

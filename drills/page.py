@@ -73,6 +73,7 @@ def drill_context(request, drill):
             mine=mine,
             under_way=under_way if under_way and under_way.finished_at is None else None,
             start_url=reverse("drills:start", kwargs={"drill_id": drill.pk}),
+            works_here=rules.works_here(user, classroom),
         )
     children = rules.children_in(user, classroom)
     if children:

@@ -6,7 +6,8 @@ never from a flag:
 - The drill page is the class's: its members, the parents of its pupils and the school's
   director read it (ClassActivityPage); everyone else gets 404, on every view here too.
 - A drill is for the whole class: each pupil of the class plays it, and only for
-  themself (a round is its pupil's; anyone else gets 404).
+  themself (a round is its pupil's; anyone else gets 404), while the class is open:
+  in its archive they read their results.
 - The class grid (every pupil's level and results): the class's teachers, its assistants
   (ATSEM) and the school's director; only the teachers set a pupil's level and write
   drills.
@@ -15,7 +16,11 @@ never from a flag:
 
 from classrooms.models import Membership
 from classrooms.moderation import teaches_class_of
-from classrooms.permissions import can_moderate_classroom, can_view_classroom
+from classrooms.permissions import (
+    can_moderate_classroom,
+    can_view_classroom,
+    works_in_classroom,
+)
 from classrooms.person import person_of
 
 
@@ -43,6 +48,12 @@ def is_pupil_of(user, classroom) -> bool:
     return user.is_authenticated and person_of(user).is_member(
         classroom, role=Membership.Role.PUPIL
     )
+
+
+def works_here(user, classroom) -> bool:
+    """A pupil of the class who still plays its drills: not in its archive (a closed
+    class), where they read their results."""
+    return works_in_classroom(user, classroom)
 
 
 def children_in(user, classroom) -> list:

@@ -19,7 +19,7 @@ from .models import Outcome
 def start(request, drill_id):
     """A pupil of the class starts a round at their level (or goes back to the one under way)."""
     drill, classroom = drill_or_404(request.user, drill_id)
-    if not rules.is_pupil_of(request.user, classroom) or not drill.live:
+    if not rules.works_here(request.user, classroom) or not drill.live:
         raise Http404
     if not drill.ordered_levels():
         messages.error(request, _("This drill has no level yet: your teacher will add some."))
@@ -58,6 +58,9 @@ def play(request, round_id):
     if round_.finished_at is not None:
         context["outcome_message"] = outcome_message(round_, drill, len(levels))
         return render(request, "drills/result.html", context)
+    if not rules.works_here(request.user, classroom):
+        # A round left under way when the class closed stays as it was.
+        return redirect(drill.url)
     current = rounds.is_current(round_)
     if request.method == "POST":
         answers = request.POST.getlist("answers")[: len(rows)]

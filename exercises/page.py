@@ -44,6 +44,7 @@ def exercise_context(request, exercise):
             ),
             classmates=classmates_for(exercise, classroom, user) if exercise.in_pairs else [],
             attempts_left=left,
+            works_here=rules.works_here(user, classroom),
             may_start=context["is_open"]
             and context["question_count"] > 0
             and (left is None or left > 0),

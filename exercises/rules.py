@@ -3,7 +3,8 @@
 - An exercise is for the whole class, or for the groups and pupils the teacher chose
   (differentiation); a pupil it is not for does not see it (404, not on the wall).
 - A pupil may start while it is open, within the number of attempts (0: unlimited);
-  an attempt under way is resumed, never doubled.
+  an attempt under way is resumed, never doubled. Once the class is closed (its year's
+  archive), nobody starts or answers any more: its pupils read their results.
 - Results: the class's staff see everyone's; a pupil their own; a parent their child's.
 - Building, previewing and setting an exercise from the front end (exercises/builder/):
   the people who already edit and publish it in the Wagtail admin, that is the class's
@@ -16,7 +17,7 @@ from django.utils import timezone
 from classrooms import assigned
 from classrooms.models import Membership
 from classrooms.moderation import teaches_class_of
-from classrooms.permissions import can_moderate_classroom
+from classrooms.permissions import can_moderate_classroom, works_in_classroom
 from classrooms.person import person_of
 
 
@@ -33,6 +34,12 @@ def is_pupil_of(user, classroom) -> bool:
     return user.is_authenticated and person_of(user).is_member(
         classroom, role=Membership.Role.PUPIL
     )
+
+
+def works_here(user, classroom) -> bool:
+    """A pupil of the class who still does its exercises: not in its archive (a closed
+    class), whose results they read."""
+    return works_in_classroom(user, classroom)
 
 
 def sees_results_of_class(user, classroom) -> bool:

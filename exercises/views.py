@@ -54,7 +54,7 @@ def attempt_or_404(user, attempt_id):
 @require_POST
 def start(request, exercise_id):
     exercise, classroom = exercise_or_404(request.user, exercise_id)
-    if not (rules.is_pupil_of(request.user, classroom) and rules.is_for(exercise, request.user)):
+    if not (rules.works_here(request.user, classroom) and rules.is_for(exercise, request.user)):
         raise Http404
     finished = Attempt.objects.filter(
         attempts.done_by(request.user), exercise=exercise, finished_at__isnull=False
@@ -131,6 +131,9 @@ def attempt_view(request, attempt_id):
         raise Http404
     if attempt.finished_at:
         return redirect("exercises:result", attempt_id=attempt.pk)
+    if not rules.works_here(request.user, classroom):
+        # An attempt left under way when the class closed stays as it was.
+        return redirect(attempt.exercise.get_url(request))
     version = attempts.version_of(attempt)
     all_questions = attempts.questions(version)
     # The correction of an answered question, only if the teacher chose to show it after

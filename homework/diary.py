@@ -127,6 +127,7 @@ def diary_context(request, page):
         "staff": staff,
         "may_write": rules.may_write(user, classroom),
         "is_pupil": pupil,
+        "works_here": pupil and rules.works_here(user, classroom),
         "feed_url": feeds.feed_url(request, user) if (pupil or children) else "",
     }
     if context["may_write"]:

@@ -11,14 +11,19 @@ never from a flag a person could set:
   ticked it.
 - Sessions and items are written by the class's teachers; its assistants (ATSEM) and the
   school's director read everything, never write.
-- Only the pupil themself ticks an item done, and only an item that is for them.
+- Only the pupil themself ticks an item done, and only an item that is for them, while
+  the class is open (its archive is read-only).
 """
 
 from django.db.models import Exists, OuterRef, Q
 
 from classrooms.models import Membership, PupilGroup
 from classrooms.moderation import teaches_class_of
-from classrooms.permissions import can_moderate_classroom, can_view_classroom
+from classrooms.permissions import (
+    can_moderate_classroom,
+    can_view_classroom,
+    works_in_classroom,
+)
 from classrooms.person import person_of
 
 from .models import Audience, HomeworkItem
@@ -81,9 +86,15 @@ def concerns(item, pupil_id) -> bool:
     return HomeworkItem.objects.filter(for_pupil(pupil_id), pk=item.pk).exists()
 
 
+def works_here(user, classroom) -> bool:
+    """A pupil of the class who still ticks its homework: not in its archive (a closed
+    class), which they read."""
+    return works_in_classroom(user, classroom)
+
+
 def may_tick(user, item, classroom) -> bool:
-    """Only the pupil themself, in their class, for an item that is theirs."""
-    return is_pupil_of(user, classroom) and concerns(item, user.pk)
+    """Only the pupil themself, in their class of the year, for an item that is theirs."""
+    return works_here(user, classroom) and concerns(item, user.pk)
 
 
 def may_read_item(user, item, classroom) -> bool:

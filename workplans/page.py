@@ -26,6 +26,7 @@ def plan_context(request, plan):
         "staff": staff,
         "may_write": rules.may_write(user, classroom),
         "is_pupil": is_pupil,
+        "works_here": is_pupil and rules.may_tick_for(user, user, plan, classroom),
         "tasks": tasks,
         "my_plan": plans[0] if is_pupil else None,
         "children_plans": plans[1:] if is_pupil else plans,

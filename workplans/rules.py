@@ -6,6 +6,7 @@ plan's groups and pupils, never from a flag a person could set:
 - A plan is for the whole class, or the groups and pupils the teacher chose; a pupil it
   is not for, and a parent none of whose children it is for, get 404 (and no wall card).
 - A pupil ticks (and unticks) their own tasks; a teacher of the class ticks for a pupil.
+  Once the class is closed (its year's archive) nobody ticks: everyone reads.
 - The class grid (pupils × tasks) is read by the class's staff: its teachers, its
   assistants (ATSEM) and the school's director; only the teachers adjust it, write and
   edit plans.
@@ -16,7 +17,7 @@ plan's groups and pupils, never from a flag a person could set:
 from classrooms import assigned
 from classrooms.models import Membership
 from classrooms.moderation import teaches_class_of
-from classrooms.permissions import can_moderate_classroom
+from classrooms.permissions import can_moderate_classroom, works_in_classroom
 from classrooms.person import person_of
 
 
@@ -73,5 +74,5 @@ def may_tick_for(user, pupil, plan, classroom) -> bool:
     if pupil is None or not is_for(plan, pupil):
         return False
     if user.pk == pupil.pk:
-        return is_pupil_of(user, classroom)
+        return works_in_classroom(user, classroom)
     return may_write(user, classroom)

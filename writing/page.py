@@ -53,6 +53,7 @@ def assignment_context(request, assignment):
         limit = assignment.takers_per_topic
         context.update(
             my_texts=mine,
+            works_here=rules.works_here(user, classroom),
             my_group=group_for(assignment, user) if context["is_group_work"] else None,
             may_choose=bool(topics) and assignment.topic_choice == TopicChoice.PUPILS_CHOOSE,
             free_topics=[t for t in topics if not limit or taken.get(t.pk, 0) < limit],

@@ -9,7 +9,9 @@ flag a person could set:
   director, the portal's administrators), and the parents of an author once the teacher
   shares it with them. Everyone else gets 404, on every page and file of the app.
 - Its authors write it while it is theirs (being written, or to rewrite); the class's
-  teachers write it at any time before it is published (after gathering, say).
+  teachers write it at any time before it is published (after gathering, say). In a
+  closed class (its year's archive) nobody writes, marks or publishes any more: its
+  pupils and assistants read, like its teachers.
 - Marks, comments, "ready" and gathering are the teacher's; the class's assistants (ATSEM)
   mark too when the assignment allows it. The director reads, never marks.
 - The class's legend is its teachers'. Progress: a pupil their own, a parent their
@@ -19,7 +21,11 @@ flag a person could set:
 from classrooms import assigned
 from classrooms.models import Membership
 from classrooms.moderation import teaches_class_of
-from classrooms.permissions import can_moderate_classroom, can_view_classroom
+from classrooms.permissions import (
+    can_moderate_classroom,
+    can_view_classroom,
+    works_in_classroom,
+)
 from classrooms.person import person_of
 
 from .models import TextStatus
@@ -50,6 +56,11 @@ def is_pupil_of(user, classroom) -> bool:
     )
 
 
+def works_here(user, classroom) -> bool:
+    """A pupil of the class who still writes in it: not in its archive, which they read."""
+    return works_in_classroom(user, classroom)
+
+
 def is_for(assignment, pupil) -> bool:
     """Whether it is set for this pupil (the whole class, or one of theirs)."""
     return assigned.is_set_for(assignment, pupil)
@@ -63,10 +74,8 @@ def may_set(user, classroom) -> bool:
 def may_mark(user, assignment, classroom) -> bool:
     if is_teacher(user, classroom):
         return True
-    return (
-        assignment.assistants_may_mark
-        and user.is_authenticated
-        and person_of(user).is_member(classroom, role=Membership.Role.ASSISTANT)
+    return assignment.assistants_may_mark and works_in_classroom(
+        user, classroom, Membership.Role.ASSISTANT
     )
 
 
@@ -90,21 +99,25 @@ def may_write(user, text, classroom) -> bool:
         return False
     if is_teacher(user, classroom):
         return True
-    return is_author(user, text) and text.status in (TextStatus.WRITING, TextStatus.TO_REWRITE)
+    return (
+        is_author(user, text)
+        and text.status in (TextStatus.WRITING, TextStatus.TO_REWRITE)
+        and works_here(user, classroom)
+    )
 
 
 def may_publish(user, text, classroom) -> bool:
     """Turns a text the teacher said is ready into a blog entry: its authors and teachers."""
     if text.status != TextStatus.READY or text.gathered_into_id:
         return False
-    return is_teacher(user, classroom) or is_author(user, text)
+    return is_teacher(user, classroom) or (is_author(user, text) and works_here(user, classroom))
 
 
 def may_rewrite_published(user, text, classroom) -> bool:
     """Starts a new draft of a published text (after comments): its authors and teachers."""
     if text.status != TextStatus.PUBLISHED:
         return False
-    return is_teacher(user, classroom) or is_author(user, text)
+    return is_teacher(user, classroom) or (is_author(user, text) and works_here(user, classroom))
 
 
 def may_see_progress_of(user, pupil_id, classroom) -> bool:

@@ -47,7 +47,7 @@ def carried_marks(draft, body, marks):
 def start(request, assignment_id):
     """A pupil starts their text (their group's), on the topic they chose if any."""
     assignment, classroom = assignment_or_404(request.user, assignment_id)
-    if not rules.is_pupil_of(request.user, classroom):
+    if not rules.works_here(request.user, classroom):
         raise Http404
     topic = None
     if request.POST.get("topic"):

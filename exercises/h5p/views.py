@@ -21,7 +21,7 @@ from wagtail.models import Page, ReferenceIndex
 from classrooms.files import PRIVATE_CACHE, file_response
 from classrooms.permissions import can_view_classroom
 
-from .. import attempts
+from .. import attempts, rules
 from ..models import Attempt, CorrectionTiming, ExercisePage
 from ..questions import MalformedAnswer
 from . import archive
@@ -114,6 +114,8 @@ def report(request, attempt_id, question_id):
             raise Http404
         if question.child.block_type != "h5p":
             raise Http404
+        if not rules.works_here(request.user, rules.classroom_of(attempt.exercise)):
+            raise Http404  # its class closed meanwhile: an archive is read-only
         try:
             answer = reported_result(request.POST)
         except MalformedAnswer:
