@@ -3,7 +3,8 @@ one person per tab: M. Lambert rolls Jean-Jaurès over to 2027-2028 from the dem
 next-year ONDE file (docs/demo/onde-2027-2028-jaures.csv) through its preview; Nathan's
 father then finds Nathan in CE1 and can still open the CP as a read-only archive; Mme
 Durand sees her CP as an archive without "write an entry"; Lina, absent from the file, has
-her account closed and listed for deletion with its date.
+her account closed and listed for deletion with its date. Nathan opens an exercise of his
+old CP: he reads it, is told the class is closed, and has no button to start it.
 
 Selectors lean on addresses, names and data rather than on the new sentences' wording,
 whose French comes with the catalogue.
@@ -20,6 +21,8 @@ from django.utils import formats
 from playwright.sync_api import expect
 
 from classrooms.models import ClassroomPage
+from exercises import rules as exercise_rules
+from exercises.models import ExercisePage
 from pages.models import SchoolPage
 from retention.models import ScheduledDeletion
 from tests.browser.test_differentiation_journey import PHONE, TABLET, demo_portal, demo_tab
@@ -90,3 +93,18 @@ def test_the_director_rolls_jean_jaures_over_and_families_read_the_archive(
     teacher.goto(ce1.url)
     expect(teacher.locator("[data-archive]")).to_have_count(0)
     expect(teacher.locator('main a[href$="/ecrire/"]').first).to_be_visible()
+
+    # Nathan opens an exercise of his old CP: read-only, and told so in words for a child.
+    nathan = get_user_model().objects.get(username="nathan.moreau")
+    exercise = next(
+        page
+        for page in ExercisePage.objects.live().child_of(cp)
+        if exercise_rules.is_for(page, nathan)
+    )
+    pupil = demo_tab(browser, live_server, "nathan.moreau", PHONE)
+    pupil.goto(exercise.url)
+    expect(pupil.locator("[data-archive-closed]")).to_contain_text("Cette classe est fermée")
+    start_url = reverse("exercises:start", kwargs={"exercise_id": exercise.pk})
+    expect(pupil.locator(f'main form[action="{start_url}"]')).to_have_count(0)
+    assert pupil.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    axe_check(pupil, "rollover-archive-exercise-390")
