@@ -10,10 +10,11 @@ class NewspaperConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete
 
+        from consents.signals import answers_narrowed
         from notifications import kinds
         from sharedspaces import activities
 
-        from . import notices
+        from . import consent, notices
         from .models import ArticleMedia
 
         post_delete.connect(
@@ -32,8 +33,13 @@ class NewspaperConfig(AppConfig):
                 home_url=lambda space: reverse("newspaper:home", kwargs={"space_id": space.pk}),
             )
         )
-        for kind in notices.notification_kinds():
+        for kind in notices.notification_kinds() + consent.notification_kinds():
             kinds.register(kind)
+        # A family's "no" takes published issues showing their child back from readers
+        # the answers no longer cover (newspaper/consent.py).
+        answers_narrowed.connect(
+            consent.answers_narrowed_received, dispatch_uid="newspaper-consents-narrowed"
+        )
 
 
 def _file_deleted(sender, instance, **kwargs):
