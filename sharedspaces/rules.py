@@ -8,6 +8,10 @@ Nothing about rights is stored:
 - Members are the pupils, teachers and assistants of the space's *accepted* classes. A
   class that declined or left gives its people nothing: they get 404 like any outsider,
   and what its pupils wrote stays, signed with their first name and class.
+- A member class that closes (its year's archive, schoolyear/) stays in the space for
+  reading: its people (and its pupils' parents, when parents read the space) read what
+  it shared for as long as they read the archive itself (classrooms.permissions), and
+  write, answer and run nothing any more.
 - Parents of the pupils of the accepted classes read the space when it says so
   (`parents_read`); they never write in it.
 - The directors of the member classes' schools read it (a class space is its director's
@@ -22,6 +26,7 @@ from dataclasses import dataclass, field
 
 from accounts.people import is_active_person
 from classrooms.models import Membership
+from classrooms.permissions import can_view_classroom
 from classrooms.person import person_of
 
 from .models import SpaceClass
@@ -41,6 +46,7 @@ class Standing:
     creator: bool = False
     admin: bool = False
     all_taught_ids: frozenset = field(default_factory=frozenset)  # any class, member or not
+    archive_reader: bool = False  # a member of a closed member class, which they still read
 
     @property
     def member_class_ids(self) -> frozenset:
@@ -61,6 +67,7 @@ class Standing:
             or self.pupil_class_ids
             or self.taught_class_ids
             or self.assisted_class_ids
+            or self.archive_reader
             or (self.space.parents_read and self.children)
         )
 
@@ -109,27 +116,37 @@ def standing_of(user, space, rows) -> Standing:
         return Standing(space=space, classes=tuple(rows))
     person = person_of(user)
     accepted = {row.classroom_id for row in rows if row.status == SpaceClass.Status.ACCEPTED}
+    # Closed member classes are read by whoever still reads the archive (no query: the
+    # person's rights are read once per request), and give nobody a right to write.
+    archives = {
+        row.classroom_id: row.classroom
+        for row in rows
+        if row.classroom_id in accepted and row.classroom.is_archive
+    }
+    readable_archives = {pk for pk, room in archives.items() if can_view_classroom(user, room)}
+    working = accepted - set(archives)
     roles = {}
     for place in person.memberships:
         roles.setdefault(place.role, set()).add(place.page.pk)
     children = tuple(
         (child.pk, place.page.pk)
         for child, place in person.children_classes
-        if place.page.pk in accepted
+        if place.page.pk in working | readable_archives
     )
     directed = person.directed_school_paths()
     member_paths = [row.classroom.path for row in rows if row.classroom_id in accepted]
     return Standing(
         space=space,
         classes=tuple(rows),
-        pupil_class_ids=frozenset(roles.get(Membership.Role.PUPIL, set()) & accepted),
-        taught_class_ids=frozenset(roles.get(Membership.Role.TEACHER, set()) & accepted),
-        assisted_class_ids=frozenset(roles.get(Membership.Role.ASSISTANT, set()) & accepted),
+        pupil_class_ids=frozenset(roles.get(Membership.Role.PUPIL, set()) & working),
+        taught_class_ids=frozenset(roles.get(Membership.Role.TEACHER, set()) & working),
+        assisted_class_ids=frozenset(roles.get(Membership.Role.ASSISTANT, set()) & working),
+        archive_reader=any(readable_archives & ids for ids in roles.values()),
         children=children,
         directs=any(path.startswith(school) for path in member_paths for school in directed),
         creator=space.created_by_id is not None and space.created_by_id == user.pk,
         admin=user.is_superuser,
-        all_taught_ids=frozenset(roles.get(Membership.Role.TEACHER, set())),
+        all_taught_ids=frozenset(person.taught_class_ids()),
     )
 
 
@@ -148,4 +165,13 @@ def space_class_ids(user) -> dict:
     ids = {place.page.pk: place.role for place in person.memberships}
     for _child, place in person.children_classes:
         ids.setdefault(place.page.pk, "parent")
+    # A closed class's teacher answers no invitation for it any more (taught_class_ids);
+    # its readers find its spaces while they read the archive (rights read per request).
+    visible = person.visible_class_ids("view_classroompage")
+    taught = person.taught_class_ids()
+    for pk, role in list(ids.items()):
+        if pk not in visible:
+            del ids[pk]
+        elif role == Membership.Role.TEACHER and pk not in taught:
+            ids[pk] = "reader"
     return ids

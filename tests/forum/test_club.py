@@ -334,3 +334,31 @@ def test_a_topic_with_200_posts_costs_as_many_queries_as_one_with_3(client, spac
     with CaptureQueriesContext(connection) as home:
         client.get(url("home", space))
     assert len(home) <= len(few)
+
+
+def test_a_closed_member_class_reads_the_club_and_writes_nothing(client, space_world, club):
+    """A class of the club closes at the year's end (its archive): its pupils and teacher
+    read what it shared, as they read the archive, but post, reply and review nothing;
+    the other class goes on."""
+    from schoolyear.archives import close_classroom
+
+    world = space_world
+    space, topic = club
+    world.host.save_revision().publish()
+    close_classroom(world.host)
+
+    client.force_login(world.host_pupil)
+    assert client.get(url("home", space)).status_code == 200
+    assert client.get(url("topic", space, topic_id=topic.pk)).status_code == 200
+    assert post_reply(client, space, topic).status_code == 404
+    assert client.get(url("new_topic", space)).status_code == 404
+    client.force_login(world.host_parent)  # parents read the space: while the archive is theirs
+    assert client.get(url("topic", space, topic_id=topic.pk)).status_code == 200
+    assert not Post.objects.exists()
+
+    client.force_login(world.guest_pupil)
+    assert post_reply(client, space, topic, "Le renard est mon préféré.").status_code == 302
+    post = Post.objects.get()
+    client.force_login(world.guest_teacher)
+    approve = url("review_post", space, post_id=post.pk, action="approve")
+    assert client.post(approve).status_code == 302
