@@ -62,7 +62,15 @@ def test_a_pupil_of_an_archive_starts_and_hands_in_nothing(client, world, year_o
     second = reverse("writing:start", kwargs={"assignment_id": work["second_assignment"].pk})
     assert client.post(second).status_code == 404
     text_url = reverse("writing:text", kwargs={"text_id": work["text"].pk})
-    client.post(text_url, {"title": "Ma mare", "body": "Une grenouille.", "action": "hand_in"})
+    text = work["text"]
+    handed_in = {
+        "title": "Ma mare",
+        "body": "Une grenouille.",
+        "base_version": text.version,
+        "base_body": text.body,
+        "action": "hand_in",
+    }
+    assert client.post(text_url, handed_in).status_code == 404
     assert Text.objects.count() == 1
     work["text"].refresh_from_db()
     assert work["text"].status == TextStatus.WRITING and "grenouille" not in work["text"].body
