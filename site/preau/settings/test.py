@@ -12,6 +12,11 @@ INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405
 SECRET_KEY = "test-only-insecure-key"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The browser tests' live server serves each browser connection in a thread of its own,
+# which HTTP keep-alive keeps open while the tab lives: with persistent database
+# connections every such thread held one, and two test processes' tabs once went past
+# PostgreSQL's 100 connections (CI). In tests a database connection ends with its request.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # A test must not pass or fail with the hour it runs at: the pupils' quiet hours are
