@@ -62,6 +62,7 @@ def educonnect(tmp_path, settings, live_server):
 
 
 def fits(tab, width):
+    tab.wait_for_load_state()
     assert tab.evaluate("document.documentElement.scrollWidth") <= width
 
 
@@ -101,11 +102,14 @@ def test_a_parent_links_educonnect_then_signs_in_with_it(
     tab.get_by_label("Identifiant").fill(parent.username)
     tab.get_by_label("Mot de passe").fill(factories.TEST_PASSWORD)
     tab.get_by_role("main").get_by_role("button", name="Se connecter").click()
+    tab.wait_for_url(lambda url: "/compte/connexion/" not in url)
     tab.goto("/compte/mes-espaces/")
     tab.locator('a[href="/connexion/comptes-lies/"]').click()
+    expect(tab).to_have_url(f"{live_server.url}/connexion/comptes-lies/")
     fits(tab, width)
     axe_check(tab, f"saml-accounts-{width}")
-    tab.get_by_role("main").get_by_role("button").click()
+    with tab.expect_navigation():
+        tab.get_by_role("main").get_by_role("button").click()
     fits(tab, width)
     axe_check(tab, f"saml-link-continue-{width}")
     tab.get_by_role("main").get_by_role("link", name="EduConnect").click()
