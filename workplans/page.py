@@ -4,6 +4,8 @@ children's (read only), the class's staff a summary with the way to the grid."""
 from django.http import Http404
 from django.urls import reverse
 
+from classrooms.permissions import works_in_classroom
+
 from . import rules
 from .plan import plan_tasks, pupil_plans
 
@@ -26,7 +28,7 @@ def plan_context(request, plan):
         "staff": staff,
         "may_write": rules.may_write(user, classroom),
         "is_pupil": is_pupil,
-        "works_here": is_pupil and rules.may_tick_for(user, user, plan, classroom),
+        "works_here": is_pupil and works_in_classroom(user, classroom),
         "tasks": tasks,
         "my_plan": plans[0] if is_pupil else None,
         "children_plans": plans[1:] if is_pupil else plans,
